@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { dataPath } from '../../../../test/data-root.js';
+import { run } from '../test-support.js';
+
+const model = () => dataPath('example-models', 'keras', 'KERAS_3layer.json');
+
+describe('hlsest explain', () => {
+  it('prints the applied reuse factor per layer and the design totals', async () => {
+    const { code, stdout } = await run('explain', model(), '--strategy', 'Resource', '--reuse-factor', '100', '--board', 'pynq-z2');
+    expect(code).toBe(0);
+    // 16×64 with RF 100: valid values around it are 64 and 128; 128 is closer.
+    expect(stdout).toMatch(/fc1_relu\s+Dense\s+\[64\]\s+100→128/);
+    expect(stdout).toMatch(/output_softmax\s+Dense\s+\[5\]\s+100→160/);
+    expect(stdout).toContain('design (dataflow)');
+  });
+
+  it('prints JSON with --json', async () => {
+    const { code, stdout } = await run('explain', model(), '--strategy', 'resource', '--reuse-factor', '64', '--json');
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout);
+    expect(parsed.config.precision).toBe('fixed<16,6>');
+    expect(parsed.build.layers[1].reuse).toEqual({ requested: 64, applied: 64, validated: true });
+    expect(parsed.build.totals.maxReuseFactor).toBe(64);
+  });
+
+  it.each([
+    [['explain', '/nonexistent/model.json'], 3, /cannot read the model/],
+    [['explain', 'MODEL', '--board', 'nope'], 2, /Unknown board or part "nope"/],
+    [['explain', 'MODEL', '--precision', 'ap_fixed<16>'], 2, /Cannot parse precision "ap_fixed<16>"/],
+    [['explain', 'MODEL', '--strategy', 'fast'], 2, /unknown strategy "fast"/],
+    [['explain'], 2, /Missing required argument: model/],
+  ])('fails clearly: %j', async (argv, status, message) => {
+    const { code, stderr } = await run(...argv.map((a) => (a === 'MODEL' ? model() : a)));
+    expect(code).toBe(status);
+    expect(stderr).toMatch(message);
+  });
+});

@@ -1,0 +1,58 @@
+import { buildDesign, formatPrecision, type DesignBuild, type Layer } from '@hlsest/core';
+import type { Argv } from 'yargs';
+import { designOptionSpecs, loadDesign, type DesignOptions } from '../design-input.js';
+import { renderTable } from '../table.js';
+import type { Output } from '../output.js';
+
+export function explainCommand(output: Output) {
+  return {
+    command: 'explain <model>',
+    describe: "Show what hls4ml will build for each layer, from hls4ml's own rules (no bundle needed)",
+    builder: (yargs: Argv) =>
+      yargs
+        .positional('model', { type: 'string', demandOption: true, describe: 'Keras model JSON or .h5' })
+        .options(designOptionSpecs)
+        .option('json', { type: 'boolean', default: false, describe: 'print the build as JSON' }),
+    handler: async (args: DesignOptions & { model: string; json: boolean }) => {
+      const { configured } = await loadDesign(args.model, args);
+      const build = buildDesign(configured.layers, configured.config);
+      output.out(args.json ? JSON.stringify({ config: summarizeConfig(configured.config), build }, null, 2) : renderBuild(configured.layers, build));
+    },
+  };
+}
+
+export function summarizeConfig(config: { strategy: string; ioType: string; precision: Parameters<typeof formatPrecision>[0]; reuseFactor: number; clockPeriodNs: number; part: string }) {
+  return { ...config, precision: formatPrecision(config.precision) };
+}
+
+export function renderBuild(layers: readonly Layer[], build: DesignBuild): string {
+  const rows = build.layers.map((b, i) => {
+    const layer = layers[i]!;
+    const rf = b.reuse ? (b.reuse.requested === b.reuse.applied ? `${b.reuse.applied}` : `${b.reuse.requested}→${b.reuse.applied}`) : '–';
+    return [
+      b.name,
+      layer.className,
+      `[${layer.outputShape.join('×')}]`,
+      rf,
+      b.totalMults,
+      b.multipliers,
+      b.product === 'none' ? '–' : b.product,
+      b.expectedDsp,
+      b.weightBits,
+      b.weightRom?.bram18k ?? 0,
+      b.cycles,
+      b.interval,
+    ];
+  });
+  const table = renderTable(['layer', 'class', 'output', 'RF', 'mults', 'multipliers', 'product', 'DSP', 'weight bits', 'ROM BRAM18K', 'cycles', 'II'], rows);
+  const t = build.totals;
+  const notes = build.layers.flatMap((b) => b.notes.filter((n) => n.includes('reuse factor') || n.includes('not modelled')).map((n) => `  ${b.name}: ${n}`));
+  return [
+    table,
+    '',
+    `design (${build.topology}): ≈${build.cycles.toLocaleString('en-US')} cycles, II ≈${build.interval.toLocaleString('en-US')}; ` +
+      `${t.multipliers.toLocaleString('en-US')} multipliers, ≈${t.expectedDsp.toLocaleString('en-US')} DSP by rule, ${t.weightBits.toLocaleString('en-US')} weight bits`,
+    ...(notes.length ? ['', 'notes:', ...notes] : []),
+    ...build.notes.map((n) => `note: ${n}`),
+  ].join('\n');
+}

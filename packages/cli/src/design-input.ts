@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import {
+  HlsestError,
+  configureNetwork,
+  parseHls4mlConfigText,
+  parseKerasModel,
+  parsePrecision,
+  readIoType,
+  readStrategy,
+  resolveDevice,
+  type ConfigOverrides,
+  type ConfiguredNetwork,
+  type Hls4mlConfig,
+  type Network,
+} from '@hlsest/core';
+import { readKerasModelFile } from '@hlsest/ingest';
+
+/** The options every command that takes a model shares: the hls4ml config and its overrides. */
+export interface DesignOptions {
+  readonly config?: string;
+  readonly board?: string;
+  readonly part?: string;
+  readonly strategy?: string;
+  readonly ioType?: string;
+  readonly precision?: string;
+  readonly reuseFactor?: number;
+  readonly clockPeriod?: number;
+  readonly backend?: string;
+}
+
+export const designOptionSpecs = {
+  config: { type: 'string', describe: 'hls4ml configuration (YAML or JSON, any granularity)' },
+  board: { type: 'string', describe: 'target board (pynq-z2, zcu102, alveo-u250, vu13p, …)' },
+  part: { type: 'string', describe: 'target FPGA part, e.g. xcu250-figd2104-2L-e' },
+  strategy: { type: 'string', describe: 'Latency, Resource or resource_unrolled (model level)' },
+  'io-type': { type: 'string', describe: 'io_parallel or io_stream' },
+  precision: { type: 'string', describe: 'model default precision, e.g. ap_fixed<16,6>' },
+  'reuse-factor': { type: 'number', describe: 'model-level reuse factor' },
+  'clock-period': { type: 'number', describe: 'clock period in ns' },
+} as const;
+
+export async function loadNetwork(path: string): Promise<Network> {
+  return readKerasModelFile(path);
+}
+
+export async function loadConfig(path: string | undefined): Promise<Hls4mlConfig | undefined> {
+  if (!path) return undefined;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new HlsestError('HLSEST_BAD_INPUT', `${path}: cannot read the hls4ml config (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: path });
+  }
+  return parseHls4mlConfigText(text, path);
+}
+
+/** Command-line options to config overrides; each value is validated here, once. */
+export function overridesFrom(options: DesignOptions): ConfigOverrides {
+  const board = options.board ? resolveDevice(options.board) : undefined;
+  const part = options.part ?? board?.defaultPart;
+  if (options.part) resolveDevice(options.part);
+  return {
+    ...(options.strategy && { strategy: readStrategy(options.strategy, '--strategy') }),
+    ...(options.ioType && { ioType: readIoType(options.ioType, '--io-type')! }),
+    ...(options.precision && { precision: parsePrecision(options.precision) }),
+    ...(options.reuseFactor !== undefined && { reuseFactor: positive(options.reuseFactor, '--reuse-factor') }),
+    ...(options.clockPeriod !== undefined && { clockPeriodNs: positive(options.clockPeriod, '--clock-period') }),
+    ...(part && { part }),
+    ...(options.board && { board: options.board }),
+  };
+}
+
+export async function loadDesign(modelPath: string, options: DesignOptions): Promise<{ network: Network; configured: ConfiguredNetwork }> {
+  const [network, file] = await Promise.all([loadNetwork(modelPath), loadConfig(options.config)]);
+  return { network, configured: configureNetwork(network.layers, file, overridesFrom(options)) };
+}
+
+function positive(value: number, flag: string): number {
+  if (Number.isFinite(value) && value > 0) return value;
+  throw new HlsestError('HLSEST_BAD_CONFIG', `${flag} must be a positive number, got ${value}`, { flag });
+}
+
+export const isH5 = (path: string) => ['.h5', '.hdf5', '.keras'].includes(extname(path).toLowerCase());

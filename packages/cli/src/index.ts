@@ -1,0 +1,2 @@
+export { buildCli, runCli } from './cli.js';
+export type { Output } from './output.js';

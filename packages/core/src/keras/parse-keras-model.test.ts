@@ -1,0 +1,122 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dataPath } from '../../../../test/data-root.js';
+import { parseKerasModel } from './parse-keras-model.js';
+import { isHlsestError } from '../errors.js';
+import { formatPrecision } from '../precision.js';
+
+const exampleDir = () => dataPath('example-models', 'keras');
+const load = (file: string) => parseKerasModel(readFileSync(`${exampleDir()}/${file}`, 'utf8'), file);
+
+/** Layer counts, output shapes and parameter totals read off each file by hand (and `model.summary()` where published). */
+const EXPECTED: Record<string, { layers: number; output: number[]; params?: number }> = {
+  'KERAS_3layer.json': { layers: 5, output: [5], params: 16 * 64 + 64 + 64 * 32 + 32 + 32 * 32 + 32 + 32 * 5 + 5 },
+  'KERAS_1layer.json': { layers: 3, output: [1], params: 10 * 32 + 32 + 32 + 1 },
+  'KERAS_conv1d_small.json': { layers: 7, output: [5] },
+  'KERAS_conv2d_model.json': { layers: 5, output: [10] },
+  'qkeras_mnist_cnn.json': { layers: 11, output: [10] },
+  'KERAS_3layer_binary_smaller.json': { layers: 12, output: [5] },
+};
+
+describe('parseKerasModel on the example models', () => {
+  const files = readdirSync(exampleDir()).filter((f) => f.endsWith('.json'));
+
+  it('finds the 20 example models', () => {
+    expect(files).toHaveLength(20);
+  });
+
+  it.each(readdirSync(dataPath('example-models', 'keras')).filter((f) => f.endsWith('.json')))('parses %s with consistent shapes', (file) => {
+    const json = JSON.parse(readFileSync(`${exampleDir()}/${file}`, 'utf8'));
+    const network = load(file);
+    const raw = Array.isArray(json.config) ? json.config : json.config.layers;
+    // Every layer of the file is there (Sequential files without an InputLayer gain one).
+    const implicitInput = raw[0].class_name !== 'InputLayer' ? 1 : 0;
+    expect(network.layers).toHaveLength(raw.length + implicitInput);
+    for (const layer of network.layers) {
+      for (const parent of layer.inbound) expect(network.layers.map((l) => l.name)).toContain(parent);
+      expect(layer.outputShape.every((d) => d >= 0)).toBe(true);
+    }
+    const expected = EXPECTED[file];
+    if (expected) {
+      expect(network.layers).toHaveLength(expected.layers);
+      expect(network.layers.at(-1)!.outputShape).toEqual(expected.output);
+      if (expected.params) expect(network.layers.reduce((s, l) => s + l.params, 0)).toBe(expected.params);
+    }
+  });
+
+  it('infers conv and pooling shapes of the QKeras MNIST CNN', () => {
+    const net = load('qkeras_mnist_cnn.json');
+    const shapes = Object.fromEntries(net.layers.map((l) => [l.name, l.outputShape]));
+    expect(shapes['input_1']).toEqual([28, 28, 1]);
+    expect(shapes['q_conv2d']).toEqual([26, 26, 16]);
+    expect(shapes['max_pooling2d']).toEqual([13, 13, 16]);
+    const conv = net.layers.find((l) => l.name === 'q_conv2d')!;
+    expect(conv.params).toBe(3 * 3 * 1 * 16 + 16);
+    expect(formatPrecision(conv.precision!.weight!)).toBe('fixed<6,1>');
+  });
+
+  it('maps QKeras activations to result precisions', () => {
+    const net = load('qkeras_3layer.json');
+    const act = net.layers.find((l) => l.className === 'QActivation')!;
+    expect(act.precision?.result).toBeDefined();
+  });
+});
+
+describe('parseKerasModel, Keras 3 and bad input', () => {
+  const keras3 = {
+    class_name: 'Functional',
+    config: {
+      name: 'f',
+      layers: [
+        { class_name: 'InputLayer', name: 'x', config: { name: 'x', batch_shape: [null, 8, 8, 3] }, inbound_nodes: [] },
+        {
+          class_name: 'Conv2D',
+          name: 'c',
+          config: { name: 'c', filters: 4, kernel_size: [3, 3], strides: [1, 1], padding: 'same', activation: 'relu', use_bias: true },
+          inbound_nodes: [{ args: [{ class_name: '__keras_tensor__', config: { shape: [null, 8, 8, 3], keras_history: ['x', 0, 0] } }], kwargs: {} }],
+        },
+        {
+          class_name: 'Add',
+          name: 'a',
+          config: { name: 'a' },
+          inbound_nodes: [{ args: [[
+            { class_name: '__keras_tensor__', config: { keras_history: ['c', 0, 0] } },
+            { class_name: '__keras_tensor__', config: { keras_history: ['c', 0, 0] } },
+          ]], kwargs: {} }],
+        },
+        { class_name: 'Flatten', name: 'f', config: { name: 'f' }, inbound_nodes: [{ args: [{ class_name: '__keras_tensor__', config: { keras_history: ['a', 0, 0] } }], kwargs: {} }] },
+      ],
+    },
+  };
+
+  it('reads Keras 3 inbound nodes and batch_shape', () => {
+    const net = parseKerasModel(keras3);
+    expect(net.layers.map((l) => l.outputShape)).toEqual([[8, 8, 3], [8, 8, 4], [8, 8, 4], [256]]);
+    expect(net.layers[2]!.inbound).toEqual(['c', 'c']);
+    expect(net.layers[1]!.params).toBe(3 * 3 * 3 * 4 + 4);
+  });
+
+  it.each([
+    ['not json', '{', 'HLSEST_BAD_MODEL', /not valid JSON/],
+    ['no layers', { class_name: 'Sequential', config: { layers: [] } }, 'HLSEST_BAD_MODEL', /no layers/],
+    ['unknown class', { class_name: 'Sequential', config: { layers: [{ class_name: 'Magic', config: { name: 'm', batch_input_shape: [null, 4] } }] } }, 'HLSEST_UNKNOWN_LAYER', /layer "m" has class Magic/],
+    ['kernel too big', { class_name: 'Sequential', config: { layers: [{ class_name: 'Conv1D', config: { name: 'k', batch_input_shape: [null, 2, 1], filters: 2, kernel_size: [5] } }] } }, 'HLSEST_SHAPE_MISMATCH', /Layer "k".*does not fit/],
+    ['bad reshape', { class_name: 'Sequential', config: { layers: [{ class_name: 'Reshape', config: { name: 'r', batch_input_shape: [null, 10], target_shape: [3, 3] } }] } }, 'HLSEST_SHAPE_MISMATCH', /Layer "r".*cannot reshape/],
+    ['dangling input', { class_name: 'Model', config: { layers: [{ class_name: 'Dense', name: 'd', config: { name: 'd', units: 2 }, inbound_nodes: [[['ghost', 0, 0, {}]]] }] } }, 'HLSEST_BAD_MODEL', /unknown layer "ghost"/],
+    ['add of different shapes', { class_name: 'Model', config: { layers: [
+      { class_name: 'InputLayer', name: 'i', config: { name: 'i', batch_input_shape: [null, 4] }, inbound_nodes: [] },
+      { class_name: 'Dense', name: 'd', config: { name: 'd', units: 3 }, inbound_nodes: [[['i', 0, 0, {}]]] },
+      { class_name: 'Add', name: 'a', config: { name: 'a' }, inbound_nodes: [[['i', 0, 0, {}], ['d', 0, 0, {}]]] },
+    ] } }, 'HLSEST_SHAPE_MISMATCH', /Layer "a".*differ/],
+    ['not a model', { layers: [] }, 'HLSEST_BAD_MODEL', /not a Keras model/],
+  ])('%s → a clear error', (_name, input, code, message) => {
+    try {
+      parseKerasModel(input, 'm.json');
+      expect.unreachable();
+    } catch (error) {
+      expect(isHlsestError(error)).toBe(true);
+      expect((error as { code: string }).code).toBe(code);
+      expect((error as Error).message).toMatch(message);
+    }
+  });
+});

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { formatPrecision, parsePrecision, type Precision } from './precision.js';
+import { LAYER_KINDS } from './layers.js';
+import { HlsestError } from './errors.js';
+
+/**
+ * The on-disk record of one synthesized design. Precisions travel as hls4ml strings on disk and
+ * as parsed `Precision` values in memory: the codec below is the only place that converts.
+ */
+export const RECORD_SCHEMA_VERSION = 1;
+
+const count = z.number().int().nonnegative();
+const positiveInt = z.number().int().positive();
+const amount = z.number().nonnegative().refine(Number.isFinite, 'must be finite');
+
+export const PrecisionCodec = z.codec(z.string(), z.custom<Precision>((v) => typeof v === 'object' && v !== null && 'kind' in v), {
+  decode: (text, ctx) => {
+    try {
+      return parsePrecision(text);
+    } catch (error) {
+      ctx.issues.push({ code: 'custom', message: (error as Error).message, input: text });
+      return z.NEVER;
+    }
+  },
+  encode: (precision) => formatPrecision(precision),
+});
+
+export const LayerPrecisionSchema = z.object({
+  weight: PrecisionCodec.optional(),
+  bias: PrecisionCodec.optional(),
+  result: PrecisionCodec.optional(),
+  accum: PrecisionCodec.optional(),
+});
+
+const shape = z.array(positiveInt.or(z.literal(0)));
+
+export const LayerSchema = z.object({
+  name: z.string().min(1),
+  className: z.string().min(1),
+  kind: z.enum(LAYER_KINDS),
+  /** Shape of the (first) input, without the batch dimension. */
+  inputShape: shape,
+  outputShape: shape,
+  params: count,
+  units: positiveInt.optional(),
+  filters: positiveInt.optional(),
+  kernelSize: z.array(positiveInt).optional(),
+  strides: z.array(positiveInt).optional(),
+  padding: z.enum(['valid', 'same', 'causal']).optional(),
+  depthMultiplier: positiveInt.optional(),
+  poolSize: z.array(positiveInt).optional(),
+  useBias: z.boolean().optional(),
+  /** Activation function name (`relu`, `softmax`, `quantized_relu(8,1)` keeps its arguments). */
+  activation: z.string().optional(),
+  /** Reuse factor: the one hls4ml applied when the source records it, else the requested one. */
+  reuseFactor: positiveInt.optional(),
+  reuseFactorKind: z.enum(['applied', 'requested']).optional(),
+  strategy: z.enum(['latency', 'resource', 'resource_unrolled', 'distributed_arithmetic']).optional(),
+  precision: LayerPrecisionSchema.optional(),
+  inbound: z.array(z.string()).default([]),
+});
+
+export const STRATEGIES = ['latency', 'resource', 'resource_unrolled', 'distributed_arithmetic'] as const;
+export const IO_TYPES = ['io_parallel', 'io_stream'] as const;
+export const BACKENDS = ['vivado', 'vitis', 'vivado_accelerator', 'vitis_accelerator', 'oneapi', 'quartus', 'catapult'] as const;
+
+export const HlsConfigSchema = z.object({
+  strategy: z.enum(STRATEGIES),
+  ioType: z.enum(IO_TYPES),
+  /** Model-level default precision. */
+  precision: PrecisionCodec,
+  /** Model-level requested reuse factor. */
+  reuseFactor: positiveInt,
+  clockPeriodNs: z.number().positive(),
+  part: z.string().min(1),
+  board: z.string().optional(),
+  backend: z.enum(BACKENDS).optional(),
+});
+
+export const ToolchainSchema = z.object({
+  hls4mlVersion: z.string().optional(),
+  hlsTool: z.enum(['vivado_hls', 'vitis_hls', 'oneapi', 'catapult']).optional(),
+  hlsToolVersion: z.string().optional(),
+  vivadoVersion: z.string().optional(),
+});
+
+/** Resource counts in hlsest units: BRAM in 18 Kb blocks whatever the report said. */
+export const ResourcesSchema = z.object({
+  bram18k: amount,
+  dsp: amount,
+  ff: amount,
+  lut: amount,
+  uram: amount.optional(),
+});
+
+export const LatencySchema = z.object({
+  cyclesMin: amount.optional(),
+  cyclesMax: amount.optional(),
+  intervalMin: amount.optional(),
+  intervalMax: amount.optional(),
+  targetClockNs: z.number().positive().optional(),
+  estimatedClockNs: z.number().positive().optional(),
+});
+
+export const INPUT_FORMATS = ['hls4ml-project', 'wa-hls4ml-json', 'rule4ml-json', 'csv', 'hls4ml-baseline-json'] as const;
+
+export const ProvenanceSchema = z.object({
+  /** Which collection the design came from (`wa-hls4ml`, `rule4ml`, a folder name…). */
+  source: z.string().min(1),
+  format: z.enum(INPUT_FORMATS),
+  file: z.string().min(1),
+  /** Where in the file: array index, CSV row, archive member. */
+  position: z.string().optional(),
+  /** The id the source gave the design (wa-hls4ml uuid, rule4ml model_id, project path, CSV row key). */
+  sourceId: z.string().optional(),
+});
+
+export const DesignRecordSchema = z.object({
+  schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
+  /** Content id: equal designs with equal results get equal ids, whatever file they came from. */
+  id: z.string().regex(/^[0-9a-f]{16,64}$/),
+  network: z.object({ layers: z.array(LayerSchema).min(1) }),
+  config: HlsConfigSchema,
+  toolchain: ToolchainSchema,
+  results: z
+    .object({
+      hls: ResourcesSchema.optional(),
+      synth: ResourcesSchema.optional(),
+      latency: LatencySchema.optional(),
+    })
+    .refine((r) => r.hls !== undefined || r.synth !== undefined || r.latency !== undefined, 'a record needs at least one result'),
+  provenance: ProvenanceSchema,
+  warnings: z.array(z.string()).default([]),
+});
+
+export type Layer = z.output<typeof LayerSchema>;
+export type LayerPrecision = z.output<typeof LayerPrecisionSchema>;
+export type HlsConfig = z.output<typeof HlsConfigSchema>;
+export type Strategy = HlsConfig['strategy'];
+export type IoType = HlsConfig['ioType'];
+export type Backend = NonNullable<HlsConfig['backend']>;
+export type Toolchain = z.output<typeof ToolchainSchema>;
+export type Resources = z.output<typeof ResourcesSchema>;
+export type Latency = z.output<typeof LatencySchema>;
+export type Provenance = z.output<typeof ProvenanceSchema>;
+export type InputFormat = Provenance['format'];
+export type DesignRecord = z.output<typeof DesignRecordSchema>;
+/** A record as stored in JSON: precisions as strings. */
+export type DesignRecordJson = z.input<typeof DesignRecordSchema>;
+
+export interface ValidationIssue {
+  /** JSON path of the offending field, e.g. `network.layers.2.kernelSize`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type DecodeResult = { ok: true; record: DesignRecord } | { ok: false; issues: ValidationIssue[] };
+
+/** Validates a stored record and parses its precisions; never throws. */
+export function decodeRecord(json: unknown): DecodeResult {
+  const parsed = DesignRecordSchema.safeDecode(json as DesignRecordJson);
+  if (parsed.success) return { ok: true, record: parsed.data };
+  return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message })) };
+}
+
+/** Like `decodeRecord` but throws `HLSEST_INVALID_RECORD` with every issue in the message. */
+export function decodeRecordOrThrow(json: unknown, where: string): DesignRecord {
+  const result = decodeRecord(json);
+  if (result.ok) return result.record;
+  throw new HlsestError('HLSEST_INVALID_RECORD', `Invalid record in ${where}: ${formatIssues(result.issues)}`, { where, issues: result.issues });
+}
+
+export function encodeRecord(record: DesignRecord): DesignRecordJson {
+  return DesignRecordSchema.encode(record);
+}
+
+export function formatIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+}

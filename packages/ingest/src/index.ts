@@ -1,0 +1,1 @@
+export { readKerasModelFile, readH5ModelConfig } from './node/read-model-file.js';
