@@ -113,6 +113,8 @@ export const ProvenanceSchema = z.object({
   position: z.string().optional(),
   /** The id the source gave the design (wa-hls4ml uuid, rule4ml model_id, project path, CSV row key). */
   sourceId: z.string().optional(),
+  /** A finer grouping inside the source (a file's family of networks), for leave-one-subset-out. */
+  subset: z.string().optional(),
 });
 
 export const DesignRecordSchema = z.object({

@@ -1,1 +1,16 @@
 export { readKerasModelFile, readH5ModelConfig } from './node/read-model-file.js';
+export { ingest, type IngestOptions, type IngestProgress, type IngestSummary, type InputSummary } from './node/ingest.js';
+export { readInput, type InputItem, type ReadOptions } from './node/read-inputs.js';
+export { INPUT_KINDS, type InputKind, detectInput } from './node/input-kinds.js';
+export { readDataset, readManifest, readDatasetIds, DATASET_FORMAT_VERSION, type Manifest, type Counts, type RunInfo } from './node/dataset-store.js';
+export { contentId, canonicalJson } from './node/content-id.js';
+export { streamJsonArray } from './node/json-array-stream.js';
+export { readCsvMapping, CsvMappingSchema, type CsvMapping } from './parse/csv-mapping.js';
+export { WA_HLS4ML_FLAT, SHIPPED_CSV_MAPPINGS } from './csv-mappings/wa-hls4ml-flat.js';
+export { parseCsynthXml } from './parse/csynth-xml.js';
+export { parseCsynthRpt } from './parse/csynth-rpt.js';
+export { parseVivadoUtilization } from './parse/vivado-utilization.js';
+export type { HlsReport, SynthReport } from './parse/report-types.js';
+export type { ProjectDefaults } from './parse/assemble-project.js';
+export type { Rejection, RecordDraft } from './parse/draft.js';
+export { dataRoot } from './node/data-root.js';

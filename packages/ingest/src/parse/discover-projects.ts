@@ -1,0 +1,123 @@
+/**
+ * Finds hls4ml designs in a list of file paths (a folder walk or a tarball's entries alike), so
+ * folder and archive reading share one rule. A design is:
+ * - everything under a folder holding `hls4ml_config.yml` (an hls4ml project), or
+ * - a folder with report files; `csynth/`, `vsynth/`, `results/`, `report/` folders belong to
+ *   their parent, so `model4/csynth/x.rpt` and `model4/vsynth/y_utilization_synth.rpt` pair up.
+ * In a folder of loose console logs without a standard-named report, each log is its own design.
+ */
+export interface ProjectPlan {
+  /** Folder (or, for a loose log, the log file) that names the design. */
+  readonly root: string;
+  readonly configPath?: string;
+  readonly modelPath?: string;
+  readonly hlsReportPath?: string;
+  readonly synthReportPath?: string;
+}
+
+const CONFIG = /(^|\/)hls4ml_config\.ya?ml$/;
+const KERAS_JSON = /(^|\/)(keras_model_config|keras_model|model)\.json$|_model\.json$/;
+const KERAS_H5 = /\.(h5|hdf5)$/;
+const CSYNTH_XML = /(^|\/)([\w-]+_)?csynth\.xml$/;
+const CSYNTH_RPT = /(^|\/)([\w-]+_)?csynth\.rpt$/;
+const UTILIZATION = /(^|\/)(vivado_synth\.rpt|[\w-]*utilization_synth\.rpt|[\w-]*_utilization\.rpt)$/;
+const OTHER_REPORT = /\.(rpt|log)$/;
+const NOT_HLS = /(timing|export|power|drc|methodology|clock)[\w-]*\.rpt$|(^|\/)(vivado|runme)\.log$/;
+const GROUPING_FOLDERS = new Set(['csynth', 'vsynth', 'results', 'report', 'reports', 'syn', 'impl', 'synth']);
+
+export async function discoverProjects(paths: readonly string[], isHlsLog: (path: string) => Promise<boolean>): Promise<ProjectPlan[]> {
+  const files = [...new Set(paths.map(normalize))].sort();
+  const configRoots = files.filter((p) => CONFIG.test(p)).map(dirname);
+  const projectOf = (path: string): string => {
+    const owner = configRoots.filter((root) => root === '' || path === root || path.startsWith(`${root}/`)).sort((a, b) => b.length - a.length)[0];
+    if (owner !== undefined) return owner;
+    let dir = dirname(path);
+    while (dir && GROUPING_FOLDERS.has(basename(dir).toLowerCase())) dir = dirname(dir);
+    return dir;
+  };
+
+  const groups = new Map<string, string[]>();
+  for (const path of files) {
+    const key = projectOf(path);
+    groups.set(key, [...(groups.get(key) ?? []), path]);
+  }
+
+  const plans: ProjectPlan[] = [];
+  for (const [root, members] of groups) {
+    const configPath = members.find((p) => CONFIG.test(p));
+    const modelPath = shallowest(members.filter((p) => KERAS_JSON.test(p) && !p.includes('/models/'))) ?? shallowest(members.filter((p) => KERAS_H5.test(p)));
+    const synthReportPath = shallowest(members.filter((p) => UTILIZATION.test(p)));
+    const standard = preferred(members);
+    if (standard || configPath) {
+      if (standard || synthReportPath) plans.push(plan(root, configPath, modelPath, standard, synthReportPath));
+      continue;
+    }
+    const logs: string[] = [];
+    for (const path of members.filter((p) => OTHER_REPORT.test(p) && !UTILIZATION.test(p) && !NOT_HLS.test(p))) {
+      if (await isHlsLog(path)) logs.push(path);
+    }
+    if (logs.length === 1) plans.push(plan(root, configPath, modelPath, logs[0], synthReportPath));
+    else if (logs.length > 1) for (const log of logs) plans.push(plan(log, undefined, modelPath, log, undefined));
+    else if (synthReportPath) plans.push(plan(root, configPath, modelPath, undefined, synthReportPath));
+  }
+  return plans.sort((a, b) => a.root.localeCompare(b.root));
+}
+
+/** `<top>_csynth.xml` over `csynth.xml` over the RPTs; shallower paths first within a kind. */
+function preferred(members: readonly string[]): string | undefined {
+  const xml = members.filter((p) => CSYNTH_XML.test(p));
+  const rpt = members.filter((p) => CSYNTH_RPT.test(p));
+  const named = (list: string[]) => list.filter((p) => /_csynth\.(xml|rpt)$/.test(p));
+  return shallowest(named(xml)) ?? shallowest(xml) ?? shallowest(named(rpt)) ?? shallowest(rpt);
+}
+
+function plan(root: string, configPath?: string, modelPath?: string, hlsReportPath?: string, synthReportPath?: string): ProjectPlan {
+  return {
+    root,
+    ...(configPath && { configPath }),
+    ...(modelPath && { modelPath }),
+    ...(hlsReportPath && { hlsReportPath }),
+    ...(synthReportPath && { synthReportPath }),
+  };
+}
+
+/**
+ * A model described outside the project: `<ancestor>/models/<name>_model.json` where `<name>` is
+ * a path segment of the design or a prefix of one (`model32_resource_10k` → `model32`).
+ */
+export function findSharedModel(plan: ProjectPlan, paths: readonly string[]): string | undefined {
+  const candidates = new Set<string>();
+  for (const segment of normalize(plan.root).split('/')) {
+    const stem = segment.replace(/\.\w+$/, '');
+    const parts = stem.split('_');
+    for (let n = parts.length; n >= 1; n--) candidates.add(parts.slice(0, n).join('_'));
+  }
+  const models = paths.map(normalize).filter((p) => /(^|\/)models\/[^/]+\.json$/.test(p));
+  const found = models.filter((p) => {
+    const name = basename(p).replace(/(_model)?\.json$/, '');
+    return candidates.has(name) && isAncestor(dirname(dirname(p)), plan.root);
+  });
+  // The longest name wins: `model32_xl` over `model32` when both are candidates.
+  return found.sort((a, b) => basename(b).length - basename(a).length)[0];
+}
+
+function isAncestor(dir: string, path: string): boolean {
+  return dir === '' || path.startsWith(`${dir}/`);
+}
+
+function shallowest(paths: readonly string[]): string | undefined {
+  return [...paths].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0];
+}
+
+export function normalize(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+}
+
+export function dirname(path: string): string {
+  const at = path.lastIndexOf('/');
+  return at < 0 ? '' : path.slice(0, at);
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
