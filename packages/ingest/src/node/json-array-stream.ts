@@ -24,16 +24,16 @@ export async function* streamJsonArray(path: string, signal?: AbortSignal): Asyn
   const fail = (reason: string): never => {
     throw new HlsestError('HLSEST_BAD_INPUT', `${path}: ${reason}`, { file: path });
   };
-  const emit = (chunk: Buffer, end: number) => {
+  const emit = (chunk: Buffer, end: number, at: number) => {
     const parts = elementStart >= 0 ? [...pending, chunk.subarray(elementStart, end)] : [...pending, chunk.subarray(0, end)];
     pending = [];
     elementStart = -1;
     const text = Buffer.concat(parts).toString('utf8').trim();
-    if (text === '') fail(`empty element at index ${index}`);
+    if (text === '') fail(`empty element at index ${at}`);
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      return fail(`element ${index} is not valid JSON (${(error as Error).message})`);
+      return fail(`element ${at} is not valid JSON (${(error as Error).message})`);
     }
   };
 
@@ -72,7 +72,7 @@ export async function* streamJsonArray(path: string, signal?: AbortSignal): Asyn
       }
       if (depth === 0 && (byte === COMMA || byte === CLOSE_BRACKET)) {
         if (capturing) {
-          values.push(emit(chunk, i));
+          values.push(emit(chunk, i, index + values.length));
           capturing = false;
         } else if (byte === COMMA) fail(`empty element at index ${index + values.length}`);
         if (byte === CLOSE_BRACKET) finished = true;

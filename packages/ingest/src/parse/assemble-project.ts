@@ -65,7 +65,7 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
     );
   }
 
-  const hints = namingHints(project.root);
+  const hints = namingHints(`${project.root}/${project.hlsReport?.path ?? ''}`);
   const overrides: { -readonly [K in keyof ConfigOverrides]: ConfigOverrides[K] } = {};
   const configuredRf = config?.model.reuseFactor;
   if (hints.reuseFactor !== undefined) {

@@ -1,0 +1,183 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dataPath } from '../../../../test/data-root.js';
+import { ingest } from './ingest.js';
+import { readDataset, readManifest } from './dataset-store.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'hlsest-ingest-'));
+const records = async (dir: string) => {
+  const out = [];
+  for await (const record of readDataset(dir)) out.push(record);
+  return out;
+};
+
+describe('ingest on the real data in ../shared/hls4ml-data', () => {
+  it('reads every folder, with counts and values that match the original reports', async () => {
+    const out = join(tmp(), 'all');
+    const { summary, manifest } = await ingest([dataPath()], { out, defaults: { ioType: 'io_stream' } });
+    // 32 wa-hls4ml records (3 with every report empty), 6958 + 1970 flat dense rows (42 conv2d
+    // rows lack their conv layers), 36 ArgyKokk projects (one a byte-identical duplicate),
+    // 26 Keb-L designs; GRU and single projects ship no model architecture; 50 Vivado/Vitis and
+    // oneAPI baselines carry no model.
+    expect(manifest.counts.bySubset).toMatchObject({
+      'concatenated_json_to_csv.sampled': 6958,
+      'concatenated_3layer_json_to_csv.sampled': 1970,
+      'argykokk-mlp': 35,
+      'kebl-cnn': 26,
+      test_2layer: 4,
+      test_3layer: 4,
+      test_2_20: 4,
+      test_conv1d: 5,
+      test_conv2d: 4,
+      test_latency: 4,
+      test_resource: 4,
+    });
+    expect(summary.duplicates).toBe(1);
+    const reasons = summary.rejected.map((r) => r.reason);
+    expect(reasons.filter((r) => r.includes('conv2d rows list only the Dense widths'))).toHaveLength(42);
+    expect(reasons.filter((r) => r.includes('all reports are empty'))).toHaveLength(3);
+    expect(reasons.filter((r) => r.includes('no model architecture found'))).toHaveLength(7);
+    expect(summary.rejected.every((r) => r.file.length > 0 && r.reason.length > 0)).toBe(true);
+
+    const all = await records(out);
+    expect(all).toHaveLength(summary.added);
+    const bySource = (id: string) => all.find((r) => r.provenance.sourceId === id)!;
+
+    // wa-hls4ml/records/test_2layer_merged.json, uuid f33ed03c…: resource_report bram "6" (36K tiles), hls bram "12".
+    const twoLayer = bySource('f33ed03c-8d69-40e6-9577-f80ae2d714d8');
+    expect(twoLayer.results.synth).toEqual({ bram18k: 12, dsp: 0, ff: 21382, lut: 25603, uram: 0 });
+    expect(twoLayer.results.hls).toMatchObject({ bram18k: 12, ff: 19697, lut: 24821 });
+    expect(twoLayer.results.latency).toMatchObject({ cyclesMin: 6963, cyclesMax: 6965, intervalMax: 3840 });
+    expect(twoLayer.network.layers.filter((l) => l.kind === 'dense').map((l) => l.reuseFactor)).toEqual([3840, 3120]);
+
+    // wa-hls4ml/flat/concatenated_json_to_csv.sampled.csv, first data row: 96-24-80, BRAM_18K_hls 2 (tiles) → 4 blocks.
+    const flat = bySource('63a35bbe-c712-4c87-8198-bef348fddaea.tar.gz');
+    expect(flat.results.synth).toEqual({ bram18k: 4, dsp: 0, ff: 8981, lut: 11894, uram: 0 });
+    expect(flat.results.latency).toMatchObject({ cyclesMin: 2115, cyclesMax: 2117 });
+
+    // hls4ml-projects/argykokk-mlp/HAR/DSP_reuse1/myproject_csynth.xml: BRAM 6, DSP 413, FF 246315, LUT 237120, latency 229.
+    const har = all.find((r) => r.provenance.file.endsWith('HAR/DSP_reuse1'))!;
+    expect(har.results.hls).toEqual({ bram18k: 6, dsp: 413, ff: 246315, lut: 237120, uram: 0 });
+    expect(har.results.latency).toMatchObject({ cyclesMax: 229, intervalMax: 1 });
+    expect(har.config).toMatchObject({ part: 'xc7z007s-clg225-2', strategy: 'latency', reuseFactor: 1 });
+    expect(har.network.layers[1]).toMatchObject({ name: 'fc1', units: 20 });
+
+    // argykokk HAR/DSP_reuse100: the config says ReuseFactor 1, the folder 100; the name wins, with a warning.
+    const har100 = all.find((r) => r.provenance.file.endsWith('HAR/DSP_reuse100'))!;
+    expect(har100.config.reuseFactor).toBe(100);
+    expect(har100.warnings.join(' ')).toMatch(/config says ReuseFactor 1 but the folder name says 100/);
+
+    // kebl-cnn core/model4: csynth/model4_rf2_core.rpt paired with vsynth/myproject_utilization_synth.rpt
+    // (CLB LUTs 60776, CLB Registers 49540, Block RAM Tile 60.5, DSPs 2996).
+    const kebl = all.find((r) => r.provenance.file.endsWith('core/model4'))!;
+    expect(kebl.results.synth).toEqual({ bram18k: 121, dsp: 2996, ff: 49540, lut: 60776, uram: 0 });
+    expect(kebl.config).toMatchObject({ reuseFactor: 2, ioType: 'io_stream', part: 'xcvu9p-flgb2104-2-i' });
+    expect(kebl.network.layers.some((l) => l.kind === 'conv2d')).toBe(true);
+  });
+
+  it('adds nothing when the same inputs are ingested again', async () => {
+    const out = join(tmp(), 'twice');
+    const input = dataPath('wa-hls4ml', 'records');
+    const first = await ingest([input], { out });
+    const second = await ingest([input], { out });
+    expect(first.summary.added).toBe(29);
+    expect(second.summary).toMatchObject({ added: 0, duplicates: 29, datasetRecords: 29 });
+    expect(second.manifest.parts).toHaveLength(1);
+    expect(second.manifest.runs).toHaveLength(2);
+  });
+});
+
+describe('ingest on bad input', () => {
+  const write = (dir: string, name: string, text: string) => {
+    const path = join(dir, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('rejects each bad file with its reason and keeps the good ones', async () => {
+    const dir = tmp();
+    const good = dataPath('wa-hls4ml', 'records', 'test_3layer_merged.json');
+    const inputs = [
+      good,
+      write(dir, 'truncated.json', readFileSync(good, 'utf8').slice(0, 5000)),
+      write(dir, 'garbage.json', '\u0000\u0001binary'),
+      write(dir, 'wrong.csv', 'a,b,c\n1,2,3\n'),
+      join(dir, 'does-not-exist.json'),
+      write(dir, 'empty/.keep', ''),
+      write(dir, 'proj/hls4ml_config.yml', 'HLSConfig: {Model: {ReuseFactor: 1}}\n'),
+    ];
+    write(dir, 'proj/myproject_csynth.xml', '<profile><AreaEstimates><Resources><BRAM_18K>1');
+    write(dir, 'proj/model.json', readFileSync(dataPath('example-models', 'keras', 'KERAS_3layer.json'), 'utf8'));
+    inputs[5] = join(dir, 'empty');
+    inputs[6] = join(dir, 'proj');
+    const { summary } = await ingest(inputs, { out: join(dir, 'ds') });
+    expect(summary.added).toBe(4);
+    const reasonFor = (suffix: string) => summary.rejected.find((r) => r.file.endsWith(suffix))?.reason;
+    expect(reasonFor('truncated.json')).toMatch(/truncated: the array is not closed/);
+    expect(reasonFor('garbage.json')).toMatch(/cannot ingest|not a JSON array/);
+    expect(reasonFor('wrong.csv')).toMatch(/no known CSV layout has these columns \(a, b, c\)/);
+    expect(reasonFor('does-not-exist.json')).toMatch(/no such file or folder/);
+    expect(reasonFor('empty')).toMatch(/the folder is empty/);
+    expect(reasonFor('proj')).toMatch(/myproject_csynth\.xml: not well-formed XML/);
+  });
+
+  it('rejects CSV rows with wrong field counts or non-numeric values, row by row', async () => {
+    const dir = tmp();
+    const original = readFileSync(dataPath('wa-hls4ml', 'flat', 'concatenated_3layer_json_to_csv.sampled.csv'), 'utf8').split('\n');
+    const lines = [original[0], original[1], original[2]!.split(',').slice(0, 5).join(','), original[3]!.replace(/,TRUE$/, ',TRUE,extra'), original[4]!.replace(/,resource,5\.00,/, ',resource,fast,')];
+    const { summary } = await ingest([write(dir, 'rows.csv', `${lines.join('\n')}\n`)], { out: join(dir, 'ds') });
+    expect(summary.added).toBe(1);
+    expect(summary.rejected.map((r) => [r.position, r.reason])).toEqual([
+      ['row 3', expect.stringMatching(/fewer fields than columns/)],
+      ['row 4', expect.stringMatching(/1 more field/)],
+      ['row 5', expect.stringMatching(/TargetClockPeriod_hls: "fast" is not a number/)],
+    ]);
+  });
+
+  it('--strict stops at the first rejection and leaves the dataset unchanged', async () => {
+    const dir = tmp();
+    const out = join(dir, 'ds');
+    await ingest([dataPath('wa-hls4ml', 'records', 'test_2layer_merged.json')], { out });
+    const before = readFileSync(join(out, 'manifest.json'), 'utf8');
+    await expect(ingest([dataPath('wa-hls4ml', 'records', 'test_conv2d_merged.json')], { out, strict: true })).rejects.toThrow(/all reports are empty/);
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before);
+    expect(readdirSync(join(out, 'records'))).toEqual(['part-000001.jsonl']);
+  });
+
+  it('an interrupted run leaves the previous dataset intact', async () => {
+    const dir = tmp();
+    const out = join(dir, 'ds');
+    await ingest([dataPath('wa-hls4ml', 'records', 'test_2layer_merged.json')], { out });
+    const before = readFileSync(join(out, 'manifest.json'), 'utf8');
+    const controller = new AbortController();
+    const flat = dataPath('wa-hls4ml', 'flat', 'concatenated_json_to_csv.sampled.csv');
+    const run = ingest([flat], { out, signal: controller.signal, onProgress: () => controller.abort() });
+    setTimeout(() => controller.abort(), 5);
+    await expect(run).rejects.toThrow(/interrupted/);
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before);
+    expect(readdirSync(join(out, 'records'))).toEqual(['part-000001.jsonl']);
+    expect((await records(out)).length).toBe(4);
+    const manifest = await readManifest(out);
+    expect(manifest?.counts.records).toBe(4);
+  });
+
+  it('reads a project from a .tar.gz without unpacking it', async () => {
+    const dir = tmp();
+    const project = join(dir, 'DSP_reuse2');
+    cpSync(dataPath('hls4ml-projects', 'argykokk-mlp', 'HAR', 'DSP_reuse2'), project, { recursive: true });
+    const tarball = join(dir, 'har.tar.gz');
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('tar', ['-czf', tarball, '-C', dir, 'DSP_reuse2']);
+    const { summary } = await ingest([tarball], { out: join(dir, 'ds') });
+    expect(summary.added).toBe(1);
+    const [record] = await records(join(dir, 'ds'));
+    expect(record!.config.reuseFactor).toBe(2);
+    expect(record!.provenance.file).toBe(`${tarball}:DSP_reuse2`);
+    writeFileSync(join(dir, 'broken.tar.gz'), readFileSync(tarball).subarray(0, 200));
+    const broken = await ingest([join(dir, 'broken.tar.gz')], { out: join(dir, 'ds2') });
+    expect(broken.summary.rejected[0]!.reason).toMatch(/not a readable tar archive/);
+  });
+});

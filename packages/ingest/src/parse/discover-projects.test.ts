@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { discoverProjects, findSharedModel } from './discover-projects.js';
+import { namingHints } from './assemble-project.js';
+
+const allLogs = async () => true;
+
+describe('discoverProjects', () => {
+  it('treats a folder with hls4ml_config.yml as one project and prefers <top>_csynth.xml', async () => {
+    const plans = await discoverProjects(
+      [
+        'a/hls4ml_config.yml',
+        'a/keras_model_config.json',
+        'a/myproject_prj/solution1/syn/report/myproject_csynth.rpt',
+        'a/myproject_prj/solution1/syn/report/myproject_csynth.xml',
+        'a/myproject_prj/solution1/syn/report/csynth.xml',
+        'a/vivado_synth.rpt',
+      ],
+      allLogs,
+    );
+    expect(plans).toEqual([
+      {
+        root: 'a',
+        configPath: 'a/hls4ml_config.yml',
+        modelPath: 'a/keras_model_config.json',
+        hlsReportPath: 'a/myproject_prj/solution1/syn/report/myproject_csynth.xml',
+        synthReportPath: 'a/vivado_synth.rpt',
+      },
+    ]);
+  });
+
+  it('pairs csynth/ and vsynth/ folders under their parent and splits a folder of loose logs', async () => {
+    const plans = await discoverProjects(
+      [
+        'core/model4/csynth/model4_rf2_core.rpt',
+        'core/model4/vsynth/myproject_utilization_synth.rpt',
+        'core/model4/vsynth/myproject_timing_synth.rpt',
+        'old/model8_rf2_phil.rpt',
+        'old/model16_rf2_phil.rpt',
+      ],
+      allLogs,
+    );
+    expect(plans.map((p) => [p.root, p.hlsReportPath, p.synthReportPath])).toEqual([
+      ['core/model4', 'core/model4/csynth/model4_rf2_core.rpt', 'core/model4/vsynth/myproject_utilization_synth.rpt'],
+      ['old/model16_rf2_phil.rpt', 'old/model16_rf2_phil.rpt', undefined],
+      ['old/model8_rf2_phil.rpt', 'old/model8_rf2_phil.rpt', undefined],
+    ]);
+  });
+
+  it('finds a model in a models/ folder of an ancestor by name prefix', () => {
+    const paths = ['models/model32_model.json', 'models/model32_xl_model.json', 'models/model8_model.json', 'x/model32_resource_10k/results/csynth.rpt'];
+    expect(findSharedModel({ root: 'x/model32_resource_10k' }, paths)).toBe('models/model32_model.json');
+    expect(findSharedModel({ root: 'x/model64' }, paths)).toBeUndefined();
+  });
+});
+
+describe('namingHints', () => {
+  it.each([
+    ['HAR/DSP_reuse100', { reuseFactor: 100 }],
+    ['core/model32/csynth/model32_rf18_core.rpt', { reuseFactor: 18 }],
+    ['kernel_window/model8_resource_10k', { strategy: 'resource' }],
+    ['line_buffer/model4_latency', { strategy: 'latency' }],
+    ['surface/rf2_resource', { reuseFactor: 2, strategy: 'resource' }],
+    ['performance/refresh', {}],
+  ])('%s → %j', (path, hints) => {
+    expect(namingHints(path)).toEqual(hints);
+  });
+});
