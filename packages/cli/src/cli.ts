@@ -1,5 +1,7 @@
 import yargs, { type Argv } from 'yargs';
 import { explainCommand } from './commands/explain.js';
+import { ingestCommand } from './commands/ingest.js';
+import { datasetCommand } from './commands/dataset.js';
 import { describeError, exitCodeFor } from './exit-codes.js';
 import { processOutput, type Output } from './output.js';
 
@@ -7,6 +9,8 @@ export function buildCli(argv: readonly string[], output: Output = processOutput
   return yargs([...argv])
     .scriptName('hlsest')
     .usage('$0 <command> [options]\n\nPre-synthesis estimates of hls4ml resources (BRAM, DSP, FF, LUT) and latency.')
+    .command(ingestCommand(output) as never)
+    .command(datasetCommand(output) as never)
     .command(explainCommand(output) as never)
     .demandCommand(1, 'Name a command: see hlsest --help')
     .strict()

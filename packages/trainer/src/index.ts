@@ -1,0 +1,1 @@
+export { ruleFidelity, type RuleFidelity } from './rule-fidelity.js';
