@@ -13,6 +13,7 @@ import {
   type ConfiguredNetwork,
   type Hls4mlConfig,
   type Network,
+  type Toolchain,
 } from '@hlsest/core';
 import { readKerasModelFile } from '@hlsest/ingest';
 
@@ -27,6 +28,9 @@ export interface DesignOptions {
   readonly reuseFactor?: number;
   readonly clockPeriod?: number;
   readonly backend?: string;
+  readonly hls4mlVersion?: string;
+  readonly hlsTool?: string;
+  readonly hlsToolVersion?: string;
 }
 
 export const designOptionSpecs = {
@@ -38,6 +42,9 @@ export const designOptionSpecs = {
   precision: { type: 'string', describe: 'model default precision, e.g. ap_fixed<16,6>' },
   'reuse-factor': { type: 'number', describe: 'model-level reuse factor' },
   'clock-period': { type: 'number', describe: 'clock period in ns' },
+  'hls4ml-version': { type: 'string', describe: 'hls4ml version to predict for (default: the bundle\'s reference)' },
+  'hls-tool': { choices: ['vivado_hls', 'vitis_hls'], describe: 'HLS tool to predict for (default: the bundle\'s reference)' },
+  'hls-tool-version': { type: 'string', describe: 'HLS tool version, e.g. 2023.2' },
 } as const;
 
 export async function loadNetwork(path: string): Promise<Network> {
@@ -71,9 +78,21 @@ export function overridesFrom(options: DesignOptions): ConfigOverrides {
   };
 }
 
-export async function loadDesign(modelPath: string, options: DesignOptions): Promise<{ network: Network; configured: ConfiguredNetwork }> {
+export async function loadDesign(modelPath: string, options: DesignOptions): Promise<{ network: Network; configured: ConfiguredNetwork & { toolchain?: Toolchain } }> {
   const [network, file] = await Promise.all([loadNetwork(modelPath), loadConfig(options.config)]);
-  return { network, configured: configureNetwork(network.layers, file, overridesFrom(options)) };
+  const toolchain = toolchainFrom(options);
+  return { network, configured: { ...configureNetwork(network.layers, file, overridesFrom(options)), ...(toolchain && { toolchain }) } };
+}
+
+/** A toolchain only when the user named one; otherwise the bundle's reference applies. */
+export function toolchainFrom(options: DesignOptions): Toolchain | undefined {
+  if (!options.hls4mlVersion && !options.hlsTool && !options.hlsToolVersion) return undefined;
+  const hlsTool = options.hlsTool === 'vivado_hls' || options.hlsTool === 'vitis_hls' ? options.hlsTool : undefined;
+  return {
+    ...(options.hls4mlVersion && { hls4mlVersion: options.hls4mlVersion }),
+    ...(hlsTool && { hlsTool }),
+    ...(options.hlsToolVersion && { hlsToolVersion: options.hlsToolVersion }),
+  };
 }
 
 function positive(value: number, flag: string): number {

@@ -14,3 +14,4 @@ export type { HlsReport, SynthReport } from './parse/report-types.js';
 export type { ProjectDefaults } from './parse/assemble-project.js';
 export type { Rejection, RecordDraft } from './parse/draft.js';
 export { dataRoot } from './node/data-root.js';
+export { atomicWrite } from './node/dataset-store.js';

@@ -45,6 +45,15 @@ export function waRecordToDraft(value: unknown, file: string, position: string, 
   if (!synth && !estimate && !latency) return rejected(file, position, 'all reports are empty (synthesis failed or was not run)');
 
   const latencyReport = isObject(value['latency_report']) ? value['latency_report'] : {};
+  // wa-hls4ml conv records omit io_type, but their LineBuffer convolutions exist only in
+  // io_stream (and their latency follows the streaming structure), so say so rather than guess.
+  const warnings: string[] = [];
+  let ioType = stringOf(hls['io_type']);
+  if (!ioType) {
+    const lineBuffer = Object.values(layerNames).some((entry) => isObject(entry) && entry['ConvImplementation'] === 'LineBuffer');
+    ioType = lineBuffer ? 'io_stream' : 'io_parallel';
+    if (lineBuffer) warnings.push('io_type not recorded; io_stream inferred from the LineBuffer convolution implementation');
+  }
   const clock = numberOf(hls['clock_period']) ?? numberOf(latencyReport['target_clock']) ?? 5;
   const vivadoVersion = stringOf(value['vivado_version']) ?? stringOf(value['backend_version']);
   const backend = stringOf(value['backend'])?.toLowerCase().replace('vivadoaccelerator', 'vivado_accelerator');
@@ -54,7 +63,7 @@ export function waRecordToDraft(value: unknown, file: string, position: string, 
     network: { layers: layers.map(encodeLayer) },
     config: {
       strategy: strategy as RecordDraft['config']['strategy'],
-      ioType: (stringOf(hls['io_type']) ?? 'io_parallel') as RecordDraft['config']['ioType'],
+      ioType: ioType as RecordDraft['config']['ioType'],
       precision: modelPrecision,
       reuseFactor,
       clockPeriodNs: clock,
@@ -68,7 +77,7 @@ export function waRecordToDraft(value: unknown, file: string, position: string, 
     },
     results,
     provenance: { source, format, file, position, ...(sourceId && { sourceId }), ...(subset && { subset }) },
-    warnings: [],
+    warnings,
   };
   return { ok: true, draft };
 }

@@ -1,0 +1,34 @@
+import type { Argv } from 'yargs';
+import { HlsestError } from '@hlsest/core';
+import { loadPredictor } from '@hlsest/predictor/node';
+import { evaluate, prepare, writeReport, type Baselines } from '@hlsest/trainer';
+import type { Output } from '../output.js';
+import { collectRecords } from '../records-input.js';
+
+export function evaluateCommand(output: Output) {
+  return {
+    command: 'evaluate',
+    describe: 'Score a bundle on a dataset: report.md, report.html and metrics.json',
+    builder: (yargs: Argv) =>
+      yargs
+        .option('model', { type: 'string', describe: 'bundle folder (default: the shipped bundle)' })
+        .option('data', { type: 'string', demandOption: true, describe: 'dataset folder or any input ingest reads' })
+        .option('out', { type: 'string', demandOption: true, describe: 'folder for the report' }),
+    handler: async (args: { model?: string; data: string; out: string }) => {
+      const predictor = await loadPredictor(args.model);
+      const { records, errors } = await collectRecords(args.data);
+      if (records.length === 0) throw new HlsestError('HLSEST_BAD_DATASET', `${args.data}: no records to evaluate on`, { dataset: args.data });
+      const baselines = (predictor.manifest.training['baselines'] ?? {}) as Baselines;
+      const evaluation = evaluate(predictor, prepare(records), baselines);
+      const notes = [
+        'Records the bundle was trained on score better than new ones: evaluate on data it did not see for an honest figure.',
+        ...(errors.length ? [`${errors.length} input item(s) could not be read as records and were left out.`] : []),
+      ];
+      await writeReport(args.out, evaluation, { title: 'hlsest evaluation', bundle: args.model ?? '(shipped default)', dataset: args.data, notes });
+      for (const t of evaluation.targets) {
+        output.out(`${t.target.padEnd(9)} n ${String(t.model.n).padStart(5)}  R² ${t.model.r2.toFixed(3).padStart(7)}  sMAPE ${t.model.smape.toFixed(1).padStart(6)} %  MAE ${t.model.mae.toFixed(1)}`);
+      }
+      output.out(`report: ${args.out}/report.html, ${args.out}/report.md, ${args.out}/metrics.json`);
+    },
+  };
+}

@@ -1,0 +1,176 @@
+import type { Argv } from 'yargs';
+import { HlsestError, formatPrecision, type HlsConfig, type Layer } from '@hlsest/core';
+import type { Band, Estimate, Predictor } from '@hlsest/predictor';
+import { loadPredictor } from '@hlsest/predictor/node';
+import { designOptionSpecs, loadDesign, type DesignOptions } from '../design-input.js';
+import type { Output } from '../output.js';
+import { readRecords } from '../records-input.js';
+import { renderTable, formatNumber } from '../table.js';
+import { renderBuild } from './explain.js';
+
+interface PredictArgs extends DesignOptions {
+  keras?: string;
+  model?: string;
+  records?: string;
+  perLayer: boolean;
+  format: 'table' | 'json' | 'csv';
+}
+
+export function predictCommand(output: Output) {
+  return {
+    command: 'predict [keras]',
+    describe: 'Estimate BRAM, DSP, FF, LUT, latency and II for a Keras model (or for dataset records)',
+    builder: (yargs: Argv) =>
+      yargs
+        .positional('keras', { type: 'string', describe: 'Keras/QKeras model JSON or .h5' })
+        .options(designOptionSpecs)
+        .option('model', { type: 'string', describe: 'bundle folder (default: the shipped bundle)' })
+        .option('records', { type: 'string', describe: 'predict for every record of a dataset or ingestible file instead; JSON Lines on stdout' })
+        .option('per-layer', { type: 'boolean', default: false, describe: 'also show what each layer gets (reuse factor, multipliers, DSPs, cycles)' })
+        .option('format', { choices: ['table', 'json', 'csv'] as const, default: 'table' as const })
+        .check((args) => (args.keras || args.records ? true : 'give a Keras model, or --records')),
+    handler: async (args: PredictArgs) => {
+      const predictor = await loadPredictor(args.model);
+      if (args.records) {
+        await predictRecords(predictor, args.records, output);
+        return;
+      }
+      const { configured } = await loadDesign(args.keras!, args);
+      const estimate = predictor.predict(configured);
+      if (args.format === 'json') output.out(JSON.stringify(estimateJson(args.keras!, configured.config, estimate, args.perLayer), null, 2));
+      else if (args.format === 'csv') output.out(estimateCsv([{ label: args.keras!, config: configured.config, estimate }]));
+      else output.out(renderEstimate(args.keras!, configured.layers, configured.config, estimate, args.perLayer));
+    },
+  };
+}
+
+async function predictRecords(predictor: Predictor, path: string, output: Output): Promise<void> {
+  let failed = 0;
+  for await (const item of readRecords(path)) {
+    if (!item.ok) {
+      failed++;
+      output.out(JSON.stringify({ id: item.id ?? null, sourceId: item.sourceId ?? null, error: `${item.where}: ${item.error}` }));
+      continue;
+    }
+    const { record } = item;
+    try {
+      const estimate = predictor.predict({ layers: record.network.layers, config: record.config, toolchain: record.toolchain });
+      const line: Record<string, unknown> = { id: record.id, sourceId: record.provenance.sourceId ?? null };
+      for (const [target, band] of Object.entries(estimate.targets)) {
+        line[target] = round(band.value);
+        line[`${target}_lo`] = round(band.lo);
+        line[`${target}_hi`] = round(band.hi);
+      }
+      if (estimate.warnings.length) line['warnings'] = estimate.warnings;
+      output.out(JSON.stringify(line));
+    } catch (error) {
+      failed++;
+      output.out(JSON.stringify({ id: record.id, sourceId: record.provenance.sourceId ?? null, error: (error as Error).message }));
+    }
+  }
+  if (failed > 0) process.exitCode = 1;
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+function describeConfig(config: HlsConfig): string {
+  return `${config.part}, ${config.strategy}, ${config.ioType}, ${formatPrecision(config.precision)}, RF ${config.reuseFactor}, ${config.clockPeriodNs} ns`;
+}
+
+function bandText(b: Band): string {
+  return `[${formatNumber(b.lo)}, ${formatNumber(b.hi)}]`;
+}
+
+export function renderEstimate(label: string, layers: readonly Layer[], config: HlsConfig, estimate: Estimate, perLayer: boolean): string {
+  const rows = (['bram', 'dsp', 'ff', 'lut'] as const).flatMap((key) => {
+    const band = estimate.resources[key];
+    if (!band) return [];
+    const percent = estimate.board?.percent[key];
+    return [[key === 'bram' ? 'BRAM18K' : key.toUpperCase(), Math.round(band.value), bandText(band), percent === undefined ? '–' : `${percent.toFixed(1)} %`, band.kind === 'synth' ? 'post-synthesis' : 'HLS estimate']];
+  });
+  const lines = [`hlsest estimate for ${label}`, `  ${describeConfig(config)}`, '', renderTable(['resource', 'estimate', '80 % band', '% of device', 'kind'], rows)];
+  if (estimate.latency) {
+    const l = estimate.latency;
+    lines.push('', `latency   ${formatNumber(Math.round(l.cycles.value))} cycles ${bandText(l.cycles)} = ${formatNs(l.ns.value)} ${'['}${formatNs(l.ns.lo)}, ${formatNs(l.ns.hi)}]`);
+    if (l.interval && l.intervalNs) lines.push(`interval  ${formatNumber(Math.round(l.interval.value))} cycles ${bandText(l.interval)} = ${formatNs(l.intervalNs.value)}`);
+  }
+  if (estimate.board) {
+    const b = estimate.board;
+    const verdict = b.fits ? (b.fitsUpperBand ? 'yes' : 'yes, but the upper band does not') : 'NO';
+    lines.push('', `fits ${b.device}: ${verdict}${b.scarcest ? ` (scarcest: ${b.scarcest.resource.toUpperCase()} at ${b.scarcest.percent.toFixed(1)} %)` : ''}`);
+  }
+  if (estimate.warnings.length) lines.push('', ...estimate.warnings.map((w) => `warning: ${w}`));
+  if (perLayer) lines.push('', renderBuild(layers, estimate.build));
+  return lines.join('\n');
+}
+
+function formatNs(ns: number): string {
+  return ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`;
+}
+
+export function estimateJson(label: string, config: HlsConfig, estimate: Estimate, perLayer: boolean) {
+  return {
+    model: label,
+    config: { ...config, precision: formatPrecision(config.precision) },
+    targets: estimate.targets,
+    resources: estimate.resources,
+    board: estimate.board ?? null,
+    latency: estimate.latency ?? null,
+    warnings: estimate.warnings,
+    ...(perLayer && {
+      layers: estimate.build.layers.map((b) => ({
+        name: b.name,
+        kind: b.kind,
+        reuseFactor: b.reuse ?? null,
+        multipliers: b.multipliers,
+        product: b.product,
+        expectedDsp: b.expectedDsp,
+        weightBits: b.weightBits,
+        cycles: b.cycles,
+        interval: b.interval,
+      })),
+    }),
+  };
+}
+
+export const CSV_COLUMNS = ['label', 'part', 'strategy', 'io_type', 'precision', 'reuse_factor', 'clock_ns', 'bram', 'dsp', 'ff', 'lut', 'bram_pct', 'dsp_pct', 'ff_pct', 'lut_pct', 'cycles', 'latency_ns', 'interval', 'fits', 'warnings'];
+
+export function estimateCsv(rows: readonly { label: string; config: HlsConfig; estimate: Estimate }[]): string {
+  const quote = (v: unknown) => {
+    const s = v === undefined || v === null ? '' : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = rows.map(({ label, config, estimate }) => {
+    const r = estimate.resources;
+    const p = estimate.board?.percent ?? {};
+    return [
+      label,
+      config.part,
+      config.strategy,
+      config.ioType,
+      formatPrecision(config.precision),
+      config.reuseFactor,
+      config.clockPeriodNs,
+      r.bram?.value.toFixed(1),
+      r.dsp?.value.toFixed(1),
+      r.ff?.value.toFixed(0),
+      r.lut?.value.toFixed(0),
+      p.bram?.toFixed(2),
+      p.dsp?.toFixed(2),
+      p.ff?.toFixed(2),
+      p.lut?.toFixed(2),
+      estimate.latency?.cycles.value.toFixed(0),
+      estimate.latency?.ns.value.toFixed(1),
+      estimate.latency?.interval?.value.toFixed(0),
+      estimate.board ? estimate.board.fits : '',
+      estimate.warnings.join('; '),
+    ]
+      .map(quote)
+      .join(',');
+  });
+  return [CSV_COLUMNS.join(','), ...lines].join('\n');
+}
+
+export function requireTargets(predictor: Predictor): void {
+  if (predictor.targets.length === 0) throw new HlsestError('HLSEST_BAD_BUNDLE', 'the bundle predicts no target');
+}

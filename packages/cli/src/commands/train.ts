@@ -1,0 +1,94 @@
+import type { Argv } from 'yargs';
+import { HlsestError } from '@hlsest/core';
+import { DEFAULT_TRAIN_CONFIG, runTraining, writeBundle, writeReport, type SplitMode, type TrainConfig } from '@hlsest/trainer';
+import type { Output } from '../output.js';
+import { withInterrupt } from '../interrupt.js';
+import { collectRecords } from '../records-input.js';
+
+interface TrainArgs {
+  data: string;
+  out: string;
+  split: 'holdout' | 'kfold' | 'leave-one-out';
+  testFraction: number;
+  folds: number;
+  by: 'source' | 'subset';
+  members: number;
+  epochs: number;
+  hidden: string;
+  seed: number;
+  refit: boolean;
+  report?: string;
+  name?: string;
+}
+
+export function trainCommand(output: Output) {
+  return {
+    command: 'train',
+    describe: 'Fit a predictor bundle on a dataset, scoring it on designs held out by architecture',
+    builder: (yargs: Argv) =>
+      yargs
+        .option('data', { type: 'string', demandOption: true, describe: 'dataset folder (hlsest ingest) or any input ingest reads' })
+        .option('out', { type: 'string', demandOption: true, describe: 'bundle folder to write (replaced atomically)' })
+        .option('split', { choices: ['holdout', 'kfold', 'leave-one-out'] as const, default: 'holdout' as const, describe: 'how to hold designs out for scoring' })
+        .option('test-fraction', { type: 'number', default: 0.2, describe: 'holdout: share of architectures held out' })
+        .option('folds', { type: 'number', default: 5, describe: 'kfold: number of folds' })
+        .option('by', { choices: ['source', 'subset'] as const, default: 'subset' as const, describe: 'leave-one-out: what to leave out' })
+        .option('members', { type: 'number', default: DEFAULT_TRAIN_CONFIG.members, describe: 'ensemble members (≥ 3 for a spread)' })
+        .option('epochs', { type: 'number', default: DEFAULT_TRAIN_CONFIG.epochs, describe: 'maximum epochs (early stopping ends sooner)' })
+        .option('hidden', { type: 'string', default: DEFAULT_TRAIN_CONFIG.hidden.join(','), describe: 'hidden layer widths, comma-separated' })
+        .option('seed', { type: 'number', default: DEFAULT_TRAIN_CONFIG.seed, describe: 'seed: same data + seed → same bundle' })
+        .option('refit', { type: 'boolean', default: true, describe: 'after scoring, fit the bundle on all records (--no-refit keeps the scored model)' })
+        .option('report', { type: 'string', describe: 'also write the held-out evaluation report here' })
+        .option('name', { type: 'string', describe: 'bundle name' }),
+    handler: (args: TrainArgs) =>
+      withInterrupt(async (signal) => {
+        const hidden = args.hidden.split(',').map((w) => Number(w.trim()));
+        if (hidden.some((w) => !Number.isInteger(w) || w < 1)) throw new HlsestError('HLSEST_BAD_CONFIG', `--hidden must be positive integers, got "${args.hidden}"`);
+        if (args.members < 1) throw new HlsestError('HLSEST_BAD_CONFIG', '--members must be at least 1');
+        const { records, errors } = await collectRecords(args.data);
+        if (errors.length) output.err(`${errors.length} input item(s) could not be read as records and are left out (first: ${errors[0]!.where}: ${errors[0]!.error})`);
+        if (records.length === 0) throw new HlsestError('HLSEST_BAD_DATASET', `${args.data}: no records to train on`, { dataset: args.data });
+        const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, members: args.members, epochs: args.epochs, hidden, seed: args.seed };
+        const mode: SplitMode =
+          args.split === 'holdout' ? { kind: 'holdout', testFraction: args.testFraction } : args.split === 'kfold' ? { kind: 'kfold', k: args.folds } : { kind: 'leave-one-out', by: args.by };
+        const started = Date.now();
+        const stages = args.split === 'kfold' ? args.folds : args.split === 'leave-one-out' ? 0 : 1;
+        let stageIndex = -1;
+        let lastLine = 0;
+        const run = await runTraining(records, config, mode, args.refit, {
+          signal,
+          onStage: (stage) => {
+            stageIndex++;
+            output.err(`${stage}`);
+          },
+          onProgress: (stage, p) => {
+            if (Date.now() - lastLine < (output.isTTY ? 250 : 5000)) return;
+            lastLine = Date.now();
+            const done = (p.member - 1 + p.epoch / p.epochs) / p.members;
+            const totalStages = Math.max(1, stages + (args.refit ? 1 : 0));
+            const fraction = Math.min(1, (Math.max(0, stageIndex - 1) + done) / totalStages);
+            const left = fraction > 0.02 ? ((Date.now() - started) * (1 - fraction)) / fraction / 1000 : Number.NaN;
+            const line = `${stage} · member ${p.member}/${p.members} · epoch ${p.epoch} · loss ${p.loss.toFixed(4)} · val ${p.valLoss.toFixed(4)} · ≤ ${Number.isFinite(left) ? `${Math.ceil(left)} s` : '…'} left`;
+            if (output.isTTY) process.stderr.write(`\r${line.padEnd(100)}`);
+            else output.err(line);
+          },
+        });
+        if (output.isTTY) output.err('');
+        const manifest = { ...run.manifest, name: args.name ?? run.manifest.name };
+        await writeBundle(args.out, manifest, run.weights);
+        for (const { split, evaluation, testRecords } of run.evaluations) {
+          output.out(`held out (${split}, ${testRecords} records):`);
+          for (const t of evaluation.targets) {
+            output.out(
+              `  ${t.target.padEnd(9)} R² ${t.model.r2.toFixed(3).padStart(7)}  sMAPE ${t.model.smape.toFixed(1).padStart(6)} %  (rule ${t.analytic.smape.toFixed(1)} %, mean ${t.mean.smape.toFixed(1)} %)  band coverage ${(100 * t.coverage).toFixed(0)} %${t.beatsBaselines ? '' : '  ← does not beat its baselines'}`,
+            );
+          }
+        }
+        if (args.report && run.evaluations[0]) {
+          await writeReport(args.report, run.evaluations[0].evaluation, { title: `hlsest held-out evaluation (${run.evaluations[0].split})`, bundle: args.out, dataset: args.data });
+          output.out(`report: ${args.report}/report.html`);
+        }
+        output.out(`bundle written to ${args.out} (${manifest.targets.length} targets, ${manifest.members.length} members, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      }),
+  };
+}

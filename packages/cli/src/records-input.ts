@@ -1,0 +1,46 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodeRecord, formatIssues, RECORD_SCHEMA_VERSION, type DesignRecord } from '@hlsest/core';
+import { contentId, readDataset, readInput, type RecordDraft } from '@hlsest/ingest';
+
+export type RecordItem =
+  | { ok: true; record: DesignRecord }
+  | { ok: false; id?: string; sourceId?: string; where: string; error: string };
+
+/**
+ * Records from a dataset folder (made by `hlsest ingest`) or from anything `hlsest ingest` reads
+ * (wa-hls4ml/rule4ml JSON, CSV, project folders), validated the same way; what cannot become a
+ * record comes out as an error item instead of vanishing.
+ */
+export async function* readRecords(path: string): AsyncGenerator<RecordItem> {
+  const isDataset = await stat(join(path, 'manifest.json')).then(() => true, () => false);
+  if (isDataset) {
+    for await (const record of readDataset(path)) yield { ok: true, record };
+    return;
+  }
+  for await (const item of readInput(path)) {
+    if (item.kind === 'rejection') {
+      yield { ok: false, where: `${item.rejection.file}${item.rejection.position ? ` (${item.rejection.position})` : ''}`, error: item.rejection.reason };
+      continue;
+    }
+    yield decodeDraft(item.draft);
+  }
+}
+
+function decodeDraft(draft: RecordDraft): RecordItem {
+  const id = contentId(draft);
+  const decoded = decodeRecord({ schemaVersion: RECORD_SCHEMA_VERSION, id, ...draft });
+  if (decoded.ok) return { ok: true, record: decoded.record };
+  const sourceId = draft.provenance.sourceId;
+  return { ok: false, id, ...(sourceId && { sourceId }), where: `${draft.provenance.file} (${draft.provenance.position ?? ''})`, error: formatIssues(decoded.issues) };
+}
+
+export async function collectRecords(path: string): Promise<{ records: DesignRecord[]; errors: Extract<RecordItem, { ok: false }>[] }> {
+  const records: DesignRecord[] = [];
+  const errors: Extract<RecordItem, { ok: false }>[] = [];
+  for await (const item of readRecords(path)) {
+    if (item.ok) records.push(item.record);
+    else errors.push(item);
+  }
+  return { records, errors };
+}

@@ -1,0 +1,48 @@
+import type { DesignRecord, Resources } from './schema.js';
+
+/**
+ * What hlsest predicts, under stable names. Post-synthesis and HLS-estimate resources are
+ * different targets (never mixed); BRAM is in 18 Kb blocks for both.
+ */
+export const TARGETS = ['bram', 'dsp', 'ff', 'lut', 'hls_bram', 'hls_dsp', 'hls_ff', 'hls_lut', 'cycles', 'interval'] as const;
+export type Target = (typeof TARGETS)[number];
+
+export const TARGET_INFO: Readonly<Record<Target, { readonly label: string; readonly kind: 'synth' | 'hls' | 'latency'; readonly unit: string }>> = {
+  bram: { label: 'BRAM (post-synthesis)', kind: 'synth', unit: '18K blocks' },
+  dsp: { label: 'DSP (post-synthesis)', kind: 'synth', unit: 'slices' },
+  ff: { label: 'FF (post-synthesis)', kind: 'synth', unit: 'registers' },
+  lut: { label: 'LUT (post-synthesis)', kind: 'synth', unit: 'LUTs' },
+  hls_bram: { label: 'BRAM (HLS estimate)', kind: 'hls', unit: '18K blocks' },
+  hls_dsp: { label: 'DSP (HLS estimate)', kind: 'hls', unit: 'slices' },
+  hls_ff: { label: 'FF (HLS estimate)', kind: 'hls', unit: 'registers' },
+  hls_lut: { label: 'LUT (HLS estimate)', kind: 'hls', unit: 'LUTs' },
+  cycles: { label: 'latency (worst case)', kind: 'latency', unit: 'cycles' },
+  interval: { label: 'initiation interval (worst case)', kind: 'latency', unit: 'cycles' },
+};
+
+/** The record's value for a target, or undefined when synthesis did not report it. */
+export function targetValue(record: DesignRecord, target: Target): number | undefined {
+  const resource = (r: Resources | undefined, key: 'bram18k' | 'dsp' | 'ff' | 'lut') => r?.[key];
+  switch (target) {
+    case 'bram':
+      return resource(record.results.synth, 'bram18k');
+    case 'dsp':
+      return resource(record.results.synth, 'dsp');
+    case 'ff':
+      return resource(record.results.synth, 'ff');
+    case 'lut':
+      return resource(record.results.synth, 'lut');
+    case 'hls_bram':
+      return resource(record.results.hls, 'bram18k');
+    case 'hls_dsp':
+      return resource(record.results.hls, 'dsp');
+    case 'hls_ff':
+      return resource(record.results.hls, 'ff');
+    case 'hls_lut':
+      return resource(record.results.hls, 'lut');
+    case 'cycles':
+      return record.results.latency?.cyclesMax;
+    case 'interval':
+      return record.results.latency?.intervalMax;
+  }
+}

@@ -1,0 +1,136 @@
+import { HlsestError } from '@hlsest/core';
+import { memberTensorSpecs } from '@hlsest/predictor';
+import type { Tf } from './backend.js';
+import { seededRandom, shuffled } from './rng.js';
+
+/** Standardised training data: rows × features, rows × targets with a mask for missing labels. */
+export interface TrainingMatrix {
+  readonly rows: number;
+  readonly features: number;
+  readonly targets: number;
+  readonly x: Float32Array;
+  readonly y: Float32Array;
+  readonly mask: Float32Array;
+  readonly weight: Float32Array;
+}
+
+export interface FitOptions {
+  readonly hidden: readonly number[];
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly learningRate: number;
+  readonly patience: number;
+  readonly l2: number;
+  readonly seed: number;
+  readonly signal?: AbortSignal;
+  readonly onEpoch?: (epoch: number, loss: number, valLoss: number) => void;
+}
+
+export interface FittedMember {
+  readonly seed: number;
+  /** All tensors concatenated in `memberTensorSpecs` order. */
+  readonly weights: Float32Array;
+  readonly epochs: number;
+  readonly bestValLoss: number;
+}
+
+/**
+ * Fits one wide-and-deep member with a masked MSE (targets a record lacks do not count), Adam,
+ * seeded initialisers and a seeded shuffle, and early stopping on the validation rows: the
+ * weights of the best epoch are kept.
+ */
+export async function fitMember(tf: Tf, train: TrainingMatrix, validation: TrainingMatrix, options: FitOptions): Promise<FittedMember> {
+  const { hidden, seed } = options;
+  const specs = memberTensorSpecs(train.features, hidden, train.targets);
+  const random = seededRandom(seed);
+  const init = (shape: number[], fanIn: number, fanOut: number) => {
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    for (let i = 0; i < values.length; i++) values[i] = (random() * 2 - 1) * limit;
+    return values;
+  };
+  const variables = specs.map((spec) =>
+    tf.variable(
+      // Output layers start near zero so a fresh member predicts the calibrated rule.
+      spec.shape.length === 1 ? tf.zeros(spec.shape) : tf.tensor(init(spec.shape, spec.shape[0]!, spec.shape[1]!).map((v) => (spec.name.startsWith('wide') || spec.name.startsWith('deep_out') ? v * 0.1 : v)), spec.shape),
+      true,
+      `${spec.name}_${seed}`,
+    ),
+  );
+  const forward = (x: ReturnType<Tf['tensor2d']>) =>
+    tf.tidy(() => {
+      let h = x;
+      const deepCount = hidden.length + 1;
+      for (let i = 0; i < deepCount; i++) {
+        h = tf.add(tf.matMul(h, variables[2 * i]!), variables[2 * i + 1]!);
+        if (i < deepCount - 1) h = tf.relu(h);
+      }
+      const wide = tf.add(tf.matMul(x, variables[2 * deepCount]!), variables[2 * deepCount + 1]!);
+      return tf.add(h, wide);
+    });
+  const maskedLoss = (x: ReturnType<Tf['tensor2d']>, y: ReturnType<Tf['tensor2d']>, m: ReturnType<Tf['tensor2d']>, w: ReturnType<Tf['tensor2d']>) =>
+    tf.tidy(() => {
+      const diff = tf.mul(tf.sub(forward(x), y), m);
+      const weighted = tf.mul(tf.sum(tf.square(diff), 1, true), w);
+      const data = tf.div(tf.sum(weighted), tf.add(tf.sum(tf.mul(m, w)), 1e-6));
+      const penalty = tf.mul(options.l2, tf.addN(variables.filter((_, i) => i % 2 === 0).map((v) => tf.sum(tf.square(v)))));
+      return tf.add(data, penalty) as ReturnType<Tf['scalar']>;
+    });
+
+  const tensors = (m: TrainingMatrix) => ({
+    x: tf.tensor2d(m.x, [m.rows, m.features]),
+    y: tf.tensor2d(m.y, [m.rows, m.targets]),
+    m: tf.tensor2d(m.mask, [m.rows, m.targets]),
+    w: tf.tensor2d(m.weight, [m.rows, 1]),
+  });
+  const all = tensors(train);
+  const val = tensors(validation);
+  const optimizer = tf.train.adam(options.learningRate);
+  let best = Infinity;
+  let bestWeights: Float32Array | undefined;
+  let sinceBest = 0;
+  let epoch = 0;
+  try {
+    for (epoch = 1; epoch <= options.epochs; epoch++) {
+      if (options.signal?.aborted) throw new HlsestError('HLSEST_INTERRUPTED', 'training interrupted');
+      const order = shuffled(Array.from({ length: train.rows }, (_, i) => i), random);
+      let lossSum = 0;
+      let batches = 0;
+      for (let start = 0; start < order.length; start += options.batchSize) {
+        const index = tf.tensor1d(order.slice(start, start + options.batchSize), 'int32');
+        const batch = { x: tf.gather(all.x, index), y: tf.gather(all.y, index), m: tf.gather(all.m, index), w: tf.gather(all.w, index) };
+        const loss = optimizer.minimize(() => maskedLoss(batch.x, batch.y, batch.m, batch.w), true);
+        lossSum += (await loss!.data())[0]!;
+        batches++;
+        tf.dispose([index, batch.x, batch.y, batch.m, batch.w, loss!]);
+      }
+      const valLossTensor = maskedLoss(val.x, val.y, val.m, val.w);
+      const valLoss = (await valLossTensor.data())[0]!;
+      valLossTensor.dispose();
+      options.onEpoch?.(epoch, lossSum / batches, valLoss);
+      if (valLoss < best - 1e-5) {
+        best = valLoss;
+        sinceBest = 0;
+        bestWeights = await snapshot(variables);
+      } else if (++sinceBest >= options.patience) break;
+      // Yield to the event loop so Ctrl-C is seen between epochs.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    tf.dispose([...Object.values(all), ...Object.values(val), ...variables]);
+    optimizer.dispose();
+  }
+  return { seed, weights: bestWeights!, epochs: Math.min(epoch, options.epochs), bestValLoss: best };
+}
+
+async function snapshot(variables: readonly { data(): Promise<unknown>; size: number }[]): Promise<Float32Array> {
+  const total = variables.reduce((sum, v) => sum + v.size, 0);
+  const out = new Float32Array(total);
+  let offset = 0;
+  for (const v of variables) {
+    const data = (await v.data()) as Float32Array;
+    out.set(data, offset);
+    offset += data.length;
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+import { extractFeatures, layerFamily, ruleEstimate, TARGETS, targetValue, findDevice, type DesignBuild, type DesignRecord, type Target } from '@hlsest/core';
+import { groupsOf } from './splits.js';
+
+/** Records with everything training and evaluation need computed once. */
+export interface PreparedRecord {
+  readonly record: DesignRecord;
+  readonly features: Float64Array;
+  readonly build: DesignBuild;
+  readonly rules: Readonly<Record<Target, number>>;
+  readonly truth: Readonly<Partial<Record<Target, number>>>;
+  readonly group: string;
+  readonly subsets: Readonly<Record<SubsetKey, string>>;
+}
+
+export const SUBSET_KEYS = ['strategy', 'ioType', 'family', 'board', 'source', 'subset'] as const;
+export type SubsetKey = (typeof SUBSET_KEYS)[number];
+
+export function prepare(records: readonly DesignRecord[]): PreparedRecord[] {
+  const groups = groupsOf(records);
+  return records.map((record, i) => {
+    const { values, build } = extractFeatures({ layers: record.network.layers, config: record.config, toolchain: record.toolchain });
+    const rules = Object.fromEntries(TARGETS.map((t) => [t, ruleEstimate(t, build)])) as Record<Target, number>;
+    const truth: Partial<Record<Target, number>> = {};
+    for (const t of TARGETS) {
+      const v = targetValue(record, t);
+      if (v !== undefined) truth[t] = v;
+    }
+    return { record, features: values, build, rules, truth, group: groups[i]!, subsets: subsetsOf(record) };
+  });
+}
+
+function subsetsOf(record: DesignRecord): Record<SubsetKey, string> {
+  const families = new Set(record.network.layers.map((l) => layerFamily(l.kind)));
+  const family = families.has('conv2d') ? 'conv2d' : families.has('conv1d') ? 'conv1d' : families.has('recurrent') ? 'recurrent' : 'dense';
+  return {
+    strategy: record.config.strategy,
+    ioType: record.config.ioType,
+    family,
+    board: findDevice(record.config.part)?.device ?? record.config.part,
+    source: record.provenance.source,
+    subset: record.provenance.subset ?? record.provenance.source,
+  };
+}
