@@ -43,8 +43,8 @@ export async function runCli(argv: readonly string[], output: Output = processOu
       .exitProcess(false)
       .fail((message, error) => {
         // yargs reports its own validation failures as a YError; anything else is ours.
-        if (error && error.name !== 'YError') throw error;
-        usageError = message ?? error?.message;
+        if (error instanceof Error && error.name !== 'YError') throw error;
+        usageError = message ?? (error instanceof Error ? error.message : String(error));
       })
       // With a callback, yargs hands help text over instead of printing it and exiting.
       .parseAsync([...argv], {}, (_error, _args, text) => {

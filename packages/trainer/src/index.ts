@@ -8,3 +8,4 @@ export { evaluate, metricsJson, type Evaluation, type TargetEvaluation, type Bas
 export { runTraining, type SplitMode, type TrainingRun, type RunHooks } from './run-training.js';
 export { loadTensorflow } from './backend.js';
 export { writeReport, markdownReport, htmlReport, type ReportContext } from './report.js';
+export { seededRandom, shuffled } from './rng.js';

@@ -104,10 +104,14 @@ async function* readFolder(root: string, options: ReadOptions): AsyncGenerator<I
     } else projectFiles.push(file);
   }
   const plans = await discoverProjects(projectFiles, async (file) => (await head(join(root, file), 1 << 20)).includes('HLS Report for'));
-  for (const plan of plans) {
+  const load = (file: string) => readFile(join(root, file), 'utf8');
+  // Projects load in parallel batches (file reads overlap) and come out in their sorted order.
+  const BATCH = 32;
+  for (let start = 0; start < plans.length; start += BATCH) {
     if (options.signal?.aborted) return;
-    const load = (file: string) => readFile(join(root, file), 'utf8');
-    yield projectItem(await loadProject(root, plan, projectFiles, load, (file) => readH5ModelConfig(join(root, file))), subsetOf(root, plan.root), options.defaults);
+    const batch = plans.slice(start, start + BATCH);
+    const loaded = await Promise.all(batch.map((plan) => loadProject(root, plan, projectFiles, load, (file) => readH5ModelConfig(join(root, file)))));
+    for (const [i, project] of loaded.entries()) yield projectItem(project, subsetOf(root, batch[i]!.root), options.defaults);
   }
 }
 

@@ -10,13 +10,17 @@ const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: true, tri
  * column `DSP48E`, Vitis `DSP`; Vitis adds `<FlowTarget>` to the user assignments.
  */
 export function parseCsynthXml(text: string, file: string): HlsReport {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    throw new HlsestError('HLSEST_BAD_REPORT', `${file}: not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`, { file });
+  // The lenient parser goes first (one pass); the validator runs only to explain a failure.
+  let profile: Record<string, any> | undefined;
+  try {
+    profile = (parser.parse(text) as { profile?: Record<string, any> }).profile;
+  } catch {
+    profile = undefined;
   }
-  const profile = (parser.parse(text) as { profile?: Record<string, any> }).profile;
-  if (!profile || !profile['AreaEstimates']) {
-    throw new HlsestError('HLSEST_BAD_REPORT', `${file}: not a C-synthesis report (no <profile><AreaEstimates>)`, { file });
+  if (!profile || !profile['AreaEstimates'] || !/<\/profile>\s*$/.test(text)) {
+    const valid = XMLValidator.validate(text);
+    if (valid !== true) throw new HlsestError('HLSEST_BAD_REPORT', `${file}: not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`, { file });
+    if (!profile || !profile['AreaEstimates']) throw new HlsestError('HLSEST_BAD_REPORT', `${file}: not a C-synthesis report (no <profile><AreaEstimates>)`, { file });
   }
   const user = profile['UserAssignments'] ?? {};
   const perf = profile['PerformanceEstimates'] ?? {};

@@ -1,0 +1,43 @@
+// Predictor speed: default bundle load time, a 10,000-configuration sweep of the example jet
+// tagger (batched), and the whole `hlsest predict` command (process start to exit).
+// Usage: npm run bench:predict
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const { parseKerasModel, parsePrecision } = await import(resolve(root, 'packages/core/dist/index.js'));
+const { sweep } = await import(resolve(root, 'packages/predictor/dist/index.js'));
+const { loadDefaultPredictor } = await import(resolve(root, 'packages/predictor/dist/node.js'));
+
+const loads = [];
+let predictor;
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  predictor = await loadDefaultPredictor();
+  loads.push(performance.now() - t);
+}
+const network = parseKerasModel(readFileSync(resolve(root, 'examples/jet-tagger.json'), 'utf8'));
+const grid = {
+  boards: ['pynq-z2', 'zcu102', 'alveo-u250', 'vu13p', 'kv260'],
+  strategies: ['latency', 'resource'],
+  ioTypes: ['io_parallel', 'io_stream'],
+  precisions: ['ap_fixed<16,6>', 'ap_fixed<12,4>', 'ap_fixed<8,3>', 'ap_fixed<6,2>', 'ap_fixed<4,2>'].map(parsePrecision),
+  reuseFactors: Array.from({ length: 100 }, (_, i) => i + 1),
+};
+sweep(predictor, network.layers, undefined, { ...grid, reuseFactors: [1, 2] });
+const t = performance.now();
+const rows = sweep(predictor, network.layers, undefined, grid);
+const sweepMs = performance.now() - t;
+
+const commands = [];
+for (let i = 0; i < 5; i++) {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [resolve(root, 'packages/cli/bin/hlsest.js'), 'predict', resolve(root, 'examples/jet-tagger.json'), '--board', 'pynq-z2'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(result.stderr);
+  commands.push(performance.now() - start);
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`bundle load (median of 5)        ${median(loads).toFixed(1)} ms (first ${loads[0].toFixed(1)} ms)`);
+console.log(`sweep of ${rows.length} configurations    ${sweepMs.toFixed(0)} ms = ${Math.round((rows.length / sweepMs) * 1000).toLocaleString('en-US')} configurations/s`);
+console.log(`hlsest predict, whole command    ${median(commands).toFixed(0)} ms (median of 5)`);
