@@ -1,7 +1,7 @@
 /** Plain-text table with right-aligned numbers, for terminals and logs alike. */
 export function renderTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = [header, ...rows.map((row) => row.map((cell) => (typeof cell === 'number' ? formatNumber(cell) : cell)))];
-  const widths = header.map((_, column) => Math.max(...cells.map((row) => String(row[column] ?? '').length)));
+  const widths = header.map((_, column) => cells.reduce((w, row) => Math.max(w, String(row[column] ?? '').length), 0));
   const numeric = header.map((_, column) => rows.length > 0 && rows.every((row) => typeof row[column] === 'number' || row[column] === '–'));
   const line = (row: readonly (string | number)[]) =>
     row.map((cell, column) => (numeric[column] ? String(cell).padStart(widths[column]!) : String(cell).padEnd(widths[column]!))).join('  ').trimEnd();

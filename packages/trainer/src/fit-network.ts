@@ -77,14 +77,41 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
       return tf.add(data, penalty) as ReturnType<Tf['scalar']>;
     });
 
-  const tensors = (m: TrainingMatrix) => ({
-    x: tf.tensor2d(m.x, [m.rows, m.features]),
-    y: tf.tensor2d(m.y, [m.rows, m.targets]),
-    m: tf.tensor2d(m.mask, [m.rows, m.targets]),
-    w: tf.tensor2d(m.weight, [m.rows, 1]),
-  });
-  const all = tensors(train);
-  const val = tensors(validation);
+  // Batches are cut from JS memory and copied in one at a time, so the backend's heap (wasm has a
+  // hard ceiling) holds one batch, never the whole matrix: memory stays flat in the row count.
+  const batchOf = (m: TrainingMatrix, rows: readonly number[]) => {
+    const x = new Float32Array(rows.length * m.features);
+    const y = new Float32Array(rows.length * m.targets);
+    const mask = new Float32Array(rows.length * m.targets);
+    const w = new Float32Array(rows.length);
+    rows.forEach((row, r) => {
+      x.set(m.x.subarray(row * m.features, (row + 1) * m.features), r * m.features);
+      y.set(m.y.subarray(row * m.targets, (row + 1) * m.targets), r * m.targets);
+      mask.set(m.mask.subarray(row * m.targets, (row + 1) * m.targets), r * m.targets);
+      w[r] = m.weight[row]!;
+    });
+    return {
+      x: tf.tensor2d(x, [rows.length, m.features]),
+      y: tf.tensor2d(y, [rows.length, m.targets]),
+      m: tf.tensor2d(mask, [rows.length, m.targets]),
+      w: tf.tensor2d(w, [rows.length, 1]),
+    };
+  };
+  const validationLoss = async () => {
+    let total = 0;
+    let weightSum = 0;
+    const chunk = 4096;
+    for (let start = 0; start < validation.rows; start += chunk) {
+      const rows = Array.from({ length: Math.min(chunk, validation.rows - start) }, (_, i) => start + i);
+      const batch = batchOf(validation, rows);
+      const loss = maskedLoss(batch.x, batch.y, batch.m, batch.w);
+      const share = rows.reduce((sum, r) => sum + validation.weight[r]! * (validation.mask.subarray(r * validation.targets, (r + 1) * validation.targets).some((v) => v > 0) ? 1 : 0), 0);
+      total += (await loss.data())[0]! * share;
+      weightSum += share;
+      tf.dispose([batch.x, batch.y, batch.m, batch.w, loss]);
+    }
+    return weightSum > 0 ? total / weightSum : Infinity;
+  };
   const optimizer = tf.train.adam(options.learningRate);
   let best = Infinity;
   let bestWeights: Float32Array | undefined;
@@ -97,16 +124,13 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
       let lossSum = 0;
       let batches = 0;
       for (let start = 0; start < order.length; start += options.batchSize) {
-        const index = tf.tensor1d(order.slice(start, start + options.batchSize), 'int32');
-        const batch = { x: tf.gather(all.x, index), y: tf.gather(all.y, index), m: tf.gather(all.m, index), w: tf.gather(all.w, index) };
+        const batch = batchOf(train, order.slice(start, start + options.batchSize));
         const loss = optimizer.minimize(() => maskedLoss(batch.x, batch.y, batch.m, batch.w), true);
         lossSum += (await loss!.data())[0]!;
         batches++;
-        tf.dispose([index, batch.x, batch.y, batch.m, batch.w, loss!]);
+        tf.dispose([batch.x, batch.y, batch.m, batch.w, loss!]);
       }
-      const valLossTensor = maskedLoss(val.x, val.y, val.m, val.w);
-      const valLoss = (await valLossTensor.data())[0]!;
-      valLossTensor.dispose();
+      const valLoss = await validationLoss();
       options.onEpoch?.(epoch, lossSum / batches, valLoss);
       if (valLoss < best - 1e-5) {
         best = valLoss;
@@ -117,7 +141,7 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
       await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
-    tf.dispose([...Object.values(all), ...Object.values(val), ...variables]);
+    tf.dispose(variables);
     optimizer.dispose();
   }
   return { seed, weights: bestWeights!, epochs: Math.min(epoch, options.epochs), bestValLoss: best };

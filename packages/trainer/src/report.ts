@@ -87,8 +87,8 @@ ${sections.join('\n')}</body></html>\n`;
 export function scatterSvg(t: TargetEvaluation, size = 320): string {
   const pad = 40;
   const values = t.points.flatMap((p) => [p.truth, p.predicted]).map((v) => Math.log10(1 + v));
-  const lo = Math.min(...values, 0);
-  const hi = Math.max(...values, lo + 1);
+  const lo = values.reduce((a, b) => Math.min(a, b), 0);
+  const hi = values.reduce((a, b) => Math.max(a, b), lo + 1);
   const scale = (v: number) => pad + ((Math.log10(1 + v) - lo) / (hi - lo)) * (size - 2 * pad);
   const y = (v: number) => size - scale(v);
   const dots = t.points.slice(0, 5000).map((p) => `<circle cx="${scale(p.truth).toFixed(1)}" cy="${y(p.predicted).toFixed(1)}" r="2" fill="#1f77b4" fill-opacity=".45"/>`);
@@ -106,10 +106,10 @@ export function scatterSvg(t: TargetEvaluation, size = 320): string {
 export function residualHistogramSvg(t: TargetEvaluation, width = 320, height = 320): string {
   const residuals = t.points.map((p) => Math.log10((1 + p.predicted) / (1 + p.truth)));
   const bins = 30;
-  const span = Math.max(0.05, ...residuals.map(Math.abs));
+  const span = residuals.reduce((a, b) => Math.max(a, Math.abs(b)), 0.05);
   const counts = new Array<number>(bins).fill(0);
   for (const r of residuals) counts[Math.min(bins - 1, Math.floor(((r + span) / (2 * span)) * bins))]!++;
-  const top = Math.max(1, ...counts);
+  const top = counts.reduce((a, b) => Math.max(a, b), 1);
   const barWidth = (width - 40) / bins;
   const bars = counts.map((c, i) => {
     const h = (c / top) * (height - 60);

@@ -83,8 +83,15 @@ export async function trainEnsemble(
   for (const d of fit) for (let j = 0; j < width; j++) mean[j]! += d.features[j]! / fit.length;
   for (const d of fit) for (let j = 0; j < width; j++) std[j]! += (d.features[j]! - mean[j]!) ** 2 / fit.length;
   for (let j = 0; j < width; j++) std[j] = Math.sqrt(std[j]!) > 1e-9 ? Math.sqrt(std[j]!) : 1;
-  const min = Array.from({ length: width }, (_, j) => Math.min(...data.map((d) => d.features[j]!)));
-  const max = Array.from({ length: width }, (_, j) => Math.max(...data.map((d) => d.features[j]!)));
+  // Loops, not Math.min(...spread): a spread of 500k rows overflows the call stack.
+  const min = new Array<number>(width).fill(Infinity);
+  const max = new Array<number>(width).fill(-Infinity);
+  for (const d of data) {
+    for (let j = 0; j < width; j++) {
+      if (d.features[j]! < min[j]!) min[j] = d.features[j]!;
+      if (d.features[j]! > max[j]!) max[j] = d.features[j]!;
+    }
+  }
 
   // Each target is learned as a correction to its calibrated build-model rule: with a zero
   // network output the bundle reproduces the analytic baseline, so rules carry what they know.
