@@ -1,4 +1,4 @@
-import type { DesignRecord, Resources } from './schema.js';
+import type { DesignRecord } from './schema.js';
 
 /**
  * What hlsest predicts, under stable names. Post-synthesis and HLS-estimate resources are
@@ -20,29 +20,22 @@ export const TARGET_INFO: Readonly<Record<Target, { readonly label: string; read
   interval: { label: 'initiation interval (worst case)', kind: 'latency', unit: 'cycles' },
 };
 
+const SOURCE: Readonly<Record<Target, readonly [keyof DesignRecord['results'], string]>> = {
+  bram: ['synth', 'bram18k'],
+  dsp: ['synth', 'dsp'],
+  ff: ['synth', 'ff'],
+  lut: ['synth', 'lut'],
+  hls_bram: ['hls', 'bram18k'],
+  hls_dsp: ['hls', 'dsp'],
+  hls_ff: ['hls', 'ff'],
+  hls_lut: ['hls', 'lut'],
+  cycles: ['latency', 'cyclesMax'],
+  interval: ['latency', 'intervalMax'],
+};
+
 /** The record's value for a target, or undefined when synthesis did not report it. */
 export function targetValue(record: DesignRecord, target: Target): number | undefined {
-  const resource = (r: Resources | undefined, key: 'bram18k' | 'dsp' | 'ff' | 'lut') => r?.[key];
-  switch (target) {
-    case 'bram':
-      return resource(record.results.synth, 'bram18k');
-    case 'dsp':
-      return resource(record.results.synth, 'dsp');
-    case 'ff':
-      return resource(record.results.synth, 'ff');
-    case 'lut':
-      return resource(record.results.synth, 'lut');
-    case 'hls_bram':
-      return resource(record.results.hls, 'bram18k');
-    case 'hls_dsp':
-      return resource(record.results.hls, 'dsp');
-    case 'hls_ff':
-      return resource(record.results.hls, 'ff');
-    case 'hls_lut':
-      return resource(record.results.hls, 'lut');
-    case 'cycles':
-      return record.results.latency?.cyclesMax;
-    case 'interval':
-      return record.results.latency?.intervalMax;
-  }
+  const [kind, field] = SOURCE[target];
+  const value = (record.results[kind] as Record<string, number | undefined> | undefined)?.[field];
+  return typeof value === 'number' ? value : undefined;
 }

@@ -14,7 +14,8 @@ export interface TrainingMatrix {
   readonly weight: Float32Array;
 }
 
-export interface FitOptions {
+/** The network and optimiser settings one member is fitted with. */
+export interface NetworkHyperparameters {
   readonly hidden: readonly number[];
   readonly epochs: number;
   readonly batchSize: number;
@@ -22,7 +23,12 @@ export interface FitOptions {
   readonly patience: number;
   readonly l2: number;
   readonly seed: number;
+}
+
+export interface FitOptions extends NetworkHyperparameters {
   readonly signal?: AbortSignal;
+  /** Wall-clock time (ms since epoch) after which no new epoch starts; the best weights stand. */
+  readonly deadline?: number;
   readonly onEpoch?: (epoch: number, loss: number, valLoss: number) => void;
 }
 
@@ -137,6 +143,7 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
         sinceBest = 0;
         bestWeights = await snapshot(variables);
       } else if (++sinceBest >= options.patience) break;
+      if (options.deadline !== undefined && Date.now() > options.deadline) break;
       // Yield to the event loop so Ctrl-C is seen between epochs.
       await new Promise((resolve) => setImmediate(resolve));
     }

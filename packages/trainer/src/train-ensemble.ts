@@ -1,23 +1,18 @@
 import { FEATURE_NAMES, FEATURE_SPEC_VERSION, TARGETS, type Target } from '@hlsest/core';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, memberTensorSpecs, type BundleManifest } from '@hlsest/predictor';
 import { loadTensorflow } from './backend.js';
-import { fitMember, type FittedMember, type TrainingMatrix } from './fit-network.js';
+import { fitMember, type FittedMember, type NetworkHyperparameters, type TrainingMatrix } from './fit-network.js';
 import type { PreparedRecord } from './prepared.js';
 import { holdoutSplit } from './splits.js';
 import { seededRandom } from './rng.js';
 
-export interface TrainConfig {
-  readonly hidden: readonly number[];
+export interface TrainConfig extends NetworkHyperparameters {
   readonly members: number;
-  readonly epochs: number;
-  readonly batchSize: number;
-  readonly learningRate: number;
-  readonly patience: number;
-  readonly l2: number;
-  readonly seed: number;
   readonly validationFraction: number;
   /** A target with fewer labelled training records is not trained (and says so). */
   readonly minTargetCount: number;
+  /** Optional time budget for one ensemble, shared equally by its members. */
+  readonly maxSeconds?: number;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -148,6 +143,7 @@ export async function trainEnsemble(
     const member = await fitMember(tf, matrix(rows), valMatrix, {
       ...config,
       seed,
+      ...(config.maxSeconds !== undefined && { deadline: Date.now() + (config.maxSeconds * 1000) / config.members }),
       ...(hooks.signal && { signal: hooks.signal }),
       onEpoch: (epoch, loss, valLoss) =>
         hooks.onProgress?.({ member: m + 1, members: config.members, epoch, epochs: config.epochs, loss, valLoss, elapsedMs: Date.now() - started }),

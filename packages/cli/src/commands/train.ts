@@ -19,6 +19,7 @@ interface TrainArgs {
   refit: boolean;
   report?: string;
   name?: string;
+  maxMinutes?: number;
 }
 
 export function trainCommand(output: Output) {
@@ -39,7 +40,8 @@ export function trainCommand(output: Output) {
         .option('seed', { type: 'number', default: DEFAULT_TRAIN_CONFIG.seed, describe: 'seed: same data + seed → same bundle' })
         .option('refit', { type: 'boolean', default: true, describe: 'after scoring, fit the bundle on all records (--no-refit keeps the scored model)' })
         .option('report', { type: 'string', describe: 'also write the held-out evaluation report here' })
-        .option('name', { type: 'string', describe: 'bundle name' }),
+        .option('name', { type: 'string', describe: 'bundle name' })
+        .option('max-minutes', { type: 'number', describe: 'time budget per ensemble fit; members stop early and keep their best epoch' }),
     handler: (args: TrainArgs) =>
       withInterrupt(async (signal) => {
         const hidden = args.hidden.split(',').map((w) => Number(w.trim()));
@@ -48,7 +50,16 @@ export function trainCommand(output: Output) {
         const { records, errors } = await collectRecords(args.data);
         if (errors.length) output.err(`${errors.length} input item(s) could not be read as records and are left out (first: ${errors[0]!.where}: ${errors[0]!.error})`);
         if (records.length === 0) throw new HlsestError('HLSEST_BAD_DATASET', `${args.data}: no records to train on`, { dataset: args.data });
-        const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, members: args.members, epochs: args.epochs, hidden, seed: args.seed };
+        const config: TrainConfig = {
+          ...DEFAULT_TRAIN_CONFIG,
+          members: args.members,
+          epochs: args.epochs,
+          hidden,
+          seed: args.seed,
+          ...(args.maxMinutes !== undefined && { maxSeconds: args.maxMinutes * 60 }),
+          // Large datasets take bigger steps: the same epochs cost far less wall time.
+          ...(records.length > 100_000 && { batchSize: 1024 }),
+        };
         const mode: SplitMode =
           args.split === 'holdout' ? { kind: 'holdout', testFraction: args.testFraction } : args.split === 'kfold' ? { kind: 'kfold', k: args.folds } : { kind: 'leave-one-out', by: args.by };
         const started = Date.now();
