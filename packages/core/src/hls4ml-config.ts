@@ -100,7 +100,7 @@ export function configureNetwork(layers: readonly Layer[], file: Hls4mlConfig | 
     // A model-level override from the command line beats the per-layer values of a config file.
     const levels = overrides.reuseFactor !== undefined || overrides.strategy || overrides.precision ? [model] : [byName, byType, model];
     const pick = <K extends keyof LayerSettings>(key: K): LayerSettings[K] => levels.find((level) => level?.[key] !== undefined)?.[key];
-    const precision: LayerPrecision = { ...layer.precision };
+    const precision: LayerPrecision = Object.assign({}, layer.precision);
     for (const variable of ['weight', 'bias', 'result', 'accum'] as const) {
       const chosen = [byName, byType].find((level) => level?.precision?.[variable])?.precision?.[variable];
       if (chosen) precision[variable] = chosen;
@@ -109,13 +109,13 @@ export function configureNetwork(layers: readonly Layer[], file: Hls4mlConfig | 
         precision[variable] = fallback;
       }
     }
-    return {
-      ...layer,
+    // Object.assign rather than a spread: far cheaper in V8 for objects this size (sweeps).
+    return Object.assign({}, layer, {
       reuseFactor: pick('reuseFactor') ?? reuseFactor,
       reuseFactorKind: 'requested' as const,
       strategy: pick('strategy') ?? strategy,
       precision,
-    };
+    });
   });
   const part = overrides.part ?? file?.part ?? DEFAULT_PART;
   const config: HlsConfig = {
