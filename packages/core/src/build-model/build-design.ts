@@ -97,33 +97,15 @@ function buildLayer(layer: Layer, config: HlsConfig, device: Device | undefined,
   const lastDim = layer.outputShape[layer.outputShape.length - 1] ?? 1;
   const fifoBits = stream && layer.kind !== 'input' ? outputValues * result.width : 0;
   const tableBits = activationTableBits(layer, options.tableSize ?? 1024);
-  // Object literals, not spreads: V8 builds a spread of this size ~100× slower, and sweeps
-  // build every layer of thousands of configurations.
+  // Object.assign onto one literal, not spreads: V8 builds a spread of this size ~100× slower,
+  // and sweeps build every layer of thousands of configurations.
+  const common = { name: layer.name, kind: layer.kind, strategy, weightWidth: weight.width, inputWidth: input.width, resultWidth: result.width, fifoBits, tableBits };
   const mult = multSize(layer);
   if (!mult) {
     const { cycles, interval } = passiveTiming(layer, stream, outputValues / lastDim);
     if (layer.kind === 'other') notes.push(`class ${layer.className} is not modelled by the build rules`);
-    return {
-      name: layer.name,
-      kind: layer.kind,
-      strategy,
-      weightWidth: weight.width,
-      inputWidth: input.width,
-      resultWidth: result.width,
-      fifoBits,
-      tableBits,
-      blockFactor: 0,
-      totalMults: batchnormMults(layer),
-      multipliers: 0,
-      product: 'none',
-      expectedDsp: 0,
-      dspConfidence: 'uncertain',
-      weightBits: layer.params * weight.width,
-      lineBufferBits: 0,
-      cycles,
-      interval,
-      notes,
-    };
+    const passive = { blockFactor: 0, totalMults: batchnormMults(layer), multipliers: 0, product: 'none' as const, expectedDsp: 0, dspConfidence: 'uncertain' as const };
+    return Object.assign(common, passive, { weightBits: layer.params * weight.width, lineBufferBits: 0, cycles, interval, notes });
   }
 
   const reuse: ReuseFactorResolution = layer.reuseFactorKind === 'applied'
@@ -155,30 +137,9 @@ function buildLayer(layer: Layer, config: HlsConfig, device: Device | undefined,
       : 0;
   const { cycles, interval } = weightTiming(layer, strategy, stream, convolution, mult, rf);
   notes.push(estimate.reason);
-  const build: LayerBuild = {
-    name: layer.name,
-    kind: layer.kind,
-    strategy,
-    weightWidth: weight.width,
-    inputWidth: input.width,
-    resultWidth: result.width,
-    fifoBits,
-    tableBits,
-    mult,
-    reuse,
-    blockFactor,
-    totalMults: perApplication * mult.applications,
-    multipliers,
-    product: estimate.kind,
-    expectedDsp,
-    dspConfidence,
-    weightBits,
-    lineBufferBits,
-    cycles,
-    interval,
-    notes,
-  };
-  return weightRom ? Object.assign(build, { weightRom }) : build;
+  const weighted = { mult, reuse, blockFactor, totalMults: perApplication * mult.applications, multipliers, product: estimate.kind, expectedDsp, dspConfidence };
+  return Object.assign(common, weighted, { weightBits, lineBufferBits, cycles, interval, notes }, weightRom ? { weightRom } : {});
+
 }
 
 /**
