@@ -1,4 +1,4 @@
-import { bram36ToBram18, kerasClassInfo, type Layer } from '@hlsest/core';
+import { bram36ToBram18, hasWeights, kerasClassInfo } from '@hlsest/core';
 import type { LayerJson, ResourcesJson, LatencyJson } from './json-types.js';
 import { hlsToolOf, rejected, type DraftResult, type RecordDraft } from './draft.js';
 
@@ -27,7 +27,7 @@ export function waRecordToDraft(value: unknown, file: string, position: string, 
   const reuseFactor = numberOf(model['ReuseFactor']) ?? 1;
   const layerNames = isObject(hls['LayerName']) ? hls['LayerName'] : {};
 
-  let layers: Layer[] | string;
+  let layers: LayerDraft[] | string;
   try {
     layers = layersOf(modelConfig as LayerJson[], layerNames, strategy);
   } catch (error) {
@@ -60,7 +60,7 @@ export function waRecordToDraft(value: unknown, file: string, position: string, 
   const hlsTool = hlsToolOf(vivadoVersion);
   const hls4mlVersion = stringOf(value['hls4ml_version']);
   const draft: RecordDraft = {
-    network: { layers: layers.map(encodeLayer) },
+    network: { layers },
     config: {
       strategy: strategy as RecordDraft['config']['strategy'],
       ioType: ioType as RecordDraft['config']['ioType'],
@@ -87,10 +87,13 @@ export function waRecordToDraft(value: unknown, file: string, position: string, 
  * the layer after it, else by class and position. Precisions come from `hls_config.LayerName`,
  * by name, else by order among the entries that carry a weight precision.
  */
-function layersOf(config: readonly LayerJson[], layerNames: Json, strategy: string): Layer[] | string {
+/** A layer as the record stores it: precisions stay strings until the schema decodes them. */
+type LayerDraft = RecordDraft['network']['layers'][number];
+
+function layersOf(config: readonly LayerJson[], layerNames: Json, strategy: string): LayerDraft[] | string {
   const names = config.map((layer, i) => stringOf(layer.name) ?? singleInbound(config[i + 1]) ?? `${String(layer.class_name).toLowerCase()}_${i}`);
   const weightEntries = Object.entries(layerNames).filter(([, v]) => isObject(v) && isObject(v['Precision']) && 'weight' in (v['Precision'] as Json));
-  const layers: Layer[] = [];
+  const layers: LayerDraft[] = [];
   let weightIndex = 0;
   const first = config[0];
   if (first && first.class_name !== 'InputLayer') {
@@ -105,17 +108,12 @@ function layersOf(config: readonly LayerJson[], layerNames: Json, strategy: stri
     const outputShape = shapeOf(raw.output_shape);
     if (!inputShape || !outputShape) return `layer ${i} (${className}) has no input or output shape`;
     const name = names[i]!;
-    const inbound = Array.isArray(raw.inbound_layers) ? raw.inbound_layers.map(String) : i > 0 ? [names[i - 1]!] : [];
-    const layer: Layer = {
-      name,
-      className,
-      kind: info?.kind ?? 'other',
-      inputShape,
-      outputShape,
-      params: numberOf(raw.parameters) ?? 0,
-      inbound: inbound.length || i === 0 ? inbound : [layers[layers.length - 1]!.name],
-    };
-    if (i === 0 && layers.length === 1) layer.inbound = [layers[0]!.name];
+    // The stored inbound names, except where they point before the first layer (an input the
+    // record left out, added above) or are missing: then the layer follows the previous one.
+    const declared = Array.isArray(raw.inbound_layers) ? raw.inbound_layers.map(String) : [];
+    const previous = layers[layers.length - 1]?.name;
+    const inbound = declared.length > 0 && !(i === 0 && previous) ? declared : previous ? [previous] : [];
+    const layer: LayerDraft = { name, className, kind: info?.kind ?? 'other', inputShape, outputShape, params: numberOf(raw.parameters) ?? 0, inbound };
     const neurons = numberOf(raw.neurons);
     if (neurons) layer.units = neurons;
     const filters = numberOf(raw.filters);
@@ -128,25 +126,20 @@ function layersOf(config: readonly LayerJson[], layerNames: Json, strategy: stri
     if (typeof raw.use_bias === 'boolean') layer.useBias = raw.use_bias;
     if (typeof raw.activation === 'string') layer.activation = raw.activation;
     else if (info?.activation) layer.activation = info.activation;
-    const hasWeights = info && ['dense', 'conv1d', 'conv2d', 'depthwise_conv1d', 'depthwise_conv2d', 'separable_conv1d', 'separable_conv2d', 'recurrent'].includes(info.kind);
+    const weighted = info !== undefined && hasWeights(info.kind);
     const rf = numberOf(raw.reuse_factor);
-    if (rf && hasWeights) {
+    if (rf && weighted) {
       layer.reuseFactor = rf;
       layer.reuseFactorKind = 'applied';
     }
-    if (hasWeights) layer.strategy = strategy as Layer['strategy'];
-    const entry = (isObject(layerNames[name]) ? layerNames[name] : hasWeights ? weightEntries[weightIndex]?.[1] : undefined) as Json | undefined;
-    if (hasWeights) weightIndex++;
+    if (weighted) layer.strategy = strategy as LayerDraft['strategy'];
+    const entry = (isObject(layerNames[name]) ? layerNames[name] : weighted ? weightEntries[weightIndex]?.[1] : undefined) as Json | undefined;
+    if (weighted) weightIndex++;
     const precision = precisionsOf(entry);
-    if (precision) layer.precision = precision as never;
+    if (precision) layer.precision = precision;
     layers.push(layer);
   }
   return layers;
-}
-
-/** Layers in JSON form: precisions stay strings until the schema decodes them. */
-function encodeLayer(layer: Layer): RecordDraft['network']['layers'][number] {
-  return layer as unknown as RecordDraft['network']['layers'][number];
 }
 
 function precisionsOf(entry: Json | undefined): Record<string, string> | undefined {
