@@ -48,19 +48,44 @@ export function forwardBatch(member: MemberWeights, x: Float32Array, rows: numbe
   return wide;
 }
 
+/**
+ * out = x·kernel + bias (optionally ReLU), rows blocked by four so each kernel value loaded is
+ * used four times; every output still sums its inputs in the same order as a row-at-a-time loop.
+ */
 function dense(x: Float32Array, rows: number, inputs: number, kernel: Float32Array, bias: Float32Array, outputs: number, relu: boolean): Float32Array {
   const out = new Float32Array(rows * outputs);
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; r < rows; r++) out.set(bias, r * outputs);
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const o0 = r * outputs;
+    const o1 = o0 + outputs;
+    const o2 = o1 + outputs;
+    const o3 = o2 + outputs;
+    const x0 = r * inputs;
+    for (let i = 0; i < inputs; i++) {
+      const a0 = x[x0 + i]!;
+      const a1 = x[x0 + inputs + i]!;
+      const a2 = x[x0 + 2 * inputs + i]!;
+      const a3 = x[x0 + 3 * inputs + i]!;
+      const k = i * outputs;
+      for (let j = 0; j < outputs; j++) {
+        const w = kernel[k + j]!;
+        out[o0 + j]! += a0 * w;
+        out[o1 + j]! += a1 * w;
+        out[o2 + j]! += a2 * w;
+        out[o3 + j]! += a3 * w;
+      }
+    }
+  }
+  for (; r < rows; r++) {
     const o = r * outputs;
-    out.set(bias, o);
     const xr = r * inputs;
     for (let i = 0; i < inputs; i++) {
       const xi = x[xr + i]!;
-      if (xi === 0) continue;
       const k = i * outputs;
       for (let j = 0; j < outputs; j++) out[o + j]! += xi * kernel[k + j]!;
     }
-    if (relu) for (let j = 0; j < outputs; j++) if (out[o + j]! < 0) out[o + j] = 0;
   }
+  if (relu) for (let i = 0; i < out.length; i++) if (out[i]! < 0) out[i] = 0;
   return out;
 }
