@@ -19,8 +19,8 @@ describe('ingest on the real data in ../shared/hls4ml-data', () => {
     const { summary, manifest } = await ingest([dataPath()], { out, defaults: { ioType: 'io_stream' } });
     // 32 wa-hls4ml records (3 with every report empty), 6958 + 1970 flat dense rows (42 conv2d
     // rows lack their conv layers), 36 ArgyKokk projects (one a byte-identical duplicate),
-    // 26 Keb-L designs; GRU and single projects ship no model architecture; 50 Vivado/Vitis and
-    // oneAPI baselines carry no model.
+    // 26 Keb-L designs, 50 Vivado/Vitis regression baselines (models rebuilt from their names);
+    // the GRU and single projects and the report-parser fixture ship no model architecture.
     expect(manifest.counts.bySubset).toMatchObject({
       'concatenated_json_to_csv.sampled': 6958,
       'concatenated_3layer_json_to_csv.sampled': 1970,
@@ -33,17 +33,27 @@ describe('ingest on the real data in ../shared/hls4ml-data', () => {
       test_conv2d: 4,
       test_latency: 4,
       test_resource: 4,
+      'hls4ml-baselines': 50,
     });
     expect(summary.duplicates).toBe(1);
     const reasons = summary.rejected.map((r) => r.reason);
     expect(reasons.filter((r) => r.includes('conv2d rows list only the Dense widths'))).toHaveLength(42);
     expect(reasons.filter((r) => r.includes('all reports are empty'))).toHaveLength(3);
     expect(reasons.filter((r) => r.includes('no model architecture found'))).toHaveLength(7);
+    expect(summary.rejected).toHaveLength(42 + 3 + 7);
+
     expect(summary.rejected.every((r) => r.file.length > 0 && r.reason.length > 0)).toBe(true);
 
     const all = await records(out);
     expect(all).toHaveLength(summary.added);
     const bySource = (id: string) => all.find((r) => r.provenance.sourceId === id)!;
+    // hls4ml-test-reports/baselines/Vitis/2024.1/test_keras_api_test_dense_io_parallel-Vitis.json:
+    // BRAM_18K 1, DSP 2, FF 145, LUT 354, latency 3, II 1, on the 1 → Dense(2) → ELU test model.
+    const baseline = all.find((r) => r.provenance.file.endsWith('Vitis/2024.1/test_keras_api_test_dense_io_parallel-Vitis.json'))!;
+    expect(baseline.results.hls).toEqual({ bram18k: 1, dsp: 2, ff: 145, lut: 354, uram: 0 });
+    expect(baseline.results.latency).toMatchObject({ cyclesMin: 3, cyclesMax: 3, intervalMax: 1 });
+    expect(baseline.toolchain).toEqual({ hlsTool: 'vitis_hls', hlsToolVersion: '2024.1' });
+    expect(baseline.network.layers.map((l) => l.className)).toEqual(['InputLayer', 'Dense', 'Activation']);
 
     // wa-hls4ml/records/test_2layer_merged.json, uuid f33ed03c…: resource_report bram "6" (36K tiles), hls bram "12".
     const twoLayer = bySource('f33ed03c-8d69-40e6-9577-f80ae2d714d8');

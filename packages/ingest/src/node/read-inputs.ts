@@ -6,6 +6,7 @@ import { csvRowToDraft, missingColumns, type CsvMapping } from '../parse/csv-map
 import { discoverProjects, findSharedModel, type ProjectPlan } from '../parse/discover-projects.js';
 import type { RecordDraft, Rejection } from '../parse/draft.js';
 import { waRecordToDraft } from '../parse/wa-record.js';
+import { baselineToDraft } from '../parse/hls4ml-baseline.js';
 import { SHIPPED_CSV_MAPPINGS } from '../csv-mappings/wa-hls4ml-flat.js';
 import { readCsvHeader, streamCsvRows } from './csv-rows.js';
 import { detectInput, head, listFiles, sniffJson, subsetOf, type InputKind } from './input-kinds.js';
@@ -45,9 +46,11 @@ export async function* readInput(path: string, options: ReadOptions = {}): Async
       case 'csv':
         yield* readCsv(path, options);
         return;
-      case 'hls4ml-baseline-json':
-        yield { kind: 'rejection', rejection: { file: path, reason: 'an hls4ml baseline holds an HLS summary without the model it was made from' } };
+      case 'hls4ml-baseline-json': {
+        const result = baselineToDraft(JSON.parse(await readFile(path, 'utf8')), path);
+        yield result.ok ? { kind: 'draft', draft: result.draft } : { kind: 'rejection', rejection: result.rejection };
         return;
+      }
     }
   } catch (error) {
     yield fileRejection(path, error);
