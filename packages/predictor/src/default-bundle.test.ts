@@ -16,15 +16,13 @@ describe('the shipped default bundle', () => {
     expect(predictor.manifest.members.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('beats the mean baseline on held-out designs for every target with enough labels', async () => {
+  it('beats the mean baseline on held-out designs for every target', async () => {
     const predictor = await loadDefaultPredictor();
     const heldOut = (predictor.manifest.metrics['heldOut'] as Record<string, Record<string, HeldOut>>)['holdout']!;
-    // Targets with hundreds of held-out labels must beat predicting the mean. The HLS-estimate
-    // targets have ~15 held-out designs from three unlike families: their figures are reported,
-    // not asserted (see the README, "Where not to trust it").
-    for (const target of ['bram', 'dsp', 'ff', 'lut', 'cycles']) {
+    for (const target of predictor.targets) {
       const m = heldOut[target]!;
-      expect(m.n, target).toBeGreaterThan(500);
+      // The HLS-estimate targets and the II have ~30 held-out designs; the rest, hundreds.
+      expect(m.n, target).toBeGreaterThan(['bram', 'dsp', 'ff', 'lut', 'cycles'].includes(target) ? 500 : 20);
       expect(m.smape, `${target}: ${m.smape} vs mean ${m.baselines.mean.smape}`).toBeLessThan(m.baselines.mean.smape);
     }
     expect(heldOut['lut']!.r2).toBeGreaterThan(0.8);
