@@ -27,10 +27,13 @@ const GROUPING_FOLDERS = new Set(['csynth', 'vsynth', 'results', 'report', 'repo
 
 export async function discoverProjects(paths: readonly string[], isHlsLog: (path: string) => Promise<boolean>): Promise<ProjectPlan[]> {
   const files = [...new Set(paths.map(normalize))].sort();
-  const configRoots = files.filter((p) => CONFIG.test(p)).map(dirname);
+  const configRoots = new Set(files.filter((p) => CONFIG.test(p)).map(dirname));
   const projectOf = (path: string): string => {
-    const owner = configRoots.filter((root) => root === '' || path === root || path.startsWith(`${root}/`)).sort((a, b) => b.length - a.length)[0];
-    if (owner !== undefined) return owner;
+    // The nearest folder above the file that holds an hls4ml config owns it.
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      if (configRoots.has(dir)) return dir;
+      if (dir === '') break;
+    }
     let dir = dirname(path);
     while (dir && GROUPING_FOLDERS.has(basename(dir).toLowerCase())) dir = dirname(dir);
     return dir;
