@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { HlsestError } from '@hlsest/core';
 import { DEFAULT_TRAIN_CONFIG, runTraining, writeBundle, writeReport, type SplitMode, type TrainConfig } from '@hlsest/trainer';
@@ -95,9 +96,13 @@ export function trainCommand(output: Output) {
             );
           }
         }
-        if (args.report && run.evaluations[0]) {
-          await writeReport(args.report, run.evaluations[0].evaluation, { title: `hlsest held-out evaluation (${run.evaluations[0].split})`, bundle: args.out, dataset: args.data });
-          output.out(`report: ${args.report}/report.html`);
+        if (args.report) {
+          // One report per split; with several (k-fold, leave-one-out) each gets its own folder.
+          for (const { split, evaluation } of run.evaluations) {
+            const dir = run.evaluations.length === 1 ? args.report : join(args.report, split.replace(/[^\w.-]+/g, '-'));
+            await writeReport(dir, evaluation, { title: `hlsest held-out evaluation (${split})`, bundle: args.out, dataset: args.data });
+            output.out(`report: ${dir}/report.html`);
+          }
         }
         output.out(`bundle written to ${args.out} (${manifest.targets.length} targets, ${manifest.members.length} members, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
       }),
