@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -178,14 +178,26 @@ describe('ingest on bad input', () => {
     const dir = tmp();
     const project = join(dir, 'DSP_reuse2');
     cpSync(dataPath('hls4ml-projects', 'argykokk-mlp', 'HAR', 'DSP_reuse2'), project, { recursive: true });
+    // A second project whose architecture is only in a Keras .h5 (model_config attribute).
+    const h5Project = join(dir, 'LUT_reuse100');
+    cpSync(dataPath('hls4ml-projects', 'argykokk-mlp', 'HAR', 'LUT_reuse100'), h5Project, { recursive: true });
+    const h5wasm = (await import('h5wasm/node')).default;
+    await h5wasm.ready;
+    const h5 = new h5wasm.File(join(h5Project, 'keras_model.h5'), 'w');
+    h5.create_attribute('model_config', readFileSync(join(h5Project, 'keras_model_config.json'), 'utf8'));
+    h5.close();
+    rmSync(join(h5Project, 'keras_model_config.json'));
     const tarball = join(dir, 'har.tar.gz');
     const { execFileSync } = await import('node:child_process');
-    execFileSync('tar', ['-czf', tarball, '-C', dir, 'DSP_reuse2']);
+    execFileSync('tar', ['-czf', tarball, '-C', dir, 'DSP_reuse2', 'LUT_reuse100']);
     const { summary } = await ingest([tarball], { out: join(dir, 'ds') });
-    expect(summary.added).toBe(1);
-    const [record] = await records(join(dir, 'ds'));
+    expect(summary.rejected).toEqual([]);
+    expect(summary.added).toBe(2);
+    const [record, fromH5] = await records(join(dir, 'ds'));
     expect(record!.config.reuseFactor).toBe(2);
     expect(record!.provenance.file).toBe(`${tarball}:DSP_reuse2`);
+    expect(fromH5!.config.reuseFactor).toBe(100);
+    expect(fromH5!.network.layers.map((l) => l.name)).toContain('fc1');
     writeFileSync(join(dir, 'broken.tar.gz'), readFileSync(tarball).subarray(0, 200));
     const broken = await ingest([join(dir, 'broken.tar.gz')], { out: join(dir, 'ds2') });
     expect(broken.summary.rejected[0]!.reason).toMatch(/not a readable tar archive/);

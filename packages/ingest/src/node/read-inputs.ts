@@ -13,6 +13,7 @@ import { detectInput, head, listFiles, sniffJson, subsetOf, type InputKind } fro
 import { streamJsonArray } from './json-array-stream.js';
 import { readH5ModelConfig } from './read-model-file.js';
 import { readTarEntries } from './tar-entries.js';
+import { modelConfigFromH5 } from '../parse/keras-h5.js';
 
 export type InputItem = { kind: 'draft'; draft: RecordDraft } | { kind: 'rejection'; rejection: Rejection };
 
@@ -122,16 +123,17 @@ async function* readTarball(path: string, options: ReadOptions): AsyncGenerator<
   const entries = await readTarEntries(path);
   const names = [...entries.keys()];
   const prefix = basename(path).replace(/\.(tar\.gz|tgz|tar)$/i, '');
-  for (const name of names.filter((n) => n.toLowerCase().endsWith('.json') && sniffJson(entries.get(n)!.slice(0, 4096)) === 'records-json')) {
+  const text = (name: string) => entries.get(name)?.toString('utf8') ?? '';
+  for (const name of names.filter((n) => n.toLowerCase().endsWith('.json') && sniffJson(entries.get(n)!.subarray(0, 4096).toString('utf8')) === 'records-json')) {
     yield { kind: 'rejection', rejection: { file: `${path}:${name}`, reason: 'records JSON inside an archive: extract it and ingest the file (it is streamed from disk)' } };
   }
   const plans = await discoverProjects(names, async (name) => entries.get(name)!.includes('HLS Report for'));
   if (plans.length === 0) throw new HlsestError('HLSEST_BAD_INPUT', `${path}: the archive holds no hls4ml project (no reports found)`, { file: path });
   for (const plan of plans) {
     if (options.signal?.aborted) return;
-    const load = async (name: string) => entries.get(name) ?? '';
-    const loaded = await loadProject(`${path}:`, plan, names, load, async () => {
-      throw new HlsestError('HLSEST_BAD_MODEL', 'a Keras .h5 inside an archive cannot be read; add the model JSON', {});
+    const loaded = await loadProject(`${path}:`, plan, names, async (name) => text(name), async (name) => {
+      const bytes = entries.get(name)!;
+      return modelConfigFromH5(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, `${path}:${name}`);
     });
     yield projectItem(loaded, plan.root.split('/')[0] || prefix, options.defaults);
   }

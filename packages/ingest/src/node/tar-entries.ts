@@ -5,15 +5,15 @@ import tarStream from 'tar-stream';
 import { HlsestError } from '@hlsest/core';
 
 /** Text files that can matter for a design; everything else in an archive is skipped unread. */
-const WANTED = /(hls4ml_config\.ya?ml|\.json|\.xml|\.rpt|\.log)$/i;
+const WANTED = /(hls4ml_config\.ya?ml|\.json|\.xml|\.rpt|\.log|\.h5|\.hdf5)$/i;
 const MAX_ENTRY_BYTES = 64 << 20;
 
 /**
- * Reads the relevant text entries of a `.tar.gz`/`.tgz`/`.tar` straight from the compressed
+ * Reads the relevant entries (text, and Keras .h5) of a `.tar.gz`/`.tgz`/`.tar` straight from the compressed
  * stream (nothing is unpacked to disk). Corrupt or truncated archives are one clear error.
  */
-export async function readTarEntries(path: string): Promise<Map<string, string>> {
-  const entries = new Map<string, string>();
+export async function readTarEntries(path: string): Promise<Map<string, Buffer>> {
+  const entries = new Map<string, Buffer>();
   const extract = tarStream.extract();
   const source = createReadStream(path);
   const feeding = /\.(tgz|gz)$/i.test(path) ? pipeline(source, createGunzip(), extract) : pipeline(source, extract);
@@ -28,7 +28,7 @@ export async function readTarEntries(path: string): Promise<Map<string, string>>
       }
       const chunks: Buffer[] = [];
       for await (const chunk of entry) chunks.push(chunk as Buffer);
-      entries.set(name, Buffer.concat(chunks).toString('utf8'));
+      entries.set(name, Buffer.concat(chunks));
     }
     await feeding;
   } catch (error) {
