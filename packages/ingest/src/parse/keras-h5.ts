@@ -1,3 +1,4 @@
+/// <reference path="../types/jsfive.d.ts" />
 import { File as Hdf5File } from 'jsfive';
 import { HlsestError } from '@hlsest/core';
 
