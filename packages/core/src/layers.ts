@@ -39,6 +39,8 @@ export interface KerasClassInfo {
   readonly op?: string;
   /** For layers that are activations by class (ReLU, Softmax…): the function. */
   readonly activation?: string;
+  /** Layers whose class fixes binary (±1) or ternary (0/±1) weights, as hls4ml's converter reads them. */
+  readonly weights?: 'binary' | 'ternary';
 }
 
 const k = (kind: LayerKind, extra: Partial<Omit<KerasClassInfo, 'kind'>> = {}): KerasClassInfo => ({
@@ -56,8 +58,8 @@ export const KERAS_CLASSES: Readonly<Record<string, KerasClassInfo>> = {
   InputLayer: k('input'),
   Dense: k('dense'),
   QDense: q('dense'),
-  BinaryDense: k('dense'),
-  TernaryDense: k('dense'),
+  BinaryDense: k('dense', { weights: 'binary' }),
+  TernaryDense: k('dense', { weights: 'ternary' }),
   Conv1D: k('conv1d'),
   QConv1D: q('conv1d'),
   Conv2D: k('conv2d'),

@@ -55,6 +55,13 @@ describe('parseKerasModel on the example models', () => {
     expect(formatPrecision(conv.precision!.weight!)).toBe('fixed<6,1>');
   });
 
+  it('gives BinaryDense and TernaryDense their multiplier-free weights', () => {
+    const binary = load('KERAS_3layer_binary_smaller.json').layers.find((l) => l.className === 'BinaryDense')!;
+    expect(binary.precision?.weight).toEqual({ kind: 'xnor', width: 1 });
+    const ternary = load('KERAS_3layer_ternary_small.json').layers.find((l) => l.className === 'TernaryDense')!;
+    expect(ternary.precision?.weight).toEqual({ kind: 'int', signed: true, width: 2 });
+  });
+
   it('maps QKeras activations to result precisions', () => {
     const net = load('qkeras_3layer.json');
     const act = net.layers.find((l) => l.className === 'QActivation')!;

@@ -2,6 +2,7 @@ import { HlsestError } from '../errors.js';
 import { kerasClassInfo, type KerasClassInfo } from '../layers.js';
 import { activationPrecisionOf, readQuantizer, weightPrecisionOf } from '../qkeras.js';
 import type { Layer, LayerPrecision } from '../schema.js';
+import type { Precision } from '../precision.js';
 import type { KerasLayerConfig, KerasLayerJson, KerasModelJson } from './keras-format.js';
 import { inferShape, paddingMode } from './shape-rules.js';
 
@@ -99,7 +100,7 @@ function buildLayer(
   }
   const shape = inferShape({ layerName: name, className, kind: info.kind, op: info.op, config, inputs });
   const activation = activationName(info, config);
-  const precision = info.quantized ? quantizedPrecision(info, config) : undefined;
+  const precision = info.quantized ? quantizedPrecision(info, config) : info.weights ? { weight: fixedWeights(info.weights) } : undefined;
   const layer: Layer = {
     name,
     className,
@@ -149,6 +150,10 @@ function quantizedPrecision(info: KerasClassInfo, config: KerasLayerConfig): Lay
     if (result) precision.result = result;
   }
   return precision;
+}
+
+function fixedWeights(kind: 'binary' | 'ternary'): Precision {
+  return kind === 'binary' ? { kind: 'xnor', width: 1 } : { kind: 'int', signed: true, width: 2 };
 }
 
 function inputLayer(name: string, shape: number[]): Layer {
