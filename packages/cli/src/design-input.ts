@@ -39,12 +39,17 @@ export const designOptionSpecs = {
   part: { type: 'string', describe: 'target FPGA part, e.g. xcu250-figd2104-2L-e' },
   strategy: { type: 'string', describe: 'Latency, Resource or resource_unrolled (model level)' },
   'io-type': { type: 'string', describe: 'io_parallel or io_stream' },
-  precision: { type: 'string', describe: 'model default precision, e.g. ap_fixed<16,6>' },
-  'reuse-factor': { type: 'number', describe: 'model-level reuse factor' },
+  precision: { type: 'string', describe: 'model default precision, e.g. ap_fixed<16,6> (QKeras and per-layer config precisions keep theirs)' },
+  'reuse-factor': { type: 'number', describe: 'reuse factor for every layer (hls4ml then adjusts invalid ones per layer)' },
   'clock-period': { type: 'number', describe: 'clock period in ns' },
   'hls4ml-version': { type: 'string', describe: 'hls4ml version to predict for (default: the bundle\'s reference)' },
   'hls-tool': { choices: ['vivado_hls', 'vitis_hls'], describe: 'HLS tool to predict for (default: the bundle\'s reference)' },
   'hls-tool-version': { type: 'string', describe: 'HLS tool version, e.g. 2023.2' },
+} as const;
+
+/** The bundle a command predicts with: `--model`, or the shipped default. */
+export const bundleOptionSpec = {
+  model: { type: 'string', describe: 'bundle folder (default: the shipped bundle)' },
 } as const;
 
 export async function loadNetwork(path: string): Promise<Network> {

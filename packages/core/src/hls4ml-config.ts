@@ -97,9 +97,11 @@ export function configureNetwork(layers: readonly Layer[], file: Hls4mlConfig | 
   const configured = layers.map((layer) => {
     const byName = file?.layerName[layer.name];
     const byType = file?.layerType[layer.className] ?? file?.layerType[layer.className.replace(/^Q/, '')];
-    // A model-level override from the command line beats the per-layer values of a config file.
-    const levels = overrides.reuseFactor !== undefined || overrides.strategy || overrides.precision ? [model] : [byName, byType, model];
-    const pick = <K extends keyof LayerSettings>(key: K): LayerSettings[K] => levels.find((level) => level?.[key] !== undefined)?.[key];
+    // A command-line override of a setting beats the per-layer values of that setting in a config
+    // file; settings not overridden keep hls4ml's LayerName > LayerType > Model lookup.
+    const overridden = { reuseFactor: overrides.reuseFactor !== undefined, strategy: overrides.strategy !== undefined };
+    const pick = <K extends 'reuseFactor' | 'strategy'>(key: K): LayerSettings[K] =>
+      (overridden[key] ? [model] : [byName, byType, model]).find((level) => level?.[key] !== undefined)?.[key];
     const precision: LayerPrecision = Object.assign({}, layer.precision);
     for (const variable of ['weight', 'bias', 'result', 'accum'] as const) {
       const chosen = [byName, byType].find((level) => level?.precision?.[variable])?.precision?.[variable];

@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { HlsestError } from '@hlsest/core';
 import { loadPredictor } from '@hlsest/predictor/node';
 import { evaluate, prepare, writeReport, type Baselines } from '@hlsest/trainer';
+import { bundleOptionSpec } from '../design-input.js';
 import type { Output } from '../output.js';
 import { collectRecords } from '../records-input.js';
 
@@ -11,7 +12,7 @@ export function evaluateCommand(output: Output) {
     describe: 'Score a bundle on a dataset: report.md, report.html and metrics.json',
     builder: (yargs: Argv) =>
       yargs
-        .option('model', { type: 'string', describe: 'bundle folder (default: the shipped bundle)' })
+        .options(bundleOptionSpec)
         .option('data', { type: 'string', demandOption: true, describe: 'dataset folder or any input ingest reads' })
         .option('out', { type: 'string', demandOption: true, describe: 'folder for the report' }),
     handler: async (args: { model?: string; data: string; out: string }) => {

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { HlsestError, formatPrecision, type HlsConfig, type Layer } from '@hlsest/core';
 import type { Band, Estimate, Predictor } from '@hlsest/predictor';
 import { loadPredictor } from '@hlsest/predictor/node';
-import { designOptionSpecs, loadDesign, type DesignOptions } from '../design-input.js';
+import { bundleOptionSpec, designOptionSpecs, loadDesign, type DesignOptions } from '../design-input.js';
 import type { Output } from '../output.js';
 import { readRecords } from '../records-input.js';
 import { renderTable, formatNumber } from '../table.js';
@@ -24,7 +24,7 @@ export function predictCommand(output: Output) {
       yargs
         .positional('keras', { type: 'string', describe: 'Keras/QKeras model JSON or .h5' })
         .options(designOptionSpecs)
-        .option('model', { type: 'string', describe: 'bundle folder (default: the shipped bundle)' })
+        .options(bundleOptionSpec)
         .option('records', { type: 'string', describe: 'predict for every record of a dataset or ingestible file instead; JSON Lines on stdout' })
         .option('per-layer', { type: 'boolean', default: false, describe: 'also show what each layer gets (reuse factor, multipliers, DSPs, cycles)' })
         .option('format', { choices: ['table', 'json', 'csv'] as const, default: 'table' as const })

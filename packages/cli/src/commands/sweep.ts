@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { HlsestError, formatPrecision, parsePrecision, readIoType, readStrategy, resolveDevice } from '@hlsest/core';
 import { sweep, type SweepRow } from '@hlsest/predictor';
 import { loadPredictor } from '@hlsest/predictor/node';
-import { loadConfig, loadNetwork } from '../design-input.js';
+import { bundleOptionSpec, loadConfig, loadNetwork } from '../design-input.js';
 import type { Output } from '../output.js';
 import { renderTable, formatNumber } from '../table.js';
 import { estimateCsv } from './predict.js';
@@ -34,7 +34,7 @@ export function sweepCommand(output: Output) {
     builder: (yargs: Argv) =>
       yargs
         .positional('keras', { type: 'string', demandOption: true, describe: 'Keras/QKeras model JSON or .h5' })
-        .option('model', { type: 'string', describe: 'bundle folder (default: the shipped bundle)' })
+        .options(bundleOptionSpec)
         .option('config', { type: 'string', describe: 'hls4ml config whose per-layer settings the sweep starts from' })
         .option('boards', { type: 'string', default: 'pynq-z2', describe: 'comma-separated boards or parts' })
         .option('strategies', { type: 'string', default: 'latency,resource' })

@@ -93,3 +93,17 @@ describe('buildDesign, other structures', () => {
     expect(build.notes).toEqual(['not modelled: GarNet']);
   });
 });
+
+describe('configureNetwork overrides', () => {
+  it('lets an overridden setting beat per-layer config values, and only that setting', () => {
+    const net = parseKerasModel({ class_name: 'Sequential', config: { layers: [
+      { class_name: 'Dense', config: { name: 'a', units: 4, batch_input_shape: [null, 8] } },
+      { class_name: 'Dense', config: { name: 'b', units: 2 } },
+    ] } });
+    const file = { model: { reuseFactor: 2, strategy: 'latency' as const }, layerType: {}, layerName: { a: { reuseFactor: 4, strategy: 'resource' as const } } };
+    const plain = configureNetwork(net.layers, file);
+    expect(plain.layers.map((l) => [l.name, l.reuseFactor, l.strategy])).toEqual([['a_input', 2, 'latency'], ['a', 4, 'resource'], ['b', 2, 'latency']]);
+    const rf = configureNetwork(net.layers, file, { reuseFactor: 8 });
+    expect(rf.layers.map((l) => [l.name, l.reuseFactor, l.strategy])).toEqual([['a_input', 8, 'latency'], ['a', 8, 'resource'], ['b', 8, 'latency']]);
+  });
+});

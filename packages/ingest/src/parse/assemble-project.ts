@@ -103,15 +103,12 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
   overrides.part = part;
   if (config?.part && hls?.part && !samePart(config.part, hls.part)) warnings.push(`config says Part ${config.part} but the report says ${hls.part}; using the report`);
 
+  // An overridden reuse factor replaces the config's per-layer values too (the name is the truth).
   const configured = configureNetwork(project.model.network.layers, config, overrides);
-  // A config's per-layer ReuseFactor must yield to the name's when the name is the truth.
-  const layers = overrides.reuseFactor !== undefined && hints.reuseFactor !== undefined
-    ? configured.layers.map((layer) => ({ ...layer, reuseFactor: hints.reuseFactor! }))
-    : configured.layers;
   const record = {
     schemaVersion: 1,
     id: '0'.repeat(16),
-    network: { layers },
+    network: { layers: configured.layers },
     config: configured.config,
     toolchain: {
       ...(hls?.tool && { hlsTool: hls.tool }),
