@@ -1,4 +1,4 @@
-import { findDevice, listDevices } from './boards.js';
+import { listDevices } from './boards.js';
 import { buildDesign, type DesignBuild } from './build-model/build-design.js';
 import { activationGroup, ACTIVATION_GROUPS, hasWeights, layerFamily, type LayerFamily } from './layers.js';
 import { product } from './keras/shape-rules.js';
@@ -138,7 +138,7 @@ export function extractFeatures(input: FeatureInput): FeatureVector {
   push(stats(weighted.map((l) => (l.precision?.accum ?? config.precision).width)).mean || config.precision.width);
   push(config.clockPeriodNs);
 
-  const device = findDevice(config.part);
+  const device = build.device;
   for (const key of ['bram18k', 'dsp', 'ff', 'lut', 'uram'] as const) log(device?.capacity[key] ?? 0);
   push(device ? (device.dspKind === 'DSP48E2' ? 1 : 0) : 0.5);
 

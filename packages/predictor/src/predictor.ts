@@ -4,7 +4,6 @@ import {
   HlsestError,
   TARGET_INFO,
   extractFeatures,
-  findDevice,
   ruleEstimate,
   layerFamily,
   type DesignBuild,
@@ -169,7 +168,7 @@ export class Predictor {
     }
     if (Object.values(resources).some((r) => r.kind === 'hls')) warnings.push('some resources are HLS estimates (the bundle has no post-synthesis model for them)');
 
-    const device = findDevice(design.config.part);
+    const device = build.device;
     let board: Estimate['board'];
     if (device) {
       const capacity = { bram: device.capacity.bram18k, dsp: device.capacity.dsp, ff: device.capacity.ff, lut: device.capacity.lut };

@@ -42,6 +42,8 @@ export interface LayerBuild {
 }
 
 export interface DesignBuild {
+  /** The catalogued device of the config's part, undefined for an unknown part. */
+  readonly device: Device | undefined;
   readonly layers: readonly LayerBuild[];
   /** hls4ml's top-level style: one pipelined function, or a DATAFLOW region of layer functions. */
   readonly topology: 'pipeline' | 'dataflow';
@@ -84,7 +86,7 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
     resultWidths.set(layer.name, hasWeights(layer.kind) || layer.kind === 'activation' || layer.kind === 'input' ? result : input);
     builds.push(buildLayer(layer, config, device, input, result, options));
   }
-  return summarize(layers, builds, config);
+  return summarize(layers, builds, config, device);
 }
 
 function buildLayer(layer: Layer, config: HlsConfig, device: Device | undefined, input: Precision, result: Precision, options: BuildOptions): LayerBuild {
@@ -194,7 +196,7 @@ function activationTableBits(layer: Layer, tableSize: number): number {
   return 0;
 }
 
-function summarize(layers: readonly Layer[], builds: LayerBuild[], config: HlsConfig): DesignBuild {
+function summarize(layers: readonly Layer[], builds: LayerBuild[], config: HlsConfig, device: Device | undefined): DesignBuild {
   const anyResource = builds.some((b) => b.mult && b.strategy !== 'latency');
   const anyConv = layers.some((l) => layerFamily(l.kind) === 'conv1d' || layerFamily(l.kind) === 'conv2d');
   const stream = config.ioType === 'io_stream';
@@ -210,6 +212,7 @@ function summarize(layers: readonly Layer[], builds: LayerBuild[], config: HlsCo
   const unknown = layers.filter((l) => l.kind === 'other').map((l) => l.className);
   if (unknown.length) notes.push(`not modelled: ${[...new Set(unknown)].join(', ')}`);
   return {
+    device,
     layers: builds,
     topology,
     cycles,
