@@ -123,6 +123,7 @@ describe('ingest on bad input', () => {
     write(dir, 'proj/model.json', readFileSync(dataPath('example-models', 'keras', 'KERAS_3layer.json'), 'utf8'));
     inputs[5] = join(dir, 'empty');
     inputs[6] = join(dir, 'proj');
+    inputs.push(write(dir, 'Vitis/2024.1/test_keras_api_test_dense_io_parallel-Vitis.json', '{"CSynthesisReport": {"BRAM_18K": "1",'));
     const { summary } = await ingest(inputs, { out: join(dir, 'ds') });
     expect(summary.added).toBe(4);
     const reasonFor = (suffix: string) => summary.rejected.find((r) => r.file.endsWith(suffix))?.reason;
@@ -132,6 +133,7 @@ describe('ingest on bad input', () => {
     expect(reasonFor('does-not-exist.json')).toMatch(/no such file or folder/);
     expect(reasonFor('empty')).toMatch(/the folder is empty/);
     expect(reasonFor('proj')).toMatch(/myproject_csynth\.xml: not well-formed XML/);
+    expect(reasonFor('dense_io_parallel-Vitis.json')).toMatch(/not valid JSON/);
   });
 
   it('rejects CSV rows with wrong field counts or non-numeric values, row by row', async () => {

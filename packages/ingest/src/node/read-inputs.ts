@@ -4,7 +4,7 @@ import { HlsestError, isHlsestError, parseKerasModel, type Network } from '@hlse
 import { assembleProject, type LoadedProject, type ProjectDefaults } from '../parse/assemble-project.js';
 import { csvRowToDraft, missingColumns, type CsvMapping } from '../parse/csv-mapping.js';
 import { discoverProjects, findSharedModel, type ProjectPlan } from '../parse/discover-projects.js';
-import type { RecordDraft, Rejection } from '../parse/draft.js';
+import type { DraftResult, RecordDraft, Rejection } from '../parse/draft.js';
 import { waRecordToDraft } from '../parse/wa-record.js';
 import { baselineToDraft } from '../parse/hls4ml-baseline.js';
 import { SHIPPED_CSV_MAPPINGS } from '../csv-mappings/wa-hls4ml-flat.js';
@@ -48,13 +48,25 @@ export async function* readInput(path: string, options: ReadOptions = {}): Async
         yield* readCsv(path, options);
         return;
       case 'hls4ml-baseline-json': {
-        const result = baselineToDraft(JSON.parse(await readFile(path, 'utf8')), path);
-        yield result.ok ? { kind: 'draft', draft: result.draft } : { kind: 'rejection', rejection: result.rejection };
+        const result = baselineToDraft(parseJsonFile(await readFile(path, 'utf8'), path), path);
+        yield itemOf(result);
         return;
       }
     }
   } catch (error) {
     yield fileRejection(path, error);
+  }
+}
+
+function itemOf(result: DraftResult): InputItem {
+  return result.ok ? { kind: 'draft', draft: result.draft } : { kind: 'rejection', rejection: result.rejection };
+}
+
+function parseJsonFile(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HlsestError('HLSEST_BAD_INPUT', `${path}: not valid JSON (${(error as Error).message})`, { file: path });
   }
 }
 
@@ -68,7 +80,7 @@ async function* readRecordsJson(path: string, subset: string, signal?: AbortSign
     const meta = (value as { meta_data?: { uuid?: unknown } })?.meta_data;
     const source = meta && meta.uuid === undefined ? 'rule4ml' : 'wa-hls4ml';
     const result = waRecordToDraft(value, path, String(index), source, subset);
-    yield result.ok ? { kind: 'draft', draft: result.draft } : { kind: 'rejection', rejection: result.rejection };
+    yield itemOf(result);
   }
 }
 
@@ -87,7 +99,7 @@ async function* readCsv(path: string, options: ReadOptions): AsyncGenerator<Inpu
       continue;
     }
     const result = csvRowToDraft(values, mapping, path, `row ${row}`, subset);
-    yield result.ok ? { kind: 'draft', draft: result.draft } : { kind: 'rejection', rejection: result.rejection };
+    yield itemOf(result);
   }
 }
 
@@ -177,5 +189,5 @@ async function loadProject(
 function projectItem(loaded: Loaded, subset: string, defaults: ProjectDefaults | undefined): InputItem {
   if (!loaded.ok) return { kind: 'rejection', rejection: loaded.rejection };
   const result = assembleProject(loaded.project, subset, subset, defaults);
-  return result.ok ? { kind: 'draft', draft: result.draft } : { kind: 'rejection', rejection: result.rejection };
+  return itemOf(result);
 }

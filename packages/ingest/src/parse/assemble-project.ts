@@ -1,6 +1,5 @@
 import {
   configureNetwork,
-  encodeRecord,
   isHlsestError,
   parseHls4mlConfigText,
   parsePrecision,
@@ -14,7 +13,7 @@ import {
 import { parseCsynthRpt } from './csynth-rpt.js';
 import { parseCsynthXml } from './csynth-xml.js';
 import { parseVivadoUtilization } from './vivado-utilization.js';
-import { rejected, type DraftResult, type RecordDraft } from './draft.js';
+import { draftOf, rejected, type DraftResult } from './draft.js';
 import type { HlsReport, SynthReport } from './report-types.js';
 
 /** Settings to assume where a project does not record them (no hls4ml_config.yml). */
@@ -106,8 +105,6 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
   // An overridden reuse factor replaces the config's per-layer values too (the name is the truth).
   const configured = configureNetwork(project.model.network.layers, config, overrides);
   const record = {
-    schemaVersion: 1,
-    id: '0'.repeat(16),
     network: { layers: configured.layers },
     config: configured.config,
     toolchain: {
@@ -122,9 +119,8 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
     },
     provenance: { source, format: 'hls4ml-project', file: where, sourceId: where, ...(subset && { subset }) },
     warnings,
-  } satisfies DesignRecord;
-  const { id: _id, schemaVersion: _version, ...draft } = encodeRecord(record as DesignRecord);
-  return { ok: true, draft: draft as RecordDraft };
+  } satisfies Omit<DesignRecord, 'id' | 'schemaVersion'>;
+  return { ok: true, draft: draftOf(record) };
 }
 
 /** Reuse factor and strategy written into folder or file names (`DSP_reuse100`, `model32_rf18_core`, `resource_10k`). */

@@ -1,4 +1,4 @@
-import type { DesignRecordJson } from '@hlsest/core';
+import { encodeRecord, type DesignRecord, type DesignRecordJson } from '@hlsest/core';
 
 /** A record before it has a content id and before schema validation. */
 export type RecordDraft = Omit<DesignRecordJson, 'id' | 'schemaVersion'>;
@@ -22,4 +22,10 @@ export function hlsToolOf(version: string | undefined): 'vivado_hls' | 'vitis_hl
   const year = version ? Number.parseFloat(version) : Number.NaN;
   if (!Number.isFinite(year)) return undefined;
   return year > 2020.1 ? 'vitis_hls' : 'vivado_hls';
+}
+
+/** A record built with runtime types (parsed precisions), encoded as a draft: the id comes later. */
+export function draftOf(record: Omit<DesignRecord, 'id' | 'schemaVersion'>): RecordDraft {
+  const { id: _id, schemaVersion: _version, ...draft } = encodeRecord({ ...record, schemaVersion: 1, id: '0'.repeat(16) } as DesignRecord);
+  return draft;
 }

@@ -1,5 +1,5 @@
-import { configureNetwork, encodeRecord, isHlsestError, parseKerasModel, parsePrecision, type DesignRecord, type IoType, type Strategy } from '@hlsest/core';
-import { rejected, type DraftResult, type RecordDraft } from './draft.js';
+import { configureNetwork, isHlsestError, parseKerasModel, parsePrecision, type DesignRecord, type IoType, type Strategy } from '@hlsest/core';
+import { draftOf, rejected, type DraftResult } from './draft.js';
 import { numberOf } from './wa-record.js';
 
 /**
@@ -100,17 +100,14 @@ export function baselineToDraft(value: unknown, file: string): DraftResult {
     );
     const uram = n('URAM');
     const record = {
-      schemaVersion: 1,
-      id: '0'.repeat(16),
       network: { layers: configured.layers },
       config: configured.config,
       toolchain: { hlsTool: backend === 'Vitis' ? ('vitis_hls' as const) : ('vivado_hls' as const), ...(version && { hlsToolVersion: version }) },
       results: { hls: { bram18k: bram, dsp, ff, lut, ...(uram !== undefined && { uram }) }, ...(Object.keys(latency).length && { latency }) },
       provenance: { source: 'hls4ml-baselines', format: 'hls4ml-baseline-json' as const, file, sourceId: fileName.replace(/\.json$/, ''), subset: 'hls4ml-baselines' },
       warnings: ['model rebuilt from the baseline file name (hls4ml test_keras_api.py models)'],
-    } satisfies DesignRecord;
-    const { id: _id, schemaVersion: _version, ...draft } = encodeRecord(record as DesignRecord);
-    return { ok: true, draft: draft as RecordDraft };
+    } satisfies Omit<DesignRecord, 'id' | 'schemaVersion'>;
+    return { ok: true, draft: draftOf(record) };
   } catch (error) {
     if (isHlsestError(error)) return rejected(file, undefined, error.message);
     throw error;
