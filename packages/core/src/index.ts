@@ -23,3 +23,4 @@ export { extractFeatures, FEATURE_NAMES, FEATURE_SPEC_VERSION, CATEGORIES, featu
 export { TARGETS, TARGET_INFO, targetValue, type Target } from './targets.js';
 export { product } from './keras/shape-rules.js';
 export { ruleEstimate } from './rule-estimate.js';
+export { exactArrayBuffer } from './bytes.js';

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { exactArrayBuffer } from '@hlsest/core';
 import { Predictor, type BundleSource } from './predictor.js';
 
 /** A bundle folder on disk. */
@@ -8,10 +9,7 @@ export function fileBundleSource(dir: string): BundleSource {
   return {
     describe: dir,
     readText: (name) => readFile(join(dir, name), 'utf8'),
-    readBytes: async (name) => {
-      const bytes = await readFile(join(dir, name));
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    },
+    readBytes: async (name) => exactArrayBuffer(await readFile(join(dir, name))),
   };
 }
 

@@ -1,5 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { exactArrayBuffer } from '@hlsest/core';
 import { Predictor, sha256Hex, type BundleManifest, type BundleSource } from '@hlsest/predictor';
 import type { PreparedRecord } from './prepared.js';
 import type { TrainedBundle } from './train-ensemble.js';
@@ -7,7 +8,7 @@ import type { TrainedBundle } from './train-ensemble.js';
 /** A bundle held in memory, served through the same interface the predictor loads from. */
 export function memoryBundleSource(manifest: BundleManifest, weights: readonly Float32Array[]): BundleSource {
   const files = new Map<string, ArrayBuffer>();
-  manifest.members.forEach((member, i) => files.set(member.file, toArrayBuffer(weights[i]!)));
+  manifest.members.forEach((member, i) => files.set(member.file, exactArrayBuffer(weights[i]!)));
   return {
     describe: `(in memory: ${manifest.name})`,
     readText: async (name) => {
@@ -28,7 +29,7 @@ export function memoryBundleSource(manifest: BundleManifest, weights: readonly F
  * beyond the members' own spread so that it covers what they all get wrong together.
  */
 export async function finalizeBundle(trained: TrainedBundle): Promise<{ manifest: BundleManifest; predictor: Predictor }> {
-  const members = await Promise.all(trained.manifest.members.map(async (m, i) => ({ ...m, sha256: await sha256Hex(toArrayBuffer(trained.weights[i]!)) })));
+  const members = await Promise.all(trained.manifest.members.map(async (m, i) => ({ ...m, sha256: await sha256Hex(exactArrayBuffer(trained.weights[i]!)) })));
   let manifest: BundleManifest = { ...trained.manifest, members };
   const withNetwork = await Predictor.load(memoryBundleSource(manifest, trained.weights));
   const ruleOnlyManifest: BundleManifest = { ...manifest, targets: manifest.targets.map((t) => ({ ...t, correction: 0 as const })) };
@@ -77,7 +78,7 @@ export async function writeBundle(dir: string, manifest: BundleManifest, weights
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
   try {
-    for (const [i, member] of manifest.members.entries()) await writeFile(join(temp, member.file), new Uint8Array(toArrayBuffer(weights[i]!)));
+    for (const [i, member] of manifest.members.entries()) await writeFile(join(temp, member.file), new Uint8Array(exactArrayBuffer(weights[i]!)));
     await writeFile(join(temp, 'bundle.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await mkdir(dirname(dir), { recursive: true });
     const hadOld = await rename(dir, old).then(
@@ -90,8 +91,4 @@ export async function writeBundle(dir: string, manifest: BundleManifest, weights
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
-}
-
-function toArrayBuffer(view: ArrayBufferView): ArrayBuffer {
-  return view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer;
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { HlsestError, isHlsestError, parseKerasModel, type Network } from '@hlsest/core';
+import { HlsestError, exactArrayBuffer, isHlsestError, parseKerasModel, type Network } from '@hlsest/core';
 import { assembleProject, type LoadedProject, type ProjectDefaults } from '../parse/assemble-project.js';
 import { csvRowToDraft, missingColumns, type CsvMapping } from '../parse/csv-mapping.js';
 import { discoverProjects, findSharedModel, type ProjectPlan } from '../parse/discover-projects.js';
@@ -145,7 +145,7 @@ async function* readTarball(path: string, options: ReadOptions): AsyncGenerator<
     if (options.signal?.aborted) return;
     const loaded = await loadProject(`${path}:`, plan, names, async (name) => text(name), async (name) => {
       const bytes = entries.get(name)!;
-      return modelConfigFromH5(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, `${path}:${name}`);
+      return modelConfigFromH5(exactArrayBuffer(bytes), `${path}:${name}`);
     });
     yield projectItem(loaded, plan.root.split('/')[0] || prefix, options.defaults);
   }

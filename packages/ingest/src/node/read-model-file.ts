@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { HlsestError, parseKerasModel, type Network } from '@hlsest/core';
+import { HlsestError, exactArrayBuffer, parseKerasModel, type Network } from '@hlsest/core';
 import { modelConfigFromH5 } from '../parse/keras-h5.js';
 
 /** A Keras model from disk: `model.to_json()` text, or a Keras 2 `.h5` (its `model_config`). */
@@ -12,7 +12,7 @@ export async function readKerasModelFile(path: string): Promise<Network> {
 
 export async function readH5ModelConfig(path: string): Promise<string> {
   const bytes = await read(path);
-  return modelConfigFromH5(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, path);
+  return modelConfigFromH5(exactArrayBuffer(bytes), path);
 }
 
 function read(path: string): Promise<Buffer>;
