@@ -2,7 +2,6 @@ import {
   FEATURE_NAMES,
   FEATURE_SPEC_VERSION,
   HlsestError,
-  TARGET_INFO,
   extractFeatures,
   ruleEstimate,
   layerFamily,
@@ -195,10 +194,6 @@ export class Predictor {
       : undefined;
     return { targets, resources, ...(board && { board }), ...(latency && { latency }), warnings, build };
   }
-}
-
-export function describeTarget(target: Target): string {
-  return `${TARGET_INFO[target].label} [${TARGET_INFO[target].unit}]`;
 }
 
 /** Features outside the training range by more than 10 % of that range. */

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { HlsestError, formatPrecision, type HlsConfig, type Layer } from '@hlsest/core';
+import { formatPrecision, type HlsConfig, type Layer } from '@hlsest/core';
 import type { Band, Estimate, Predictor } from '@hlsest/predictor';
 import { loadPredictor } from '@hlsest/predictor/node';
 import { bundleOptionSpec, designOptionSpecs, loadDesign, type DesignOptions } from '../design-input.js';
@@ -169,8 +169,4 @@ export function estimateCsv(rows: readonly { label: string; config: HlsConfig; e
       .join(',');
   });
   return [CSV_COLUMNS.join(','), ...lines].join('\n');
-}
-
-export function requireTargets(predictor: Predictor): void {
-  if (predictor.targets.length === 0) throw new HlsestError('HLSEST_BAD_BUNDLE', 'the bundle predicts no target');
 }
