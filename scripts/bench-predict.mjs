@@ -7,9 +7,10 @@ import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const { parseKerasModel, parsePrecision } = await import(resolve(root, 'packages/core/dist/index.js'));
-const { sweep } = await import(resolve(root, 'packages/predictor/dist/index.js'));
+const { simdAvailable, sweep } = await import(resolve(root, 'packages/predictor/dist/index.js'));
 const { loadDefaultPredictor } = await import(resolve(root, 'packages/predictor/dist/node.js'));
 
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const loads = [];
 let predictor;
 for (let i = 0; i < 5; i++) {
@@ -25,10 +26,15 @@ const grid = {
   precisions: ['ap_fixed<16,6>', 'ap_fixed<12,4>', 'ap_fixed<8,3>', 'ap_fixed<6,2>', 'ap_fixed<4,2>'].map(parsePrecision),
   reuseFactors: Array.from({ length: 100 }, (_, i) => i + 1),
 };
-sweep(predictor, network.layers, undefined, { ...grid, reuseFactors: [1, 2] });
-const t = performance.now();
-const rows = sweep(predictor, network.layers, undefined, grid);
-const sweepMs = performance.now() - t;
+// The first sweep in a process is what a CLI user waits for (the JIT is still warming up); later
+// ones are what a long-lived caller (the web page, a script sweeping many models) gets.
+const sweeps = [];
+let rows;
+for (let i = 0; i < 4; i++) {
+  const t = performance.now();
+  rows = sweep(predictor, network.layers, undefined, grid);
+  sweeps.push(performance.now() - t);
+}
 
 const commands = [];
 for (let i = 0; i < 5; i++) {
@@ -37,7 +43,8 @@ for (let i = 0; i < 5; i++) {
   if (result.status !== 0) throw new Error(result.stderr);
   commands.push(performance.now() - start);
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`bundle load (median of 5)        ${median(loads).toFixed(1)} ms (first ${loads[0].toFixed(1)} ms)`);
-console.log(`sweep of ${rows.length} configurations    ${sweepMs.toFixed(0)} ms = ${Math.round((rows.length / sweepMs) * 1000).toLocaleString('en-US')} configurations/s`);
+const rate = (ms) => `${ms.toFixed(0)} ms = ${Math.round((rows.length / ms) * 1000).toLocaleString('en-US')} configurations/s`;
+console.log(`forward pass                     ${simdAvailable() ? 'WebAssembly SIMD' : 'plain TypeScript'}`);
+console.log(`sweep of ${rows.length} configurations    first ${rate(sweeps[0])}; warm ${rate(median(sweeps.slice(1)))}`);
 console.log(`hlsest predict, whole command    ${median(commands).toFixed(0)} ms (median of 5)`);

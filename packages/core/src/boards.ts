@@ -62,7 +62,17 @@ export const RESOURCE_KEYS = ['bram18k', 'dsp', 'ff', 'lut', 'uram'] as const sa
  * Device of a part string, tolerant of case, speed grade, temperature grade and package:
  * `XCU250-FIGD2104-2L-E`, `xcu250-figd2104-2-e` and `xcu250` all name the same device.
  */
+// Every design build looks its part up; a sweep does so per configuration.
+const deviceByPart = new Map<string, Device | undefined>();
+
 export function findDevice(part: string): Device | undefined {
+  if (deviceByPart.has(part)) return deviceByPart.get(part);
+  const device = lookUpDevice(part);
+  if (deviceByPart.size < 1024) deviceByPart.set(part, device);
+  return device;
+}
+
+function lookUpDevice(part: string): Device | undefined {
   const name = part.trim().toLowerCase();
   const exact = Object.values(DEVICES).find((device) => device.device === name);
   if (exact) return exact;

@@ -1,6 +1,6 @@
 import { listDevices } from './boards.js';
 import { buildDesign, type DesignBuild } from './build-model/build-design.js';
-import { activationGroup, ACTIVATION_GROUPS, hasWeights, layerFamily, type LayerFamily } from './layers.js';
+import { activationGroup, ACTIVATION_GROUPS, hasWeights, layerFamily, type ActivationGroup, type LayerFamily } from './layers.js';
 import { product } from './keras/shape-rules.js';
 import { integerBits } from './precision.js';
 import type { HlsConfig, Layer, Toolchain } from './schema.js';
@@ -99,94 +99,136 @@ export function extractFeatures(input: FeatureInput): FeatureVector {
   };
   const log = (value: number) => push(Math.log1p(Math.max(0, value)));
 
-  const weighted = layers.filter((l) => hasWeights(l.kind));
-  log(layers.length);
-  log(weighted.length);
-  for (const family of COUNTED_FAMILIES) log(layers.filter((l) => layerFamily(l.kind) === family).length);
-  const activations = activationCounts(layers);
-  for (const group of ACTIVATION_GROUPS) log(activations[group] ?? 0);
+  // One pass over the layers (sweeps extract features for every configuration).
+  const familyCounts = new Map<LayerFamily, number>();
+  const activations = new Map<ActivationGroup, number>();
+  const families = WEIGHT_FAMILIES.map(() => QUANTITIES.map(() => new RunningStats()));
+  const weightWidths = new RunningStats();
+  const weightIntegers = new RunningStats();
+  const resultWidths = new RunningStats();
+  const accumWidths = new RunningStats();
+  let weighted = 0;
+  let totalParams = 0;
+  let unmodelled = 0;
+  layers.forEach((layer, i) => {
+    const family = layerFamily(layer.kind);
+    familyCounts.set(family, (familyCounts.get(family) ?? 0) + 1);
+    totalParams += layer.params;
+    if (layer.kind === 'other') unmodelled++;
+    const withWeights = hasWeights(layer.kind);
+    if (layer.kind === 'activation' || withWeights) {
+      const group = activationGroup(layer.activation);
+      if (layer.kind === 'activation' || group !== 'linear') activations.set(group, (activations.get(group) ?? 0) + 1);
+    }
+    const slot = WEIGHT_FAMILIES.indexOf(family as (typeof WEIGHT_FAMILIES)[number]);
+    if (slot >= 0) {
+      const [inputs, outputs, params, rf] = families[slot]!;
+      inputs!.add(product(layer.inputShape));
+      outputs!.add(product(layer.outputShape));
+      params!.add(layer.params);
+      rf!.add(build.layers[i]?.reuse?.applied ?? 0);
+    }
+    if (withWeights) {
+      weighted++;
+      const weight = layer.precision?.weight ?? config.precision;
+      weightWidths.add(weight.width);
+      weightIntegers.add(integerBits(weight));
+      resultWidths.add((layer.precision?.result ?? config.precision).width);
+      accumWidths.add((layer.precision?.accum ?? config.precision).width);
+    }
+  });
 
-  const buildByName = new Map(build.layers.map((b) => [b.name, b]));
-  for (const family of WEIGHT_FAMILIES) {
-    const members = layers.filter((l) => layerFamily(l.kind) === family);
-    const series: Record<(typeof QUANTITIES)[number], number[]> = {
-      in: members.map((l) => product(l.inputShape)),
-      out: members.map((l) => product(l.outputShape)),
-      params: members.map((l) => l.params),
-      rf: members.map((l) => buildByName.get(l.name)?.reuse?.applied ?? 0),
-    };
-    for (const quantity of QUANTITIES) {
-      const s = stats(series[quantity]);
+  log(layers.length);
+  log(weighted);
+  for (const family of COUNTED_FAMILIES) log(familyCounts.get(family) ?? 0);
+  for (const group of ACTIVATION_GROUPS) log(activations.get(group) ?? 0);
+  for (const quantities of families) {
+    for (const s of quantities) {
       log(s.mean);
       log(s.min);
       log(s.max);
     }
   }
-  log(layers.reduce((sum, l) => sum + l.params, 0));
+  log(totalParams);
   log(product(layers[0]?.inputShape ?? [0]));
   log(product(layers[layers.length - 1]?.outputShape ?? [0]));
 
   push(config.precision.width);
   push(integerBits(config.precision));
-  const weightWidths = weighted.map((l) => (l.precision?.weight ?? config.precision).width);
-  const w = stats(weightWidths.length ? weightWidths : [config.precision.width]);
-  push(w.mean);
-  push(w.min);
-  push(w.max);
-  push(stats(weighted.map((l) => integerBits(l.precision?.weight ?? config.precision))).mean);
-  push(stats(weighted.map((l) => (l.precision?.result ?? config.precision).width)).mean || config.precision.width);
-  push(stats(weighted.map((l) => (l.precision?.accum ?? config.precision).width)).mean || config.precision.width);
+  if (weightWidths.count === 0) weightWidths.add(config.precision.width);
+  push(weightWidths.mean);
+  push(weightWidths.min);
+  push(weightWidths.max);
+  push(weightIntegers.mean);
+  push(resultWidths.mean || config.precision.width);
+  push(accumWidths.mean || config.precision.width);
   push(config.clockPeriodNs);
 
   const device = build.device;
   for (const key of ['bram18k', 'dsp', 'ff', 'lut', 'uram'] as const) log(device?.capacity[key] ?? 0);
   push(device ? (device.dspKind === 'DSP48E2' ? 1 : 0) : 0.5);
 
-  const weightedBuilds = build.layers.filter((b) => b.mult);
-  const sumOf = (pick: (b: (typeof build.layers)[number]) => number) => build.layers.reduce((sum, b) => sum + pick(b), 0);
-  log(build.totals.mults);
-  log(build.totals.multipliers);
-  log(build.totals.expectedDsp);
-  log(sumOf((b) => (b.product === 'lut' ? b.multipliers : 0)));
-  log(sumOf((b) => (b.product === 'sign' || b.product === 'shift' || b.product === 'xnor' ? b.multipliers : 0)));
-  log(sumOf((b) => (b.product === 'lut' ? b.multipliers * b.weightWidth * b.inputWidth : 0)));
-  log(sumOf((b) => (b.product === 'dsp' ? b.multipliers * b.weightWidth * b.inputWidth : 0)));
-  log(build.totals.weightBits);
-  log(build.totals.weightBram18k);
-  log(build.totals.fifoBits);
-  log(build.totals.lineBufferBits);
-  log(build.totals.tableBits);
+  const t = build.totals;
+  log(t.mults);
+  log(t.multipliers);
+  log(t.expectedDsp);
+  log(t.lutMultipliers);
+  log(t.freeMultipliers);
+  log(t.lutProductBits);
+  log(t.dspProductBits);
+  log(t.weightBits);
+  log(t.weightBram18k);
+  log(t.fifoBits);
+  log(t.lineBufferBits);
+  log(t.tableBits);
   log(build.cycles);
   log(build.interval);
-  log(build.totals.maxReuseFactor);
-  log(weightedBuilds.reduce((sum, b) => sum + (b.reuse?.applied ?? 0), 0));
-  push(weightedBuilds.filter((b) => b.reuse && b.reuse.applied !== b.reuse.requested).length);
+  log(t.maxReuseFactor);
+  log(t.sumReuseFactor);
+  push(t.adjustedReuseFactors);
   push(build.topology === 'dataflow' ? 1 : 0);
-  push(layers.filter((l) => l.kind === 'other').length);
+  push(unmodelled);
 
-  const oneHot = (vocabulary: readonly string[], value: string | undefined) => {
-    const index = value !== undefined && vocabulary.includes(value) ? vocabulary.indexOf(value) : vocabulary.length - 1;
-    vocabulary.forEach((_, i) => push(i === index ? 1 : 0));
+  const oneHot = (category: keyof typeof CATEGORIES, value: string | undefined) => {
+    const index = CATEGORY_INDEX[category].get(value as string) ?? CATEGORIES[category].length - 1;
+    values[at + index] = 1;
+    at += CATEGORIES[category].length;
   };
-  oneHot(CATEGORIES.strategy, config.strategy);
-  oneHot(CATEGORIES.ioType, config.ioType);
-  oneHot(CATEGORIES.device, device?.device);
-  oneHot(CATEGORIES.hls4ml, hls4mlBucket(input.toolchain?.hls4mlVersion));
-  oneHot(CATEGORIES.hlsTool, hlsToolBucket(input.toolchain));
+  oneHot('strategy', config.strategy);
+  oneHot('ioType', config.ioType);
+  oneHot('device', device?.device);
+  oneHot('hls4ml', hls4mlBucket(input.toolchain?.hls4mlVersion));
+  oneHot('hlsTool', hlsToolBucket(input.toolchain));
   if (at !== FEATURE_NAMES.length) throw new Error(`feature extraction wrote ${at} values for ${FEATURE_NAMES.length} names`);
   return { values, build };
 }
 
-/** Counts activations by group: explicit activation layers and those fused into weight layers. */
-function activationCounts(layers: readonly Layer[]): Partial<Record<(typeof ACTIVATION_GROUPS)[number], number>> {
-  const counts: Partial<Record<(typeof ACTIVATION_GROUPS)[number], number>> = {};
-  for (const layer of layers) {
-    if (layer.kind !== 'activation' && !hasWeights(layer.kind)) continue;
-    const group = activationGroup(layer.activation);
-    if (layer.kind !== 'activation' && group === 'linear') continue;
-    counts[group] = (counts[group] ?? 0) + 1;
+const indexOf = (vocabulary: readonly string[]): ReadonlyMap<string, number> => new Map(vocabulary.map((v, i) => [v, i]));
+const CATEGORY_INDEX: Record<keyof typeof CATEGORIES, ReadonlyMap<string, number>> = {
+  strategy: indexOf(CATEGORIES.strategy),
+  ioType: indexOf(CATEGORIES.ioType),
+  device: indexOf(CATEGORIES.device),
+  hls4ml: indexOf(CATEGORIES.hls4ml),
+  hlsTool: indexOf(CATEGORIES.hlsTool),
+};
+
+/** Mean, min and max of a stream of numbers, all 0 when it is empty; sums in arrival order. */
+class RunningStats {
+  count = 0;
+  private sum = 0;
+  min = 0;
+  max = 0;
+
+  add(value: number): void {
+    if (this.count === 0 || value < this.min) this.min = value;
+    if (this.count === 0 || value > this.max) this.max = value;
+    this.sum += value;
+    this.count++;
   }
-  return counts;
+
+  get mean(): number {
+    return this.count === 0 ? 0 : this.sum / this.count;
+  }
 }
 
 function hls4mlBucket(version: string | undefined): string | undefined {
@@ -201,17 +243,4 @@ function hlsToolBucket(toolchain: Toolchain | undefined): string | undefined {
   const year = Number.parseInt(toolchain.hlsToolVersion ?? '', 10);
   if (!Number.isFinite(year)) return undefined;
   return year >= 2024 ? 'vitis_hls_2024' : year >= 2023 ? 'vitis_hls_2023' : 'vitis_hls_2020_2022';
-}
-
-function stats(values: readonly number[]): { mean: number; min: number; max: number } {
-  if (values.length === 0) return { mean: 0, min: 0, max: 0 };
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return { mean: sum / values.length, min, max };
 }

@@ -175,8 +175,21 @@ export function hasWeights(kind: LayerKind): boolean {
 export const ACTIVATION_GROUPS = ['linear', 'relu', 'leaky_relu', 'sigmoid', 'tanh', 'softmax', 'elu', 'other'] as const;
 export type ActivationGroup = (typeof ACTIVATION_GROUPS)[number];
 
+// Sweeps ask for the same few names millions of times; the set of names seen stays small.
+const groupByName = new Map<string, ActivationGroup>();
+
 export function activationGroup(name: string | undefined): ActivationGroup {
-  const fn = (name ?? 'linear').toLowerCase().replace(/\(.*$/, '');
+  const key = name ?? 'linear';
+  let group = groupByName.get(key);
+  if (group === undefined) {
+    group = groupOf(key);
+    if (groupByName.size < 1024) groupByName.set(key, group);
+  }
+  return group;
+}
+
+function groupOf(name: string): ActivationGroup {
+  const fn = name.toLowerCase().replace(/\(.*$/, '');
   if (fn === 'linear' || fn === 'quantized_bits' || fn === '') return 'linear';
   if (fn === 'relu' || fn === 'quantized_relu' || fn === 'relu6' || fn === 'thresholded_relu' || fn === 'quantized_relu_po2') return 'relu';
   if (fn === 'leaky_relu' || fn === 'leakyrelu' || fn === 'prelu') return 'leaky_relu';

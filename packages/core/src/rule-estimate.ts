@@ -10,8 +10,6 @@ const BRAM18K_BITS = 18 * 1024;
  */
 export function ruleEstimate(target: Target, build: DesignBuild): number {
   const t = build.totals;
-  const multiplierBits = build.layers.reduce((sum, b) => sum + b.multipliers * (b.weightWidth + b.inputWidth), 0);
-  const lutProducts = build.layers.reduce((sum, b) => sum + (b.product === 'lut' ? b.multipliers * b.weightWidth * b.inputWidth : 0), 0);
   switch (target) {
     case 'bram':
     case 'hls_bram':
@@ -21,10 +19,10 @@ export function ruleEstimate(target: Target, build: DesignBuild): number {
       return t.expectedDsp;
     case 'ff':
     case 'hls_ff':
-      return multiplierBits + t.maxReuseFactor;
+      return t.multiplierOperandBits + t.maxReuseFactor;
     case 'lut':
     case 'hls_lut':
-      return lutProducts + multiplierBits;
+      return t.lutProductBits + t.multiplierOperandBits;
     case 'cycles':
       return build.cycles;
     case 'interval':

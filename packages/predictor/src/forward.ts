@@ -1,4 +1,5 @@
 import type { TensorSpec } from './bundle-format.js';
+import { forwardBatchSimd } from './simd-forward.js';
 
 /** One ensemble member's weights, ready for the forward pass. */
 export interface MemberWeights {
@@ -31,11 +32,17 @@ export function unpackMember(buffer: ArrayBuffer, tensors: readonly TensorSpec[]
 }
 
 /**
- * The wide-and-deep forward pass in plain TypeScript over Float32Array, for a batch of
- * standardized feature rows (row-major, `rows × inputs`): deep = ReLU MLP, then a linear output,
- * plus a linear (wide) path straight from the inputs. Returns `rows × outputs`.
+ * The wide-and-deep forward pass for a batch of standardized feature rows (row-major,
+ * `rows × inputs`): deep = ReLU MLP, then a linear output, plus a linear (wide) path straight
+ * from the inputs. Returns `rows × outputs`. Runs on the WebAssembly SIMD kernel where the
+ * platform has one (about 10× faster), else in plain TypeScript; both agree to float rounding.
  */
 export function forwardBatch(member: MemberWeights, x: Float32Array, rows: number): Float32Array {
+  return forwardBatchSimd(member, x, rows) ?? forwardBatchPlain(member, x, rows);
+}
+
+/** The same pass in plain TypeScript over Float32Array, for platforms without WebAssembly SIMD. */
+export function forwardBatchPlain(member: MemberWeights, x: Float32Array, rows: number): Float32Array {
   let current = x;
   let width = member.wide.inputs;
   const last = member.layers.length - 1;

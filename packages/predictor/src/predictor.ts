@@ -57,10 +57,14 @@ export interface DesignInput {
  * validation residual noise (in log space), so a number's doubt is shown beside it.
  */
 export class Predictor {
+  private readonly seenKinds: ReadonlySet<string>;
+
   private constructor(
     readonly manifest: BundleManifest,
     private readonly members: readonly MemberWeights[],
-  ) {}
+  ) {
+    this.seenKinds = new Set(manifest.layerKinds);
+  }
 
   static async load(source: BundleSource): Promise<Predictor> {
     let raw: unknown;
@@ -111,7 +115,8 @@ export class Predictor {
 
   /** Many designs at once: one batched forward pass per member. */
   predictMany(designs: readonly DesignInput[]): Estimate[] {
-    const features = designs.map((d) => extractFeatures(d.toolchain ? d : { ...d, toolchain: this.manifest.referenceToolchain }));
+    const reference = this.manifest.referenceToolchain;
+    const features = designs.map((d) => extractFeatures({ layers: d.layers, config: d.config, toolchain: d.toolchain ?? reference }));
     const bands = this.predictFeatureRows(features.map((f) => ({ features: f.values, build: f.build })));
     return designs.map((design, i) => this.describe(design, features[i]!.values, features[i]!.build, bands[i]!));
   }
@@ -130,12 +135,13 @@ export class Predictor {
     const k = outputs.length;
     return rows.map((row, r) => {
       const result: Partial<Record<Target, Band>> = {};
-      targets.forEach((target, t) => {
+      for (let t = 0; t < targets.length; t++) {
+        const target = targets[t]!;
         const offset = target.offset.a + target.offset.b * Math.log1p(ruleEstimate(target.name, row.build));
         let sum = 0;
         let sumSq = 0;
-        for (const out of outputs) {
-          const v = offset + target.correction * out[r * targets.length + t]! * target.std + target.mean;
+        for (let m = 0; m < k; m++) {
+          const v = offset + target.correction * outputs[m]![r * targets.length + t]! * target.std + target.mean;
           sum += v;
           sumSq += v * v;
         }
@@ -143,29 +149,38 @@ export class Predictor {
         const spread = k > 1 ? Math.max(0, sumSq / k - mu * mu) : 0;
         const sigma = Math.sqrt(spread + target.residualStd * target.residualStd);
         result[target.name] = { value: Math.max(0, Math.expm1(mu)), lo: Math.max(0, Math.expm1(mu - z * sigma)), hi: Math.max(0, Math.expm1(mu + z * sigma)) };
-      });
+      }
       return result;
     });
   }
 
   private describe(design: DesignInput, features: Float64Array, build: DesignBuild, targets: Partial<Record<Target, Band>>): Estimate {
     const warnings: string[] = [...build.notes];
-    const seenKinds = new Set(this.manifest.layerKinds);
-    const unseen = [...new Set(design.layers.filter((l) => !seenKinds.has(l.kind)).map((l) => l.className))];
-    if (unseen.length) warnings.push(`layer types the bundle never saw in training: ${unseen.join(', ')}; their cost is a guess`);
+    const unseen = new Set<string>();
+    let weightLayers = 0;
+    for (const layer of design.layers) {
+      if (!this.seenKinds.has(layer.kind)) unseen.add(layer.className);
+      const family = layerFamily(layer.kind);
+      if (family === 'dense' || family === 'conv1d' || family === 'conv2d') weightLayers++;
+    }
+    if (unseen.size) warnings.push(`layer types the bundle never saw in training: ${[...unseen].join(', ')}; their cost is a guess`);
     const ood = outOfRange(features, this.manifest.featureRanges);
     if (ood.length) warnings.push(`out of distribution (${ood.slice(0, 4).join(', ')}${ood.length > 4 ? ', …' : ''}): the numbers are extrapolated guesses`);
-    const families = new Set(design.layers.map((l) => layerFamily(l.kind)));
-    if (!families.has('dense') && !families.has('conv1d') && !families.has('conv2d')) warnings.push('the network has no Dense or Conv layer');
+    if (weightLayers === 0) warnings.push('the network has no Dense or Conv layer');
 
+    // Literals, not spreads, below: a sweep describes thousands of estimates and V8 copies spreads slowly.
     const resources: Estimate['resources'] = {};
+    let anyHls = false;
     for (const key of ['bram', 'dsp', 'ff', 'lut'] as const) {
       const synth = targets[key];
       const hls = targets[`hls_${key}` as Target];
-      if (synth) resources[key] = { ...synth, kind: 'synth' };
-      else if (hls) resources[key] = { ...hls, kind: 'hls' };
+      if (synth) resources[key] = { value: synth.value, lo: synth.lo, hi: synth.hi, kind: 'synth' };
+      else if (hls) {
+        resources[key] = { value: hls.value, lo: hls.lo, hi: hls.hi, kind: 'hls' };
+        anyHls = true;
+      }
     }
-    if (Object.values(resources).some((r) => r.kind === 'hls')) warnings.push('some resources are HLS estimates (the bundle has no post-synthesis model for them)');
+    if (anyHls) warnings.push('some resources are HLS estimates (the bundle has no post-synthesis model for them)');
 
     const device = build.device;
     let board: Estimate['board'];
@@ -184,15 +199,15 @@ export class Predictor {
         if (band.value > capacity[key]) fits = false;
         if (band.hi > capacity[key]) fitsUpperBand = false;
       }
-      board = { device: device.device, percent, fits, fitsUpperBand, ...(scarcest && { scarcest }) };
+      board = { device: device.device, percent, fits, fitsUpperBand, scarcest };
     } else warnings.push(`part ${design.config.part} is not in the catalogue: no board percentages`);
 
     const clock = design.config.clockPeriodNs;
     const scale = (b: Band): Band => ({ value: b.value * clock, lo: b.lo * clock, hi: b.hi * clock });
     const latency = targets.cycles
-      ? { cycles: targets.cycles, ns: scale(targets.cycles), ...(targets.interval && { interval: targets.interval, intervalNs: scale(targets.interval) }) }
+      ? { cycles: targets.cycles, ns: scale(targets.cycles), interval: targets.interval, intervalNs: targets.interval && scale(targets.interval) }
       : undefined;
-    return { targets, resources, ...(board && { board }), ...(latency && { latency }), warnings, build };
+    return { targets, resources, board, latency, warnings, build };
   }
 }
 

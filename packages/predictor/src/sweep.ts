@@ -10,10 +10,13 @@ export interface SweepGrid {
   readonly clockPeriodsNs?: readonly number[];
 }
 
+/** A sweep row's estimate: everything but the per-layer build, which a grid of thousands would hold in memory. */
+export type SweepEstimate = Omit<Estimate, 'build'>;
+
 export interface SweepRow {
   readonly board: string;
   readonly config: HlsConfig;
-  readonly estimate: Estimate;
+  readonly estimate: SweepEstimate;
   /** Latency in ns (cycles × clock), NaN when the bundle has no latency model. */
   readonly latencyNs: number;
   /** % of the scarcest resource on the board. */
@@ -27,23 +30,35 @@ export interface SweepRow {
  * Pareto front of latency vs scarcest resource marked.
  */
 export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4mlConfig | undefined, grid: SweepGrid, batchSize = 2048): SweepRow[] {
-  const configs: { board: string; overrides: ConfigOverrides }[] = [];
+  const configs: { board: string; layersKey: string; overrides: ConfigOverrides }[] = [];
   for (const board of grid.boards) {
     const part = resolveDevice(board).defaultPart;
-    for (const strategy of grid.strategies)
+    for (const [s, strategy] of grid.strategies.entries())
       for (const ioType of grid.ioTypes)
-        for (const precision of grid.precisions)
+        for (const [p, precision] of grid.precisions.entries())
           for (const reuseFactor of grid.reuseFactors)
             for (const clockPeriodNs of grid.clockPeriodsNs ?? [file?.clockPeriodNs ?? 5]) {
-              configs.push({ board, overrides: { strategy, ioType, precision, reuseFactor, clockPeriodNs, part, board } });
+              configs.push({ board, layersKey: `${s}/${p}/${reuseFactor}`, overrides: { strategy, ioType, precision, reuseFactor, clockPeriodNs, part, board } });
             }
   }
+  // Configured layers depend only on strategy, precision and reuse factor (board, IO type and
+  // clock are design-level settings), so each combination is configured once for the whole grid.
+  const configuredLayers = new Map<string, Layer[]>();
+  const design = ({ layersKey, overrides }: (typeof configs)[number]) => {
+    let configured = configuredLayers.get(layersKey);
+    if (!configured) {
+      configured = configureNetwork(layers, file, overrides).layers;
+      configuredLayers.set(layersKey, configured);
+    }
+    return { layers: configured, config: configureNetwork([], file, overrides).config };
+  };
   const rows: SweepRow[] = [];
   for (let start = 0; start < configs.length; start += batchSize) {
-    const batch = configs.slice(start, start + batchSize).map(({ board, overrides }) => ({ board, design: configureNetwork(layers, file, overrides) }));
+    const batch = configs.slice(start, start + batchSize).map((c) => ({ board: c.board, design: design(c) }));
     const estimates = predictor.predictMany(batch.map((b) => b.design));
     batch.forEach(({ board, design }, i) => {
-      const estimate = estimates[i]!;
+      const full = estimates[i]!;
+      const estimate: SweepEstimate = { targets: full.targets, resources: full.resources, board: full.board, latency: full.latency, warnings: full.warnings };
       rows.push({
         board,
         config: design.config,

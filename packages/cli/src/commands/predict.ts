@@ -135,7 +135,7 @@ export function estimateJson(label: string, config: HlsConfig, estimate: Estimat
 
 export const CSV_COLUMNS = ['label', 'part', 'strategy', 'io_type', 'precision', 'reuse_factor', 'clock_ns', 'bram', 'dsp', 'ff', 'lut', 'bram_pct', 'dsp_pct', 'ff_pct', 'lut_pct', 'cycles', 'latency_ns', 'interval', 'fits', 'warnings'];
 
-export function estimateCsv(rows: readonly { label: string; config: HlsConfig; estimate: Estimate }[]): string {
+export function estimateCsv(rows: readonly { label: string; config: HlsConfig; estimate: Omit<Estimate, 'build'> }[]): string {
   const quote = (v: unknown) => {
     const s = v === undefined || v === null ? '' : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -59,6 +59,17 @@ export interface DesignBuild {
     readonly lineBufferBits: number;
     readonly tableBits: number;
     readonly maxReuseFactor: number;
+    /** Σ applied reuse factors of the weight layers, and how many of them hls4ml moved off the requested value. */
+    readonly sumReuseFactor: number;
+    readonly adjustedReuseFactors: number;
+    /** Multipliers by where their products land. */
+    readonly lutMultipliers: number;
+    readonly freeMultipliers: number;
+    /** Σ multipliers × weight bits × input bits, for LUT and for DSP products. */
+    readonly lutProductBits: number;
+    readonly dspProductBits: number;
+    /** Σ multipliers × (weight bits + input bits): the operand bits registers and adders carry. */
+    readonly multiplierOperandBits: number;
   };
   readonly notes: readonly string[];
 }
@@ -81,67 +92,113 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
   const resultWidths = new Map<string, Precision>();
   const builds: LayerBuild[] = [];
   for (const layer of layers) {
-    const input = layer.inbound.map((name) => resultWidths.get(name)).find(Boolean) ?? layer.precision?.result ?? config.precision;
-    const result = layer.kind === 'input' ? (layer.precision?.result ?? config.precision) : (layer.precision?.result ?? config.precision);
+    const input = firstKnown(layer.inbound, resultWidths) ?? layer.precision?.result ?? config.precision;
+    const result = layer.precision?.result ?? config.precision;
     resultWidths.set(layer.name, hasWeights(layer.kind) || layer.kind === 'activation' || layer.kind === 'input' ? result : input);
     builds.push(buildLayer(layer, config, device, input, result, options));
   }
   return summarize(layers, builds, config, device);
 }
 
+function firstKnown(names: readonly string[], known: ReadonlyMap<string, Precision>): Precision | undefined {
+  for (const name of names) {
+    const precision = known.get(name);
+    if (precision) return precision;
+  }
+  return undefined;
+}
+
 function buildLayer(layer: Layer, config: HlsConfig, device: Device | undefined, input: Precision, result: Precision, options: BuildOptions): LayerBuild {
   const strategy = layer.strategy ?? config.strategy;
   const requested = layer.reuseFactor ?? config.reuseFactor;
   const weight = layer.precision?.weight ?? config.precision ?? DEFAULT_PRECISION;
-  const notes: string[] = [];
   const stream = config.ioType === 'io_stream';
   const outputValues = product(layer.outputShape);
   const lastDim = layer.outputShape[layer.outputShape.length - 1] ?? 1;
   const fifoBits = stream && layer.kind !== 'input' ? outputValues * result.width : 0;
   const tableBits = activationTableBits(layer, options.tableSize ?? 1024);
-  // Object.assign onto one literal, not spreads: V8 builds a spread of this size ~100× slower,
-  // and sweeps build every layer of thousands of configurations.
-  const common = { name: layer.name, kind: layer.kind, strategy, weightWidth: weight.width, inputWidth: input.width, resultWidth: result.width, fifoBits, tableBits };
   const mult = multSize(layer);
+  // Every build is one object literal of one shape (optional fields present as undefined): sweeps
+  // build every layer of thousands of configurations, and V8 reads uniform objects fastest.
   if (!mult) {
     const { cycles, interval } = passiveTiming(layer, stream, outputValues / lastDim);
-    if (layer.kind === 'other') notes.push(`class ${layer.className} is not modelled by the build rules`);
-    const passive = { blockFactor: 0, totalMults: batchnormMults(layer), multipliers: 0, product: 'none' as const, expectedDsp: 0, dspConfidence: 'uncertain' as const };
-    return Object.assign(common, passive, { weightBits: layer.params * weight.width, lineBufferBits: 0, cycles, interval, notes });
+    return {
+      name: layer.name,
+      kind: layer.kind,
+      strategy,
+      mult: undefined,
+      reuse: undefined,
+      blockFactor: 0,
+      totalMults: batchnormMults(layer),
+      multipliers: 0,
+      product: 'none',
+      expectedDsp: 0,
+      dspConfidence: 'uncertain',
+      weightWidth: weight.width,
+      inputWidth: input.width,
+      resultWidth: result.width,
+      weightBits: layer.params * weight.width,
+      weightRom: undefined,
+      fifoBits,
+      lineBufferBits: 0,
+      tableBits,
+      cycles,
+      interval,
+      notes: layer.kind === 'other' ? [`class ${layer.className} is not modelled by the build rules`] : [],
+    };
   }
 
   const reuse: ReuseFactorResolution = layer.reuseFactorKind === 'applied'
     ? { requested, applied: requested, validated: false }
     : resolveReuseFactor(mult.nIn, mult.nOut, requested, strategy);
-  if (reuse.note) notes.push(reuse.note);
   const rf = reuse.applied;
-  const products = [{ nIn: mult.nIn, nOut: mult.nOut }, ...mult.extra];
-  const perApplication = products.reduce((sum, p) => sum + p.nIn * p.nOut, 0);
-  const blockFactor = products.reduce((sum, p) => sum + Math.ceil((p.nIn * p.nOut) / rf), 0);
+  let perApplication = mult.nIn * mult.nOut;
+  let blockFactor = Math.ceil(perApplication / rf);
+  for (const p of mult.extra) {
+    perApplication += p.nIn * p.nOut;
+    blockFactor += Math.ceil((p.nIn * p.nOut) / rf);
+  }
   const zeros = options.zeroWeights?.[layer.name] ?? 0;
-  const convolution = layerFamily(layer.kind) === 'conv1d' || layerFamily(layer.kind) === 'conv2d';
+  const family = layerFamily(layer.kind);
+  const convolution = family === 'conv1d' || family === 'conv2d';
   // Latency: ALLOCATION caps multipliers at ceil(n_in·n_out/RF) − floor(n_zeros/RF); io_parallel
   // convolutions compute ParallelizationFactor (default 1) pixels per step.
   const multipliers = strategy === 'latency' ? Math.max(0, blockFactor - Math.floor(zeros / rf)) : blockFactor;
   const estimate = estimateProduct(weight, input, device);
-  const expectedDsp = multipliers * estimate.dspPerMultiplier;
-  const dspConfidence: Confidence = estimate.kind === 'dsp' && strategy !== 'resource' ? 'likely' : estimate.confidence;
-  const weightCount = products.reduce((sum, p) => sum + p.nIn * p.nOut, 0);
-  const biasCount = Math.max(0, layer.params - weightCount);
-  const weightBits = weightCount * weight.width + biasCount * (layer.precision?.bias ?? weight).width;
-  const weightRom = strategy !== 'latency' && rf > 1
-    ? { wordBits: blockFactor * weight.width, depth: rf, bram18k: bram18kForRom(blockFactor * weight.width, rf) }
-    : undefined;
-  const lineBufferBits = stream && convolution && layer.kernelSize && layer.kernelSize.length === 2
-    ? (layer.kernelSize[0]! - 1) * (layer.inputShape[1] ?? 1) * (layer.inputShape[2] ?? 1) * input.width
-    : stream && convolution && layer.kernelSize
-      ? (layer.kernelSize[0]! - 1) * (layer.inputShape[1] ?? 1) * input.width
-      : 0;
+  const biasCount = Math.max(0, layer.params - perApplication);
+  const kernel = layer.kernelSize;
+  const lineBufferBits = !stream || !convolution || !kernel
+    ? 0
+    : kernel.length === 2
+      ? (kernel[0]! - 1) * (layer.inputShape[1] ?? 1) * (layer.inputShape[2] ?? 1) * input.width
+      : (kernel[0]! - 1) * (layer.inputShape[1] ?? 1) * input.width;
   const { cycles, interval } = weightTiming(layer, strategy, stream, convolution, mult, rf);
-  notes.push(estimate.reason);
-  const weighted = { mult, reuse, blockFactor, totalMults: perApplication * mult.applications, multipliers, product: estimate.kind, expectedDsp, dspConfidence };
-  return Object.assign(common, weighted, { weightBits, lineBufferBits, cycles, interval, notes }, weightRom ? { weightRom } : {});
-
+  return {
+    name: layer.name,
+    kind: layer.kind,
+    strategy,
+    mult,
+    reuse,
+    blockFactor,
+    totalMults: perApplication * mult.applications,
+    multipliers,
+    product: estimate.kind,
+    expectedDsp: multipliers * estimate.dspPerMultiplier,
+    dspConfidence: estimate.kind === 'dsp' && strategy !== 'resource' ? 'likely' : estimate.confidence,
+    weightWidth: weight.width,
+    inputWidth: input.width,
+    resultWidth: result.width,
+    weightBits: perApplication * weight.width + biasCount * (layer.precision?.bias ?? weight).width,
+    weightRom: strategy !== 'latency' && rf > 1
+      ? { wordBits: blockFactor * weight.width, depth: rf, bram18k: bram18kForRom(blockFactor * weight.width, rf) }
+      : undefined,
+    fifoBits,
+    lineBufferBits,
+    tableBits,
+    cycles,
+    interval,
+    notes: reuse.note ? [reuse.note, estimate.reason] : [estimate.reason],
+  };
 }
 
 /**
@@ -197,17 +254,63 @@ function activationTableBits(layer: Layer, tableSize: number): number {
 }
 
 function summarize(layers: readonly Layer[], builds: LayerBuild[], config: HlsConfig, device: Device | undefined): DesignBuild {
-  const anyResource = builds.some((b) => b.mult && b.strategy !== 'latency');
-  const anyConv = layers.some((l) => layerFamily(l.kind) === 'conv1d' || layerFamily(l.kind) === 'conv2d');
   const stream = config.ioType === 'io_stream';
+  // One pass: sweeps summarize every configuration, so no per-total array walks.
+  let anyResource = false;
+  let mults = 0;
+  let multipliers = 0;
+  let expectedDsp = 0;
+  let weightBits = 0;
+  let weightBram18k = 0;
+  let fifoBits = 0;
+  let lineBufferBits = 0;
+  let tableBits = 0;
+  let maxReuseFactor = 1;
+  let sumReuseFactor = 0;
+  let adjustedReuseFactors = 0;
+  let lutMultipliers = 0;
+  let freeMultipliers = 0;
+  let lutProductBits = 0;
+  let dspProductBits = 0;
+  let multiplierOperandBits = 0;
+  let interval = 1;
+  let sumCycles = 0;
+  let maxCycles = -Infinity;
+  let timedStages = 0;
+  for (const b of builds) {
+    if (b.mult && b.strategy !== 'latency') anyResource = true;
+    mults += b.totalMults;
+    multipliers += b.multipliers;
+    expectedDsp += b.expectedDsp;
+    weightBits += b.weightBits;
+    weightBram18k += b.weightRom?.bram18k ?? 0;
+    fifoBits += b.fifoBits;
+    lineBufferBits += b.lineBufferBits;
+    tableBits += b.tableBits;
+    if (b.reuse) {
+      maxReuseFactor = Math.max(maxReuseFactor, b.reuse.applied);
+      if (b.mult) {
+        sumReuseFactor += b.reuse.applied;
+        if (b.reuse.applied !== b.reuse.requested) adjustedReuseFactors++;
+      }
+    }
+    const productBits = b.multipliers * b.weightWidth * b.inputWidth;
+    if (b.product === 'lut') {
+      lutMultipliers += b.multipliers;
+      lutProductBits += productBits;
+    } else if (b.product === 'dsp') dspProductBits += productBits;
+    else if (b.product !== 'none') freeMultipliers += b.multipliers;
+    multiplierOperandBits += b.multipliers * (b.weightWidth + b.inputWidth);
+    interval = Math.max(interval, b.interval);
+    sumCycles += b.cycles;
+    maxCycles = Math.max(maxCycles, b.cycles);
+    if (b.cycles > 0) timedStages++;
+  }
+  const anyConv = layers.some((l) => layerFamily(l.kind) === 'conv1d' || layerFamily(l.kind) === 'conv2d');
   const topology = stream || anyResource || anyConv ? 'dataflow' : 'pipeline';
-  const sum = (pick: (b: LayerBuild) => number) => builds.reduce((acc, b) => acc + pick(b), 0);
-  const interval = Math.max(1, ...builds.map((b) => b.interval));
   // Streaming stages overlap, so the slowest stage dominates; elsewhere layers run one after another.
   // A DATAFLOW region starts its first stage one cycle early (checked on wa-hls4ml: Σ(RF+3) − 1).
-  const cycles = stream
-    ? Math.max(...builds.map((b) => b.cycles)) + builds.filter((b) => b.cycles > 0).length * 2
-    : sum((b) => b.cycles) - (topology === 'dataflow' && sum((b) => b.cycles) > 0 ? 1 : 0);
+  const cycles = stream ? maxCycles + timedStages * 2 : sumCycles - (topology === 'dataflow' && sumCycles > 0 ? 1 : 0);
   const notes: string[] = [];
   const unknown = layers.filter((l) => l.kind === 'other').map((l) => l.className);
   if (unknown.length) notes.push(`not modelled: ${[...new Set(unknown)].join(', ')}`);
@@ -218,15 +321,22 @@ function summarize(layers: readonly Layer[], builds: LayerBuild[], config: HlsCo
     cycles,
     interval,
     totals: {
-      mults: sum((b) => b.totalMults),
-      multipliers: sum((b) => b.multipliers),
-      expectedDsp: sum((b) => b.expectedDsp),
-      weightBits: sum((b) => b.weightBits),
-      weightBram18k: sum((b) => b.weightRom?.bram18k ?? 0),
-      fifoBits: sum((b) => b.fifoBits),
-      lineBufferBits: sum((b) => b.lineBufferBits),
-      tableBits: sum((b) => b.tableBits),
-      maxReuseFactor: Math.max(1, ...builds.map((b) => b.reuse?.applied ?? 0)),
+      mults,
+      multipliers,
+      expectedDsp,
+      weightBits,
+      weightBram18k,
+      fifoBits,
+      lineBufferBits,
+      tableBits,
+      maxReuseFactor,
+      sumReuseFactor,
+      adjustedReuseFactors,
+      lutMultipliers,
+      freeMultipliers,
+      lutProductBits,
+      dspProductBits,
+      multiplierOperandBits,
     },
     notes,
   };

@@ -59,7 +59,7 @@ export interface ReuseFactorResolution {
 export function resolveReuseFactor(nIn: number, nOut: number, requested: number, strategy: Strategy): ReuseFactorResolution {
   if (!Number.isInteger(requested) || requested < 1) throw new Error(`reuse factor must be a positive integer, got ${requested}`);
   if (strategy !== 'resource' && strategy !== 'resource_unrolled') return { requested, applied: requested, validated: false };
-  const valid = validReuseFactors(nIn, nOut, strategy !== 'resource_unrolled');
+  const valid = cachedValidReuseFactors(nIn, nOut, strategy !== 'resource_unrolled');
   if (valid.includes(requested)) return { requested, applied: requested, validated: true };
   const applied = closestReuseFactor(valid, requested);
   return {
@@ -68,6 +68,20 @@ export function resolveReuseFactor(nIn: number, nOut: number, requested: number,
     validated: true,
     note: `reuse factor ${requested} is not valid for a ${nIn}×${nOut} multiplication; hls4ml uses the closest valid value, ${applied}`,
   };
+}
+
+// A sweep resolves the same few layer sizes for every configuration.
+const validCache = new Map<string, readonly number[]>();
+
+function cachedValidReuseFactors(nIn: number, nOut: number, includeMax: boolean): readonly number[] {
+  const key = `${nIn}×${nOut}${includeMax ? '' : '−max'}`;
+  let valid = validCache.get(key);
+  if (!valid) {
+    valid = validReuseFactors(nIn, nOut, includeMax);
+    if (validCache.size >= 4096) validCache.clear();
+    validCache.set(key, valid);
+  }
+  return valid;
 }
 
 export function divisors(n: number): number[] {
