@@ -44,8 +44,22 @@ const TYPE_PATTERN = /^(?:(ap|ac)_)?(u?)(fixed|int)\s*<([^<>]*)>$/i;
 const XNOR_PATTERN = /^(?:ap_|ac_)?(?:xnor|binary)(?:\s*<\s*1\s*>)?$/i;
 const EXPONENT_PATTERN = /^exponent\s*<\s*(\d+)\s*>$/i;
 
+// Datasets spell the same few types hundreds of thousands of times; parsed values are frozen, so
+// one object per spelling can be shared.
+const parsedBySpelling = new Map<string, Precision>();
+
 /** Parses a fixed-point or integer type string; throws `HLSEST_BAD_PRECISION` naming the string. */
 export function parsePrecision(text: string): Precision {
+  let precision = parsedBySpelling.get(text);
+  if (!precision) {
+    precision = Object.freeze(parseSpelling(text));
+    if (parsedBySpelling.size >= 4096) parsedBySpelling.clear();
+    parsedBySpelling.set(text, precision);
+  }
+  return precision;
+}
+
+function parseSpelling(text: string): Precision {
   const source = text.trim();
   if (XNOR_PATTERN.test(source)) return { kind: 'xnor', width: 1 };
   const exponent = EXPONENT_PATTERN.exec(source);

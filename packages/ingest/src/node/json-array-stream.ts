@@ -25,10 +25,14 @@ export async function* streamJsonArray(path: string, signal?: AbortSignal): Asyn
     throw new HlsestError('HLSEST_BAD_INPUT', `${path}: ${reason}`, { file: path });
   };
   const emit = (chunk: Buffer, end: number, at: number) => {
-    const parts = elementStart >= 0 ? [...pending, chunk.subarray(elementStart, end)] : [...pending, chunk.subarray(0, end)];
+    // Most elements lie inside one chunk: decode them in place, without a copy.
+    const text = (
+      pending.length === 0 && elementStart >= 0
+        ? chunk.toString('utf8', elementStart, end)
+        : Buffer.concat([...pending, chunk.subarray(Math.max(elementStart, 0), end)]).toString('utf8')
+    ).trim();
     pending = [];
     elementStart = -1;
-    const text = Buffer.concat(parts).toString('utf8').trim();
     if (text === '') fail(`empty element at index ${at}`);
     try {
       return JSON.parse(text) as unknown;
@@ -42,14 +46,35 @@ export async function* streamJsonArray(path: string, signal?: AbortSignal): Asyn
     const chunk = raw as Buffer;
     const values: unknown[] = [];
     let capturing = elementStart >= 0 || pending.length > 0;
+    // Next backslash at or after the scan position, found with the native indexOf and reused
+    // until passed, so skipping a string costs two memchr calls, not a JavaScript loop per byte.
+    let nextBackslash = -1;
     for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i]!;
       if (inString) {
-        if (escaped) escaped = false;
-        else if (byte === BACKSLASH) escaped = true;
-        else if (byte === QUOTE) inString = false;
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+        const quote = chunk.indexOf(QUOTE, i);
+        if (nextBackslash !== chunk.length && nextBackslash < i) {
+          nextBackslash = chunk.indexOf(BACKSLASH, i);
+          if (nextBackslash < 0) nextBackslash = chunk.length;
+        }
+        if (nextBackslash < (quote < 0 ? chunk.length : quote)) {
+          // Skip the backslash and the character it escapes (which may be in the next chunk).
+          i = nextBackslash + 1;
+          if (i >= chunk.length) escaped = true;
+          continue;
+        }
+        if (quote < 0) {
+          i = chunk.length;
+          continue;
+        }
+        inString = false;
+        i = quote;
         continue;
       }
+      const byte = chunk[i]!;
       if (!started) {
         if (byte === OPEN_BRACKET) {
           started = true;

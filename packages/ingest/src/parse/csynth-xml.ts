@@ -3,7 +3,10 @@ import { HlsestError, type Latency, type Resources } from '@hlsest/core';
 import type { HlsReport } from './report-types.js';
 import { reportNumber, requireNumber } from './numbers.js';
 
-const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: true, trimValues: true });
+// Sections the reader never looks at are skipped unparsed (stop nodes): they are most of the
+// file (interface port lists, module tables) and parsing them was most of ingesting a project.
+const UNREAD_SECTIONS = ['InterfaceSummary', 'RTLDesignHierarchy', 'ModuleInformation', 'FIFOInformation', 'UserConfigCommands', 'Args', 'Interfaces', 'ReportHWInterface', 'ReportSWInterface', 'ReportBurst'];
+const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: true, trimValues: true, stopNodes: UNREAD_SECTIONS.map((name) => `profile.${name}`) });
 
 /**
  * `<top>_csynth.xml` (Vivado HLS 2018–2020, Vitis HLS 2020–2024). Vivado HLS names the DSP
