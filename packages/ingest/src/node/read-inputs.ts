@@ -121,13 +121,22 @@ async function* readFolder(root: string, options: ReadOptions): AsyncGenerator<I
   }
   const plans = await discoverProjects(projectFiles, async (file) => (await head(join(root, file), 1 << 20)).includes('HLS Report for'));
   const load = (file: string) => readFile(join(root, file), 'utf8');
-  // Projects load in parallel batches (file reads overlap) and come out in their sorted order.
+  // Projects load in parallel batches and come out in their sorted order; the next batch's files
+  // are read while this one is parsed, so the disk and the CPU work at the same time.
   const BATCH = 32;
-  for (let start = 0; start < plans.length; start += BATCH) {
-    if (options.signal?.aborted) return;
-    const batch = plans.slice(start, start + BATCH);
-    const loaded = await Promise.all(batch.map((plan) => loadProject(root, plan, projectFiles, load, (file) => readH5ModelConfig(join(root, file)))));
-    for (const [i, project] of loaded.entries()) yield projectItem(project, subsetOf(root, batch[i]!.root), options.defaults);
+  const loadBatch = (start: number) =>
+    Promise.all(plans.slice(start, start + BATCH).map((plan) => loadProject(root, plan, projectFiles, load, (file) => readH5ModelConfig(join(root, file)))));
+  let next = plans.length > 0 ? loadBatch(0) : undefined;
+  try {
+    for (let start = 0; start < plans.length; start += BATCH) {
+      if (options.signal?.aborted) return;
+      const loaded = await next!;
+      next = start + BATCH < plans.length ? loadBatch(start + BATCH) : undefined;
+      for (const [i, project] of loaded.entries()) yield projectItem(project, subsetOf(root, plans[start + i]!.root), options.defaults);
+    }
+  } finally {
+    // Stopped early (Ctrl-C, --strict): the read ahead is abandoned, its failure must not surface.
+    void next?.catch(() => undefined);
   }
 }
 
