@@ -32,6 +32,16 @@ for (const mb of [Math.max(20, Math.round(Number(values.mb) / 4)), Number(values
   const file = join(work, `wa-${mb}.json`);
   node([resolve(root, 'scripts/make-wa-json.mjs'), file, String(mb)]);
   results[`wa-hls4ml JSON, ${mb} MB`] = measure(file);
+  // The ceiling: the native JSON.parse of the whole file, nothing else (no validation, no writing).
+  results[`  JSON.parse alone, ${mb} MB`] = node([
+    '--input-type=module',
+    '-e',
+    `import { readFileSync } from 'node:fs';
+     const t = performance.now();
+     const records = JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')).length;
+     const s = (performance.now() - t) / 1000;
+     console.log(JSON.stringify({ records, seconds: s, perSecond: records / s, peakRssMB: process.resourceUsage().maxRSS / 1024 }));`,
+  ]);
   rmSync(file);
 }
 const projects = join(work, 'projects');

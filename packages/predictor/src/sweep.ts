@@ -29,7 +29,7 @@ export interface SweepRow {
  * Every configuration of the grid, predicted in batches (one forward pass per batch), with the
  * Pareto front of latency vs scarcest resource marked.
  */
-export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4mlConfig | undefined, grid: SweepGrid, batchSize = 2048): SweepRow[] {
+export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4mlConfig | undefined, grid: SweepGrid, batchSize = 256): SweepRow[] {
   const configs: { board: string; layersKey: string; overrides: ConfigOverrides }[] = [];
   for (const board of grid.boards) {
     const part = resolveDevice(board).defaultPart;

@@ -30,6 +30,19 @@ describe('streamJsonArray', () => {
     expect(values[2999]).toEqual(big[2999]);
   });
 
+  // The reader takes 1 MiB chunks: the first byte of the next chunk falls on each byte of a run of
+  // escapes (\" \\ \\ \" …) in turn, so a string's end is found wherever the chunk cuts it.
+  it.each([0, 1, 2, 3, 4, 5, 6])('finds string ends when a chunk boundary cuts an escape run (byte %i of the run)', async (cut) => {
+    const CHUNK = 1 << 20;
+    const escapes = '\\"\\\\\\\\\\"]\\\\';
+    const head = '[{"s":"a';
+    // The pad string fills the first chunk up to the cut (its JSON form adds two quotes and a comma).
+    const pad = 'x'.repeat(CHUNK - cut - head.length - 3);
+    const text = `[${JSON.stringify(pad)},${head.slice(1)}${escapes}", "after": [1, 2]}]`;
+    expect(text.indexOf(escapes)).toBe(CHUNK - cut);
+    expect(await collect(file(`boundary${cut}.json`, text))).toEqual([pad, { s: `a${JSON.parse(`"${escapes}"`) as string}`, after: [1, 2] }]);
+  });
+
   it.each([
     ['truncated', '[{"a": 1}, {"b": ', /truncated: the array is not closed \(read 1 complete elements\)/],
     ['not an array', '{"a": 1}', /not a JSON array/],
