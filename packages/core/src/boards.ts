@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache.js';
 import { HlsestError } from './errors.js';
 
 /** What a device offers, in hlsest's units (BRAM in 18 Kb blocks). */
@@ -63,13 +64,10 @@ export const RESOURCE_KEYS = ['bram18k', 'dsp', 'ff', 'lut', 'uram'] as const sa
  * `XCU250-FIGD2104-2L-E`, `xcu250-figd2104-2-e` and `xcu250` all name the same device.
  */
 // Every design build looks its part up; a sweep does so per configuration.
-const deviceByPart = new Map<string, Device | undefined>();
+const deviceByPart = new BoundedCache<string, Device | undefined>(1024);
 
 export function findDevice(part: string): Device | undefined {
-  if (deviceByPart.has(part)) return deviceByPart.get(part);
-  const device = lookUpDevice(part);
-  if (deviceByPart.size < 1024) deviceByPart.set(part, device);
-  return device;
+  return deviceByPart.get(part, lookUpDevice);
 }
 
 function lookUpDevice(part: string): Device | undefined {

@@ -1,3 +1,5 @@
+import { BoundedCache } from './bounded-cache.js';
+
 /**
  * The layer vocabulary hlsest reasons about. Keras spells a layer many ways (QDense, Dense,
  * MaxPool2D, MaxPooling2D…); everything downstream sees one `LayerKind`.
@@ -176,16 +178,10 @@ export const ACTIVATION_GROUPS = ['linear', 'relu', 'leaky_relu', 'sigmoid', 'ta
 export type ActivationGroup = (typeof ACTIVATION_GROUPS)[number];
 
 // Sweeps ask for the same few names millions of times; the set of names seen stays small.
-const groupByName = new Map<string, ActivationGroup>();
+const groupByName = new BoundedCache<string, ActivationGroup>(1024);
 
 export function activationGroup(name: string | undefined): ActivationGroup {
-  const key = name ?? 'linear';
-  let group = groupByName.get(key);
-  if (group === undefined) {
-    group = groupOf(key);
-    if (groupByName.size < 1024) groupByName.set(key, group);
-  }
-  return group;
+  return groupByName.get(name ?? 'linear', groupOf);
 }
 
 function groupOf(name: string): ActivationGroup {

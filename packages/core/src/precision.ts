@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache.js';
 import { HlsestError } from './errors.js';
 
 export type RoundingMode = 'TRN' | 'TRN_ZERO' | 'RND' | 'RND_ZERO' | 'RND_INF' | 'RND_MIN_INF' | 'RND_CONV';
@@ -46,17 +47,11 @@ const EXPONENT_PATTERN = /^exponent\s*<\s*(\d+)\s*>$/i;
 
 // Datasets spell the same few types hundreds of thousands of times; parsed values are frozen, so
 // one object per spelling can be shared.
-const parsedBySpelling = new Map<string, Precision>();
+const parsedBySpelling = new BoundedCache<string, Precision>(4096);
 
 /** Parses a fixed-point or integer type string; throws `HLSEST_BAD_PRECISION` naming the string. */
 export function parsePrecision(text: string): Precision {
-  let precision = parsedBySpelling.get(text);
-  if (!precision) {
-    precision = Object.freeze(parseSpelling(text));
-    if (parsedBySpelling.size >= 4096) parsedBySpelling.clear();
-    parsedBySpelling.set(text, precision);
-  }
-  return precision;
+  return parsedBySpelling.get(text, (spelling) => Object.freeze(parseSpelling(spelling)));
 }
 
 function parseSpelling(text: string): Precision {

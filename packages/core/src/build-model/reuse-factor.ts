@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.js';
 import type { Strategy } from '../schema.js';
 
 /**
@@ -71,17 +72,10 @@ export function resolveReuseFactor(nIn: number, nOut: number, requested: number,
 }
 
 // A sweep resolves the same few layer sizes for every configuration.
-const validCache = new Map<string, readonly number[]>();
+const validCache = new BoundedCache<string, readonly number[]>(4096);
 
 function cachedValidReuseFactors(nIn: number, nOut: number, includeMax: boolean): readonly number[] {
-  const key = `${nIn}×${nOut}${includeMax ? '' : '−max'}`;
-  let valid = validCache.get(key);
-  if (!valid) {
-    valid = validReuseFactors(nIn, nOut, includeMax);
-    if (validCache.size >= 4096) validCache.clear();
-    validCache.set(key, valid);
-  }
-  return valid;
+  return validCache.get(`${nIn}×${nOut}${includeMax ? '' : '−max'}`, () => validReuseFactors(nIn, nOut, includeMax));
 }
 
 export function divisors(n: number): number[] {
