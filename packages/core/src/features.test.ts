@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../test/data-root.js';
-import { extractFeatures, FEATURE_NAMES, featureCount } from './features.js';
+import { extractFeatures, FEATURE_NAMES, featureCount, networkFeatures, writeFeatures } from './features.js';
 import { configureNetwork } from './hls4ml-config.js';
 import { parseKerasModel } from './keras/parse-keras-model.js';
 import { parsePrecision } from './precision.js';
@@ -80,5 +80,20 @@ describe('feature extraction, hand-checked', () => {
     const f = featuresOf(extractFeatures({ layers, config, toolchain: { hls4mlVersion: '9.9.9', hlsTool: 'catapult' } }).values);
     expect([f('device=other'), f('hls4ml=other'), f('hlsTool=other')]).toEqual([1, 1, 1]);
     expect(f('dsp48e2')).toBe(0.5);
+  });
+
+  it('writes the same vector into a batch row, over whatever the row held, with the network part shared', () => {
+    const svhn = example('svhn-cnn');
+    const network = networkFeatures(configureNetwork(svhn.layers, undefined, { reuseFactor: 9, strategy: 'resource' }).layers);
+    const width = featureCount();
+    const batch = new Float64Array(3 * width).fill(Number.NaN);
+    const parts = ['xc7z020clg400-1', 'xczu9eg-ffvb1156-2-e', 'xc9unknown-part'];
+    parts.forEach((part, row) => {
+      const { config } = configureNetwork([], undefined, { part, reuseFactor: 9, strategy: 'resource', ioType: row === 1 ? 'io_stream' : 'io_parallel' });
+      const build = writeFeatures(network, config, { hls4mlVersion: '1.0.0' }, batch, row * width);
+      const alone = extractFeatures({ layers: network.layers, config, toolchain: { hls4mlVersion: '1.0.0' } });
+      expect([...batch.subarray(row * width, (row + 1) * width)]).toEqual([...alone.values]);
+      expect(build.totals).toEqual(alone.build.totals);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { listDevices } from './boards.js';
+import { BoundedCache } from './bounded-cache.js';
 import { buildDesign, type DesignBuild } from './build-model/build-design.js';
 import { activationGroup, ACTIVATION_GROUPS, hasWeights, layerFamily, type ActivationGroup, type LayerFamily } from './layers.js';
 import { product } from './keras/shape-rules.js';
@@ -90,24 +91,47 @@ export function featureCount(): number {
 
 /** The feature vector of a configured network; pure and deterministic. */
 export function extractFeatures(input: FeatureInput): FeatureVector {
-  const { layers, config } = input;
-  const build = buildDesign(layers, config);
   const values = new Float64Array(FEATURE_NAMES.length);
-  let at = 0;
-  const push = (value: number) => {
-    values[at++] = Number.isFinite(value) ? value : 0;
-  };
-  const log = (value: number) => push(Math.log1p(Math.max(0, value)));
+  const build = writeFeatures(networkFeatures(input.layers), input.config, input.toolchain, values, 0);
+  return { values, build };
+}
 
-  // One pass over the layers (sweeps extract features for every configuration).
+/**
+ * What the feature vector takes from the layers alone (counts, shapes, parameters), computed
+ * once per network: a sweep writes the vectors of thousands of configurations of one network.
+ */
+export interface NetworkFeatures {
+  readonly layers: readonly Layer[];
+  /** A whole vector with the layers-only features in place and zeros everywhere else. */
+  readonly template: Float64Array;
+  /** Per weight family (`WEIGHT_FAMILIES` order): indices of its layers, for reuse-factor stats. */
+  readonly familyLayers: readonly (readonly number[])[];
+  /** Layers with weights, in order: the ones whose precisions the width features average. */
+  readonly weighted: readonly Layer[];
+}
+
+const at = (name: string): number => {
+  const index = FEATURE_NAMES.indexOf(name);
+  if (index < 0) throw new Error(`no feature ${name}`);
+  return index;
+};
+const FAMILY_BLOCK = at('dense_in_mean');
+const RF_QUANTITY = QUANTITIES.indexOf('rf');
+const TOTAL_PARAMS = at('total_params');
+const MODEL_WIDTH = at('model_width');
+const UNMODELLED = at('rule_unmodelled_layers');
+
+const clean = (value: number) => (Number.isFinite(value) ? value : 0);
+const logged = (value: number) => clean(Math.log1p(Math.max(0, value)));
+
+/** The layers-only part of the feature vector. */
+export function networkFeatures(layers: readonly Layer[]): NetworkFeatures {
+  const template = new Float64Array(FEATURE_NAMES.length);
   const familyCounts = new Map<LayerFamily, number>();
   const activations = new Map<ActivationGroup, number>();
-  const families = WEIGHT_FAMILIES.map(() => QUANTITIES.map(() => new RunningStats()));
-  const weightWidths = new RunningStats();
-  const weightIntegers = new RunningStats();
-  const resultWidths = new RunningStats();
-  const accumWidths = new RunningStats();
-  let weighted = 0;
+  const families = WEIGHT_FAMILIES.map(() => QUANTITIES.slice(0, RF_QUANTITY).map(() => new RunningStats()));
+  const familyLayers: number[][] = WEIGHT_FAMILIES.map(() => []);
+  const weighted: Layer[] = [];
   let totalParams = 0;
   let unmodelled = 0;
   layers.forEach((layer, i) => {
@@ -122,85 +146,142 @@ export function extractFeatures(input: FeatureInput): FeatureVector {
     }
     const slot = WEIGHT_FAMILIES.indexOf(family as (typeof WEIGHT_FAMILIES)[number]);
     if (slot >= 0) {
-      const [inputs, outputs, params, rf] = families[slot]!;
+      const [inputs, outputs, params] = families[slot]!;
       inputs!.add(product(layer.inputShape));
       outputs!.add(product(layer.outputShape));
       params!.add(layer.params);
-      rf!.add(build.layers[i]?.reuse?.applied ?? 0);
+      familyLayers[slot]!.push(i);
     }
-    if (withWeights) {
-      weighted++;
-      const weight = layer.precision?.weight ?? config.precision;
-      weightWidths.add(weight.width);
-      weightIntegers.add(integerBits(weight));
-      resultWidths.add((layer.precision?.result ?? config.precision).width);
-      accumWidths.add((layer.precision?.accum ?? config.precision).width);
-    }
+    if (withWeights) weighted.push(layer);
   });
 
+  let cursor = 0;
+  const log = (value: number) => {
+    template[cursor++] = logged(value);
+  };
   log(layers.length);
-  log(weighted);
+  log(weighted.length);
   for (const family of COUNTED_FAMILIES) log(familyCounts.get(family) ?? 0);
   for (const group of ACTIVATION_GROUPS) log(activations.get(group) ?? 0);
-  for (const quantities of families) {
-    for (const s of quantities) {
-      log(s.mean);
-      log(s.min);
-      log(s.max);
-    }
-  }
+  families.forEach((quantities, f) => {
+    quantities.forEach((stats, q) => {
+      cursor = FAMILY_BLOCK + (f * QUANTITIES.length + q) * STATS.length;
+      log(stats.mean);
+      log(stats.min);
+      log(stats.max);
+    });
+  });
+  cursor = TOTAL_PARAMS;
   log(totalParams);
   log(product(layers[0]?.inputShape ?? [0]));
   log(product(layers[layers.length - 1]?.outputShape ?? [0]));
+  template[UNMODELLED] = unmodelled;
+  return { layers, template, familyLayers, weighted };
+}
 
-  push(config.precision.width);
-  push(integerBits(config.precision));
-  if (weightWidths.count === 0) weightWidths.add(config.precision.width);
-  push(weightWidths.mean);
-  push(weightWidths.min);
-  push(weightWidths.max);
-  push(weightIntegers.mean);
-  push(resultWidths.mean || config.precision.width);
-  push(accumWidths.mean || config.precision.width);
-  push(config.clockPeriodNs);
+/**
+ * Builds the design of `network` under `config` and writes its whole feature vector into `out`
+ * at `offset` (a batch's row); returns the build. `extractFeatures` is this on a fresh vector.
+ */
+export function writeFeatures(network: NetworkFeatures, config: HlsConfig, toolchain: Toolchain | undefined, out: Float64Array, offset: number): DesignBuild {
+  const build = buildDesign(network.layers, config);
+  out.set(network.template, offset);
+
+  // Reuse factors hls4ml applies: mean, min and max per weight family (sums in layer order).
+  const familyLayers = network.familyLayers;
+  for (let f = 0; f < familyLayers.length; f++) {
+    const indices = familyLayers[f]!;
+    if (indices.length === 0) continue;
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const i of indices) {
+      const rf = build.layers[i]?.reuse?.applied ?? 0;
+      sum += rf;
+      if (rf < min) min = rf;
+      if (rf > max) max = rf;
+    }
+    const base = offset + FAMILY_BLOCK + (f * QUANTITIES.length + RF_QUANTITY) * STATS.length;
+    out[base] = logged(sum / indices.length);
+    out[base + 1] = logged(min);
+    out[base + 2] = logged(max);
+  }
+
+  // Plain indexed writes from here on, no helper closures: sweeps write a vector per configuration.
+  let at = offset + MODEL_WIDTH;
+  const model = config.precision;
+  const weighted = network.weighted;
+  let widthSum = 0;
+  let widthMin = Infinity;
+  let widthMax = -Infinity;
+  let integerSum = 0;
+  let resultSum = 0;
+  let accumSum = 0;
+  for (const layer of weighted) {
+    const weight = layer.precision?.weight ?? model;
+    widthSum += weight.width;
+    if (weight.width < widthMin) widthMin = weight.width;
+    if (weight.width > widthMax) widthMax = weight.width;
+    integerSum += integerBits(weight);
+    resultSum += (layer.precision?.result ?? model).width;
+    accumSum += (layer.precision?.accum ?? model).width;
+  }
+  const n = weighted.length;
+  out[at++] = clean(model.width);
+  out[at++] = clean(integerBits(model));
+  // A network without weight layers reports the model precision as its weight width.
+  out[at++] = clean(n === 0 ? model.width : widthSum / n);
+  out[at++] = clean(n === 0 ? model.width : widthMin);
+  out[at++] = clean(n === 0 ? model.width : widthMax);
+  out[at++] = clean(n === 0 ? 0 : integerSum / n);
+  out[at++] = clean((n === 0 ? 0 : resultSum / n) || model.width);
+  out[at++] = clean((n === 0 ? 0 : accumSum / n) || model.width);
+  out[at++] = clean(config.clockPeriodNs);
 
   const device = build.device;
-  for (const key of ['bram18k', 'dsp', 'ff', 'lut', 'uram'] as const) log(device?.capacity[key] ?? 0);
-  push(device ? (device.dspKind === 'DSP48E2' ? 1 : 0) : 0.5);
+  const capacity = device?.capacity;
+  out[at++] = logged(capacity?.bram18k ?? 0);
+  out[at++] = logged(capacity?.dsp ?? 0);
+  out[at++] = logged(capacity?.ff ?? 0);
+  out[at++] = logged(capacity?.lut ?? 0);
+  out[at++] = logged(capacity?.uram ?? 0);
+  out[at++] = device ? (device.dspKind === 'DSP48E2' ? 1 : 0) : 0.5;
 
   const t = build.totals;
-  log(t.mults);
-  log(t.multipliers);
-  log(t.expectedDsp);
-  log(t.lutMultipliers);
-  log(t.freeMultipliers);
-  log(t.lutProductBits);
-  log(t.dspProductBits);
-  log(t.weightBits);
-  log(t.weightBram18k);
-  log(t.fifoBits);
-  log(t.lineBufferBits);
-  log(t.tableBits);
-  log(build.cycles);
-  log(build.interval);
-  log(t.maxReuseFactor);
-  log(t.sumReuseFactor);
-  push(t.adjustedReuseFactors);
-  push(build.topology === 'dataflow' ? 1 : 0);
-  push(unmodelled);
+  out[at++] = logged(t.mults);
+  out[at++] = logged(t.multipliers);
+  out[at++] = logged(t.expectedDsp);
+  out[at++] = logged(t.lutMultipliers);
+  out[at++] = logged(t.freeMultipliers);
+  out[at++] = logged(t.lutProductBits);
+  out[at++] = logged(t.dspProductBits);
+  out[at++] = logged(t.weightBits);
+  out[at++] = logged(t.weightBram18k);
+  out[at++] = logged(t.fifoBits);
+  out[at++] = logged(t.lineBufferBits);
+  out[at++] = logged(t.tableBits);
+  out[at++] = logged(build.cycles);
+  out[at++] = logged(build.interval);
+  out[at++] = logged(t.maxReuseFactor);
+  out[at++] = logged(t.sumReuseFactor);
+  out[at++] = clean(t.adjustedReuseFactors);
+  out[at++] = build.topology === 'dataflow' ? 1 : 0;
+  at++; // rule_unmodelled_layers: from the template
 
-  const oneHot = (category: keyof typeof CATEGORIES, value: string | undefined) => {
-    const index = CATEGORY_INDEX[category].get(value as string) ?? CATEGORIES[category].length - 1;
-    values[at + index] = 1;
-    at += CATEGORIES[category].length;
-  };
-  oneHot('strategy', config.strategy);
-  oneHot('ioType', config.ioType);
-  oneHot('device', device?.device);
-  oneHot('hls4ml', hls4mlBucket(input.toolchain?.hls4mlVersion));
-  oneHot('hlsTool', hlsToolBucket(input.toolchain));
-  if (at !== FEATURE_NAMES.length) throw new Error(`feature extraction wrote ${at} values for ${FEATURE_NAMES.length} names`);
-  return { values, build };
+  at = oneHot(out, at, 'strategy', config.strategy);
+  at = oneHot(out, at, 'ioType', config.ioType);
+  at = oneHot(out, at, 'device', device?.device);
+  at = oneHot(out, at, 'hls4ml', hls4mlBucket(toolchain?.hls4mlVersion));
+  at = oneHot(out, at, 'hlsTool', hlsToolBucket(toolchain));
+  if (at !== offset + FEATURE_NAMES.length) throw new Error(`feature extraction wrote ${at - offset} values for ${FEATURE_NAMES.length} names`);
+  return build;
+}
+
+/** Sets the category's one-hot slot (unknown values go to its last slot, `other`); returns the next position. */
+function oneHot(out: Float64Array, at: number, category: keyof typeof CATEGORIES, value: string | undefined): number {
+  const index = CATEGORY_INDEX[category].get(value as string) ?? CATEGORIES[category].length - 1;
+  out[at + index] = 1;
+  return at + CATEGORIES[category].length;
 }
 
 const indexOf = (vocabulary: readonly string[]): ReadonlyMap<string, number> => new Map(vocabulary.map((v, i) => [v, i]));
@@ -231,9 +312,15 @@ class RunningStats {
   }
 }
 
+// A sweep asks for the bucket of one version per configuration.
+const versionBuckets = new BoundedCache<string, string | undefined>(256);
+
 function hls4mlBucket(version: string | undefined): string | undefined {
-  const match = version && /^(\d+)\.(\d+)/.exec(version);
-  return match ? `${match[1]}.${match[2]}` : undefined;
+  if (!version) return undefined;
+  return versionBuckets.get(version, () => {
+    const match = /^(\d+)\.(\d+)/.exec(version);
+    return match ? `${match[1]}.${match[2]}` : undefined;
+  });
 }
 
 function hlsToolBucket(toolchain: Toolchain | undefined): string | undefined {

@@ -19,7 +19,7 @@ export {
   type ReuseFactorResolution,
 } from './build-model/reuse-factor.js';
 export { buildDesign, type BuildOptions, type DesignBuild, type LayerBuild } from './build-model/build-design.js';
-export { extractFeatures, FEATURE_NAMES, FEATURE_SPEC_VERSION, CATEGORIES, featureCount, type FeatureInput, type FeatureVector } from './features.js';
+export { extractFeatures, networkFeatures, writeFeatures, FEATURE_NAMES, FEATURE_SPEC_VERSION, CATEGORIES, featureCount, type FeatureInput, type FeatureVector, type NetworkFeatures } from './features.js';
 export { TARGETS, TARGET_INFO, targetValue, type Target } from './targets.js';
 export { product } from './keras/shape-rules.js';
 export { ruleEstimate } from './rule-estimate.js';

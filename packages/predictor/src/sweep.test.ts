@@ -1,50 +1,92 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { configureNetwork, parseHls4mlConfigText, parseKerasModel, parsePrecision, resolveDevice } from '@hlsest/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { configureNetwork, parseHls4mlConfigText, parseKerasModel, parsePrecision, resolveDevice, type Hls4mlConfig, type Network } from '@hlsest/core';
 import { loadDefaultPredictor } from './node.js';
-import { sweep } from './sweep.js';
+import type { Predictor } from './predictor.js';
+import { sweep, type SweepGrid, type SweepRow } from './sweep.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 
+let predictor: Predictor;
+let network: Network;
+beforeAll(async () => {
+  predictor = await loadDefaultPredictor();
+  network = parseKerasModel(readFileSync(resolve(root, 'examples/jet-tagger.json'), 'utf8'));
+});
+
+/** A single prediction of each row's configuration. */
+function singlePredictions(rows: readonly SweepRow[], file: Hls4mlConfig | undefined) {
+  return rows.map(({ config, board }) =>
+    predictor.predict(
+      configureNetwork(network.layers, file, {
+        strategy: config.strategy,
+        ioType: config.ioType,
+        precision: config.precision,
+        reuseFactor: config.reuseFactor,
+        clockPeriodNs: config.clockPeriodNs,
+        part: resolveDevice(board).defaultPart,
+        board,
+      }),
+    ),
+  );
+}
+
+/** Every row against a single prediction of its configuration: same numbers (to float rounding), warnings and fit. */
+function expectRowsMatchSinglePredictions(rows: readonly SweepRow[], file: Hls4mlConfig | undefined): void {
+  const singles = singlePredictions(rows, file);
+  rows.forEach((row, i) => {
+    const single = singles[i]!;
+    for (const [target, band] of Object.entries(single.targets)) {
+      const swept = row.estimate.targets[target as keyof typeof single.targets]!;
+      // A batch folds the features its rows share into the first layer's bias: float rounding apart, the same sums.
+      for (const edge of ['value', 'lo', 'hi'] as const) expect(Math.abs(swept[edge] - band[edge])).toBeLessThanOrEqual(1e-5 * band[edge] + 1e-6);
+    }
+    expect(row.estimate.warnings).toEqual(single.warnings);
+    expect(row.fits).toBe(single.board!.fits);
+    expect(Math.abs(row.scarcestPercent - single.board!.scarcest!.percent)).toBeLessThanOrEqual(1e-5 * single.board!.scarcest!.percent);
+  });
+}
+
 describe('sweep', () => {
-  it('gives every configuration the estimate a single prediction gives it', async () => {
-    const predictor = await loadDefaultPredictor();
-    const network = parseKerasModel(readFileSync(resolve(root, 'examples/jet-tagger.json'), 'utf8'));
+  const grid: SweepGrid = {
+    boards: ['pynq-z2', 'vu13p'],
+    strategies: ['latency', 'resource'],
+    ioTypes: ['io_parallel', 'io_stream'],
+    precisions: ['ap_fixed<16,6>', 'ap_fixed<6,2>'].map(parsePrecision),
+    reuseFactors: [1, 5, 64],
+    clockPeriodsNs: [2.5, 5],
+  };
+
+  it('gives every configuration the estimate a single prediction gives it, whatever the batch size', () => {
     // Per-layer settings in the file, so the sweep's reuse of configured layers is put to the test.
     const file = parseHls4mlConfigText(readFileSync(resolve(root, 'examples/jet-tagger.hls4ml.yml'), 'utf8'));
-    const grid = {
-      boards: ['pynq-z2', 'vu13p'],
-      strategies: ['latency', 'resource'] as const,
-      ioTypes: ['io_parallel', 'io_stream'] as const,
-      precisions: ['ap_fixed<16,6>', 'ap_fixed<6,2>'].map(parsePrecision),
-      reuseFactors: [1, 5, 64],
-      clockPeriodsNs: [2.5, 5],
-    };
-    // Small batches so that batch edges fall inside the grid.
-    const rows = sweep(predictor, network.layers, file, grid, 7);
-    expect(rows).toHaveLength(2 * 2 * 2 * 2 * 3 * 2);
-    for (const row of rows) {
-      const { config } = row;
-      const single = predictor.predict(
-        configureNetwork(network.layers, file, {
-          strategy: config.strategy,
-          ioType: config.ioType,
-          precision: config.precision,
-          reuseFactor: config.reuseFactor,
-          clockPeriodNs: config.clockPeriodNs,
-          part: resolveDevice(row.board).defaultPart,
-          board: row.board,
-        }),
+    // Batches of 7 are too small to fold shared features (and put batch edges inside the grid);
+    // batches of 32 fold them.
+    for (const batchSize of [7, 32]) {
+      const rows = sweep(predictor, network.layers, file, grid, batchSize);
+      expect(rows).toHaveLength(2 * 2 * 2 * 2 * 3 * 2);
+      expect(rows.map((r) => `${r.board} ${r.config.strategy} ${r.config.ioType} ${r.config.precision.width} ${r.config.reuseFactor} ${r.config.clockPeriodNs}`)).toEqual(
+        grid.boards.flatMap((b) =>
+          grid.strategies.flatMap((s) => grid.ioTypes.flatMap((io) => grid.precisions.flatMap((p) => grid.reuseFactors.flatMap((rf) => grid.clockPeriodsNs!.map((c) => `${b} ${s} ${io} ${p.width} ${rf} ${c}`))))),
+        ),
       );
-      for (const [target, band] of Object.entries(single.targets)) {
-        expect(row.estimate.targets[target as keyof typeof single.targets]!.value).toBeCloseTo(band.value, 3);
-      }
-      expect(row.estimate.warnings).toEqual(single.warnings);
-      expect(row.fits).toBe(single.board!.fits);
+      expectRowsMatchSinglePredictions(rows, file);
+      expect(rows.some((r) => r.pareto)).toBe(true);
     }
-    expect(rows.some((r) => r.pareto)).toBe(true);
+  });
+
+  it('names the out-of-range features of each row, shared by the batch or not, in feature order', () => {
+    // A 500 ns clock is outside the training data for every row of the batch (a column the batch
+    // shares); reuse factor 100,000 pushes the reuse-factor features out for some rows only.
+    const rows = sweep(predictor, network.layers, undefined, { ...grid, boards: ['pynq-z2'], reuseFactors: [1, 100_000], clockPeriodsNs: [500] }, 64);
+    const ood = rows.map((r) => r.estimate.warnings.find((w) => w.startsWith('out of distribution')) ?? '');
+    expect(ood.every((w) => w.includes('clock_period_ns'))).toBe(true);
+    expect(new Set(ood).size).toBeGreaterThan(1);
+    // Warnings only: inputs hundreds of standard deviations out make float32 sums depend on their
+    // order (the batch folds shared columns first), and such numbers are flagged as guesses anyway.
+    expect(rows.map((r) => r.estimate.warnings)).toEqual(singlePredictions(rows, undefined).map((e) => e.warnings));
   });
 });
 

@@ -1,5 +1,5 @@
-import { configureNetwork, resolveDevice, type ConfigOverrides, type Hls4mlConfig, type IoType, type Layer, type Precision, type Strategy, type HlsConfig } from '@hlsest/core';
-import type { Estimate, Predictor } from './predictor.js';
+import { configureNetwork, featureCount, networkFeatures, resolveDevice, writeFeatures, type Device, type NetworkFeatures, type ConfigOverrides, type Hls4mlConfig, type IoType, type Layer, type Precision, type Strategy, type HlsConfig } from '@hlsest/core';
+import type { BandTable, Estimate, EstimateContext, Predictor } from './predictor.js';
 
 export interface SweepGrid {
   readonly boards: readonly string[];
@@ -27,51 +27,95 @@ export interface SweepRow {
 
 /**
  * Every configuration of the grid, predicted in batches (one forward pass per batch), with the
- * Pareto front of latency vs scarcest resource marked.
+ * Pareto front of latency vs scarcest resource marked. Rows keep the batch's band table and
+ * build their estimate objects when first read: a grid of thousands is mostly sorted and
+ * filtered on a few numbers, and only the rows shown need the whole estimate.
  */
 export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4mlConfig | undefined, grid: SweepGrid, batchSize = 256): SweepRow[] {
-  const configs: { board: string; layersKey: string; overrides: ConfigOverrides }[] = [];
-  for (const board of grid.boards) {
-    const part = resolveDevice(board).defaultPart;
-    for (const [s, strategy] of grid.strategies.entries())
-      for (const ioType of grid.ioTypes)
-        for (const [p, precision] of grid.precisions.entries())
-          for (const reuseFactor of grid.reuseFactors)
-            for (const clockPeriodNs of grid.clockPeriodsNs ?? [file?.clockPeriodNs ?? 5]) {
-              configs.push({ board, layersKey: `${s}/${p}/${reuseFactor}`, overrides: { strategy, ioType, precision, reuseFactor, clockPeriodNs, part, board } });
-            }
-  }
+  const parts = grid.boards.map((board) => resolveDevice(board).defaultPart);
+  const clocks = grid.clockPeriodsNs ?? [file?.clockPeriodNs ?? 5];
+  // Grid order: board, strategy, IO type, precision, reuse factor, clock (the last varies fastest).
+  const sizes = [grid.boards.length, grid.strategies.length, grid.ioTypes.length, grid.precisions.length, grid.reuseFactors.length, clocks.length] as const;
+  const total = sizes.reduce((a, b) => a * b, 1);
   // Configured layers depend only on strategy, precision and reuse factor (board, IO type and
   // clock are design-level settings), so each combination is configured once for the whole grid.
-  const configuredLayers = new Map<string, Layer[]>();
-  const design = ({ layersKey, overrides }: (typeof configs)[number]) => {
-    let configured = configuredLayers.get(layersKey);
-    if (!configured) {
-      configured = configureNetwork(layers, file, overrides).layers;
-      configuredLayers.set(layersKey, configured);
-    }
-    return { layers: configured, config: configureNetwork([], file, overrides).config };
-  };
+  const networks: (NetworkFeatures | undefined)[] = [];
+  const toolchain = predictor.manifest.referenceToolchain;
+  const width = featureCount();
+  const targetCount = predictor.targets.length;
   const rows: SweepRow[] = [];
-  for (let start = 0; start < configs.length; start += batchSize) {
-    const batch = configs.slice(start, start + batchSize).map((c) => ({ board: c.board, design: design(c) }));
-    const estimates = predictor.predictMany(batch.map((b) => b.design));
-    batch.forEach(({ board, design }, i) => {
-      const full = estimates[i]!;
-      const estimate: SweepEstimate = { targets: full.targets, resources: full.resources, board: full.board, latency: full.latency, warnings: full.warnings };
-      rows.push({
-        board,
-        config: design.config,
-        estimate,
-        latencyNs: estimate.latency?.ns.value ?? Number.NaN,
-        scarcestPercent: estimate.board?.scarcest?.percent ?? Number.NaN,
-        fits: estimate.board?.fits ?? false,
-        pareto: false,
-      });
-    });
+  // One pair of input buffers for every batch: only the band tables outlive a batch.
+  const features = new Float64Array(Math.min(batchSize, total) * width);
+  const rules = new Float64Array(Math.min(batchSize, total) * targetCount);
+  for (let start = 0; start < total; start += batchSize) {
+    const size = Math.min(batchSize, total - start);
+    // What the rows keep of each design; the builds themselves are dropped as soon as they are summed up.
+    const designs: { board: string; network: NetworkFeatures; config: HlsConfig; device: Device | undefined; notes: readonly string[] }[] = [];
+    for (let i = 0; i < size; i++) {
+      let rest = start + i;
+      const c = rest % sizes[5];
+      rest = (rest - c) / sizes[5];
+      const r = rest % sizes[4];
+      rest = (rest - r) / sizes[4];
+      const p = rest % sizes[3];
+      rest = (rest - p) / sizes[3];
+      const io = rest % sizes[2];
+      rest = (rest - io) / sizes[2];
+      const s = rest % sizes[1];
+      const b = (rest - s) / sizes[1];
+      const overrides: ConfigOverrides = {
+        strategy: grid.strategies[s]!,
+        ioType: grid.ioTypes[io]!,
+        precision: grid.precisions[p]!,
+        reuseFactor: grid.reuseFactors[r]!,
+        clockPeriodNs: clocks[c]!,
+        part: parts[b]!,
+        board: grid.boards[b]!,
+      };
+      const key = (s * sizes[3] + p) * sizes[4] + r;
+      const network = (networks[key] ??= networkFeatures(configureNetwork(layers, file, overrides).layers));
+      const config = configureNetwork([], file, overrides).config;
+      const build = writeFeatures(network, config, toolchain, features, i * width);
+      predictor.rulesInto(build, rules, i);
+      designs.push({ board: grid.boards[b]!, network, config, device: build.device, notes: build.notes.length ? build.notes : NONE });
+    }
+    const bands = predictor.predictBands(features, size, rules);
+    for (let i = 0; i < size; i++) {
+      const { board: name, network, config, device, notes } = designs[i]!;
+      const context: EstimateContext = { layers: network.layers, config, device, notes, outOfRange: bands.outOfRange[i]! };
+      const board = context.device && predictor.boardFit(bands, i, context.device);
+      rows.push(new BandRow(name, predictor.latencyNs(bands, i, config.clockPeriodNs), board?.scarcest?.percent ?? Number.NaN, board?.fits ?? false, predictor, bands, i, context));
+    }
   }
   markPareto(rows);
   return rows;
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** A sweep row over its batch's band table; the estimate is built on first read, then kept. */
+class BandRow implements SweepRow {
+  pareto = false;
+  private built: SweepEstimate | undefined;
+
+  constructor(
+    readonly board: string,
+    readonly latencyNs: number,
+    readonly scarcestPercent: number,
+    readonly fits: boolean,
+    private readonly predictor: Predictor,
+    private readonly bands: BandTable,
+    private readonly index: number,
+    private readonly context: EstimateContext,
+  ) {}
+
+  get config(): HlsConfig {
+    return this.context.config;
+  }
+
+  get estimate(): SweepEstimate {
+    return (this.built ??= this.predictor.estimateAt(this.bands, this.index, this.context));
+  }
 }
 
 /** Marks rows no other row beats on both latency and scarcest-resource use. */

@@ -277,8 +277,13 @@ function summarize(layers: readonly Layer[], builds: LayerBuild[], config: HlsCo
   let sumCycles = 0;
   let maxCycles = -Infinity;
   let timedStages = 0;
+  let anyConv = false;
+  let unmodelled = 0;
   for (const b of builds) {
     if (b.mult && b.strategy !== 'latency') anyResource = true;
+    const family = layerFamily(b.kind);
+    if (family === 'conv1d' || family === 'conv2d') anyConv = true;
+    if (b.kind === 'other') unmodelled++;
     mults += b.totalMults;
     multipliers += b.multipliers;
     expectedDsp += b.expectedDsp;
@@ -306,14 +311,12 @@ function summarize(layers: readonly Layer[], builds: LayerBuild[], config: HlsCo
     maxCycles = Math.max(maxCycles, b.cycles);
     if (b.cycles > 0) timedStages++;
   }
-  const anyConv = layers.some((l) => layerFamily(l.kind) === 'conv1d' || layerFamily(l.kind) === 'conv2d');
   const topology = stream || anyResource || anyConv ? 'dataflow' : 'pipeline';
   // Streaming stages overlap, so the slowest stage dominates; elsewhere layers run one after another.
   // A DATAFLOW region starts its first stage one cycle early (checked on wa-hls4ml: Σ(RF+3) − 1).
   const cycles = stream ? maxCycles + timedStages * 2 : sumCycles - (topology === 'dataflow' && sumCycles > 0 ? 1 : 0);
   const notes: string[] = [];
-  const unknown = layers.filter((l) => l.kind === 'other').map((l) => l.className);
-  if (unknown.length) notes.push(`not modelled: ${[...new Set(unknown)].join(', ')}`);
+  if (unmodelled) notes.push(`not modelled: ${[...new Set(layers.filter((l) => l.kind === 'other').map((l) => l.className))].join(', ')}`);
   return {
     device,
     layers: builds,

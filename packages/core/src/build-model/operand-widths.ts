@@ -48,15 +48,17 @@ function free(kind: ProductKind, reason: string): ProductEstimate {
  */
 export function bram18kForRom(wordBits: number, depth: number): number {
   if (wordBits <= 0 || depth <= 0) return 0;
-  const shapes: readonly [number, number][] = [
-    [512, 36],
-    [1024, 18],
-    [2048, 9],
-    [4096, 4],
-    [8192, 2],
-    [16384, 1],
-  ];
   let best = Infinity;
-  for (const [words, width] of shapes) best = Math.min(best, Math.ceil(depth / words) * Math.ceil(wordBits / width));
+  for (const [words, width] of BRAM18K_SHAPES) best = Math.min(best, Math.ceil(depth / words) * Math.ceil(wordBits / width));
   return best;
 }
+
+/** Words × bits of each 18 Kb BRAM aspect ratio. */
+const BRAM18K_SHAPES: readonly (readonly [number, number])[] = [
+  [512, 36],
+  [1024, 18],
+  [2048, 9],
+  [4096, 4],
+  [8192, 2],
+  [16384, 1],
+];
