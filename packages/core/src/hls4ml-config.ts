@@ -92,12 +92,7 @@ export interface ConfigOverrides {
  * applied at model level. Precisions a QKeras quantizer fixed stay unless a config names them.
  */
 export function configureNetwork(layers: readonly Layer[], file: Hls4mlConfig | undefined, overrides: ConfigOverrides = {}): ConfiguredNetwork {
-  const model: LayerSettings = {
-    ...file?.model,
-    ...(overrides.reuseFactor !== undefined && { reuseFactor: overrides.reuseFactor }),
-    ...(overrides.strategy && { strategy: overrides.strategy }),
-    ...(overrides.precision && { precision: { ...file?.model.precision, default: overrides.precision } }),
-  };
+  const model = modelSettings(file, overrides);
   const modelPrecision = model.precision?.default ?? DEFAULT_PRECISION;
   const strategy = model.strategy ?? 'latency';
   const reuseFactor = model.reuseFactor ?? 1;
@@ -126,18 +121,36 @@ export function configureNetwork(layers: readonly Layer[], file: Hls4mlConfig | 
       precision,
     });
   });
-  const part = overrides.part ?? file?.part ?? DEFAULT_PART;
-  const config: HlsConfig = {
-    strategy,
-    ioType: overrides.ioType ?? file?.ioType ?? 'io_parallel',
-    precision: modelPrecision,
-    reuseFactor,
-    clockPeriodNs: overrides.clockPeriodNs ?? file?.clockPeriodNs ?? 5,
-    part,
-    ...(overrides.board && { board: overrides.board }),
-    ...((overrides.backend ?? file?.backend) && { backend: overrides.backend ?? file?.backend }),
+  return { layers: configured, config: designSettings(model, file, overrides) };
+}
+
+/** The design-level settings alone: what `configureNetwork` returns as `config` (a sweep needs one per configuration). */
+export function designConfig(file: Hls4mlConfig | undefined, overrides: ConfigOverrides = {}): HlsConfig {
+  return designSettings(modelSettings(file, overrides), file, overrides);
+}
+
+/** The file's model-level settings with the command-line overrides applied. */
+function modelSettings(file: Hls4mlConfig | undefined, overrides: ConfigOverrides): LayerSettings {
+  return {
+    ...file?.model,
+    ...(overrides.reuseFactor !== undefined && { reuseFactor: overrides.reuseFactor }),
+    ...(overrides.strategy && { strategy: overrides.strategy }),
+    ...(overrides.precision && { precision: { ...file?.model.precision, default: overrides.precision } }),
   };
-  return { layers: configured, config };
+}
+
+function designSettings(model: LayerSettings, file: Hls4mlConfig | undefined, overrides: ConfigOverrides): HlsConfig {
+  const backend = overrides.backend ?? file?.backend;
+  return {
+    strategy: model.strategy ?? 'latency',
+    ioType: overrides.ioType ?? file?.ioType ?? 'io_parallel',
+    precision: model.precision?.default ?? DEFAULT_PRECISION,
+    reuseFactor: model.reuseFactor ?? 1,
+    clockPeriodNs: overrides.clockPeriodNs ?? file?.clockPeriodNs ?? 5,
+    part: overrides.part ?? file?.part ?? DEFAULT_PART,
+    ...(overrides.board && { board: overrides.board }),
+    ...(backend && { backend }),
+  };
 }
 
 export function readStrategy(value: unknown, where: string): Strategy {

@@ -102,7 +102,8 @@ function packedMember(member: MemberWeights): PackedMember {
   const pad = (kernel: Float32Array, inputs: number, rowsIn: number, outputs: number) => {
     const width = roundUp(outputs, OUTPUT_ALIGN);
     const out = new Float32Array(rowsIn * width);
-    for (let i = 0; i < inputs; i++) out.set(kernel.subarray(i * outputs, (i + 1) * outputs), i * width);
+    // Element loops, not subarray views: a sweep packs folded members for every batch.
+    for (let i = 0; i < inputs; i++) for (let o = 0; o < outputs; o++) out[i * width + o] = kernel[i * outputs + o]!;
     return out;
   };
   const padBias = (bias: Float32Array, outputs: number) => {

@@ -1,4 +1,4 @@
-import { configureNetwork, featureCount, networkFeatures, resolveDevice, writeFeatures, type Device, type NetworkFeatures, type ConfigOverrides, type Hls4mlConfig, type IoType, type Layer, type Precision, type Strategy, type HlsConfig } from '@hlsest/core';
+import { configureNetwork, designConfig, featureCount, networkFeatures, resolveDevice, writeFeatures, type Device, type NetworkFeatures, type ConfigOverrides, type Hls4mlConfig, type IoType, type Layer, type Precision, type Strategy, type HlsConfig } from '@hlsest/core';
 import type { BandTable, Estimate, EstimateContext, Predictor } from './predictor.js';
 
 export interface SweepGrid {
@@ -74,7 +74,7 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
       };
       const key = (s * sizes[3] + p) * sizes[4] + r;
       const network = (networks[key] ??= networkFeatures(configureNetwork(layers, file, overrides).layers));
-      const config = configureNetwork([], file, overrides).config;
+      const config = designConfig(file, overrides);
       const build = writeFeatures(network, config, toolchain, features, i * width);
       predictor.rulesInto(build, rules, i);
       designs.push({ board: grid.boards[b]!, network, config, device: build.device, notes: build.notes.length ? build.notes : NONE });

@@ -16,25 +16,23 @@ export interface MultSize {
 
 export function multSize(layer: Layer): MultSize | undefined {
   const channels = layer.inputShape[layer.inputShape.length - 1] ?? 1;
-  const outSpatial = product(layer.outputShape.slice(0, -1));
-  const window = product(layer.kernelSize ?? [1]);
   switch (layer.kind) {
     case 'dense':
-      return { nIn: channels, nOut: layer.units ?? last(layer.outputShape), applications: Math.max(1, product(layer.inputShape.slice(0, -1))), extra: [] };
+      return { nIn: channels, nOut: layer.units ?? last(layer.outputShape), applications: Math.max(1, leading(layer.inputShape)), extra: NO_EXTRA };
     case 'conv1d':
     case 'conv2d':
-      return { nIn: channels * window, nOut: layer.filters ?? last(layer.outputShape), applications: outSpatial, extra: [] };
+      return { nIn: channels * window(layer), nOut: layer.filters ?? last(layer.outputShape), applications: leading(layer.outputShape), extra: NO_EXTRA };
     case 'depthwise_conv1d':
     case 'depthwise_conv2d':
-      return { nIn: window, nOut: channels * (layer.depthMultiplier ?? 1), applications: outSpatial, extra: [] };
+      return { nIn: window(layer), nOut: channels * (layer.depthMultiplier ?? 1), applications: leading(layer.outputShape), extra: NO_EXTRA };
     case 'separable_conv1d':
     case 'separable_conv2d': {
       const depthOut = channels * (layer.depthMultiplier ?? 1);
       return {
         nIn: depthOut,
         nOut: layer.filters ?? last(layer.outputShape),
-        applications: outSpatial,
-        extra: [{ nIn: window, nOut: depthOut }],
+        applications: leading(layer.outputShape),
+        extra: [{ nIn: window(layer), nOut: depthOut }],
       };
     }
     case 'recurrent': {
@@ -55,3 +53,14 @@ function gatesOf(className: string): number {
 }
 
 const last = (shape: readonly number[]): number => shape[shape.length - 1] ?? 1;
+
+// Loops rather than slice-and-reduce: the build sizes every weight layer of every swept configuration.
+function leading(shape: readonly number[]): number {
+  let size = 1;
+  for (let i = 0; i < shape.length - 1; i++) size *= shape[i]!;
+  return size;
+}
+
+const window = (layer: Layer): number => (layer.kernelSize ? product(layer.kernelSize) : 1);
+
+const NO_EXTRA: MultSize['extra'] = Object.freeze([]);

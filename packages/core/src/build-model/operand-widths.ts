@@ -1,4 +1,5 @@
 import type { Device } from '../boards.js';
+import { BoundedCache } from '../bounded-cache.js';
 import type { Precision } from '../precision.js';
 
 export type ProductKind = 'dsp' | 'lut' | 'shift' | 'xnor' | 'sign';
@@ -20,6 +21,20 @@ export interface ProductEstimate {
  * 2–4 bits never used a DSP, 6 bits rarely (10.6 %), 8 bits and more always one per multiplier.
  */
 export function estimateProduct(weight: Precision, input: Precision, device: Device | undefined): ProductEstimate {
+  // Every weight layer of every swept configuration asks: answers are frozen and shared, under a
+  // numeric key (no string to build per call) where the widths fit one.
+  if (weight.width >= WIDTH_LIMIT || input.width >= WIDTH_LIMIT) return estimate(weight, input, device);
+  const signedInt = weight.kind === 'int' && weight.signed ? 1 : 0;
+  const key = ((((KIND_CODES[weight.kind] * 2 + signedInt) * WIDTH_LIMIT + weight.width) * 4 + KIND_CODES[input.kind]) * WIDTH_LIMIT + input.width) * 3 + DSP_CODES[device?.dspKind ?? 'none'];
+  return estimates.get(key, () => Object.freeze(estimate(weight, input, device)));
+}
+
+const WIDTH_LIMIT = 1024;
+const KIND_CODES: Readonly<Record<Precision['kind'], number>> = { fixed: 0, int: 1, xnor: 2, exponent: 3 };
+const DSP_CODES: Readonly<Record<Device['dspKind'] | 'none', number>> = { DSP48E1: 0, DSP48E2: 1, none: 2 };
+const estimates = new BoundedCache<number, ProductEstimate>(4096);
+
+function estimate(weight: Precision, input: Precision, device: Device | undefined): ProductEstimate {
   if (weight.kind === 'xnor' && input.kind === 'xnor') return free('xnor', 'binary weights and data: XNOR-popcount');
   if (weight.kind === 'xnor') return free('sign', 'binary weights: ±input, no multiplier');
   if (weight.kind === 'int' && weight.signed && weight.width === 2) return free('sign', 'ternary weights: 0/±input, no multiplier');

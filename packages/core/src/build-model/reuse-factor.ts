@@ -59,6 +59,18 @@ export interface ReuseFactorResolution {
  */
 export function resolveReuseFactor(nIn: number, nOut: number, requested: number, strategy: Strategy): ReuseFactorResolution {
   if (!Number.isInteger(requested) || requested < 1) throw new Error(`reuse factor must be a positive integer, got ${requested}`);
+  // A sweep asks for the same sizes and reuse factors in every configuration: answers are frozen
+  // and shared, under a numeric key (no string to build per call) where the numbers fit one.
+  if (nIn >= KEY_LIMIT || nOut >= KEY_LIMIT || requested >= KEY_LIMIT) return resolve(nIn, nOut, requested, strategy);
+  const key = ((STRATEGY_CODES[strategy] * KEY_LIMIT + nIn) * KEY_LIMIT + nOut) * KEY_LIMIT + requested;
+  return resolutions.get(key, () => Object.freeze(resolve(nIn, nOut, requested, strategy)));
+}
+
+const KEY_LIMIT = 2 ** 16;
+const STRATEGY_CODES: Readonly<Record<Strategy, number>> = { latency: 0, resource: 1, resource_unrolled: 2, distributed_arithmetic: 3 };
+const resolutions = new BoundedCache<number, ReuseFactorResolution>(65_536);
+
+function resolve(nIn: number, nOut: number, requested: number, strategy: Strategy): ReuseFactorResolution {
   if (strategy !== 'resource' && strategy !== 'resource_unrolled') return { requested, applied: requested, validated: false };
   const valid = cachedValidReuseFactors(nIn, nOut, strategy !== 'resource_unrolled');
   if (valid.includes(requested)) return { requested, applied: requested, validated: true };
