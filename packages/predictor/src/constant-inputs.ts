@@ -48,13 +48,16 @@ export function foldConstantInputs(member: MemberWeights, split: ColumnSplit, va
 function foldLayer(layer: MemberWeights['wide'], split: ColumnSplit, values: Float32Array): MemberWeights['wide'] {
   const { outputs } = layer;
   const bias = Float64Array.from(layer.bias);
-  split.constant.forEach((j, c) => {
+  for (let c = 0; c < split.constant.length; c++) {
     const value = values[c]!;
-    if (value === 0) return;
-    const row = j * outputs;
+    if (value === 0) continue;
+    const row = split.constant[c]! * outputs;
     for (let o = 0; o < outputs; o++) bias[o]! += value * layer.kernel[row + o]!;
-  });
+  }
   const kernel = new Float32Array(split.varying.length * outputs);
-  split.varying.forEach((j, i) => kernel.set(layer.kernel.subarray(j * outputs, (j + 1) * outputs), i * outputs));
+  for (let i = 0; i < split.varying.length; i++) {
+    const row = split.varying[i]! * outputs;
+    for (let o = 0; o < outputs; o++) kernel[i * outputs + o] = layer.kernel[row + o]!;
+  }
   return { kernel, bias: Float32Array.from(bias), inputs: split.varying.length, outputs };
 }

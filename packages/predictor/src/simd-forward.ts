@@ -90,45 +90,38 @@ export function forwardBatchSimd(member: MemberWeights, x: Float32Array, rows: n
 function packedMember(member: MemberWeights): PackedMember {
   const cached = packed.get(member);
   if (cached) return cached;
-  const pieces: { values: Float32Array; at: number }[] = [];
+  // Offsets first, then every tensor written once, zero-padded, straight into one array: a sweep
+  // packs the folded members of every batch.
+  const tensors: { values: Float32Array; inputs: number; outputs: number; at: number }[] = [];
   let size = 0;
-  const place = (values: Float32Array) => {
+  /** Reserves `rowsIn` rows × the padded width of `outputs` for a kernel (one row for a bias). */
+  const place = (values: Float32Array, inputs: number, rowsIn: number, outputs: number) => {
     const at = size;
-    pieces.push({ values, at });
-    size += roundUp(values.length, 4);
+    tensors.push({ values, inputs, outputs, at });
+    size += roundUp(rowsIn * roundUp(outputs, OUTPUT_ALIGN), 4);
     return at;
-  };
-  // Zero-padded kernel: `rowsIn` input rows (the previous layer's padded width) × padded outputs.
-  const pad = (kernel: Float32Array, inputs: number, rowsIn: number, outputs: number) => {
-    const width = roundUp(outputs, OUTPUT_ALIGN);
-    const out = new Float32Array(rowsIn * width);
-    // Element loops, not subarray views: a sweep packs folded members for every batch.
-    for (let i = 0; i < inputs; i++) for (let o = 0; o < outputs; o++) out[i * width + o] = kernel[i * outputs + o]!;
-    return out;
-  };
-  const padBias = (bias: Float32Array, outputs: number) => {
-    const out = new Float32Array(roundUp(outputs, OUTPUT_ALIGN));
-    out.set(bias);
-    return out;
   };
   const last = member.layers.length - 1;
   let rowsIn = member.wide.inputs;
   let widest = OUTPUT_ALIGN;
   const layers = member.layers.map((layer, i) => {
     const outputs = roundUp(layer.outputs, OUTPUT_ALIGN);
-    const entry = { w: place(pad(layer.kernel, layer.inputs, rowsIn, layer.outputs)), b: place(padBias(layer.bias, layer.outputs)), inputs: rowsIn, outputs, relu: i < last };
+    const entry = { w: place(layer.kernel, layer.inputs, rowsIn, layer.outputs), b: place(layer.bias, 1, 1, layer.outputs), inputs: rowsIn, outputs, relu: i < last };
     rowsIn = outputs;
     widest = Math.max(widest, outputs);
     return entry;
   });
   const wide = {
-    w: place(pad(member.wide.kernel, member.wide.inputs, member.wide.inputs, member.wide.outputs)),
-    b: place(padBias(member.wide.bias, member.wide.outputs)),
+    w: place(member.wide.kernel, member.wide.inputs, member.wide.inputs, member.wide.outputs),
+    b: place(member.wide.bias, 1, 1, member.wide.outputs),
     inputs: member.wide.inputs,
     outputs: roundUp(member.wide.outputs, OUTPUT_ALIGN),
   };
   const data = new Float32Array(size);
-  for (const piece of pieces) data.set(piece.values, piece.at);
+  for (const { values, inputs, outputs, at } of tensors) {
+    const width = roundUp(outputs, OUTPUT_ALIGN);
+    for (let i = 0; i < inputs; i++) for (let o = 0; o < outputs; o++) data[at + i * width + o] = values[i * outputs + o]!;
+  }
   const layout = { data, layers, wide, outputs: member.wide.outputs, widest };
   packed.set(member, layout);
   return layout;
