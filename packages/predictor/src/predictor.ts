@@ -15,6 +15,7 @@ import {
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleManifestSchema, type BundleManifest } from './bundle-format.js';
 import { foldConstantInputs, splitConstantColumns, type ColumnSplit } from './constant-inputs.js';
 import { forwardBatch, unpackMember, type MemberWeights } from './forward.js';
+import { NameLists } from './name-lists.js';
 
 /** Where a bundle's files come from: a folder on disk, a URL, an in-memory map (tests). */
 export interface BundleSource {
@@ -221,12 +222,13 @@ export class Predictor {
     const outside = (j: number, v: number) => v < this.rangeLo[j]! || v > this.rangeHi[j]!;
     const checked = split ? split.varying : this.allColumns;
     const shared = split ? [...split.constant].filter((j) => outside(j, features[j]!)) : [];
+    const lists = new NameLists(FEATURE_NAMES);
+    const found: number[] = [];
     const result: (readonly string[])[] = [];
     for (let r = 0; r < rows; r++) {
-      let found: number[] | undefined;
-      for (const j of checked) if (outside(j, features[r * width + j]!)) (found ??= []).push(j);
-      if (!found && shared.length === 0) result.push(NONE);
-      else result.push([...shared, ...(found ?? [])].sort((a, b) => a - b).map((j) => FEATURE_NAMES[j]!));
+      found.length = 0;
+      for (const j of checked) if (outside(j, features[r * width + j]!)) found.push(j);
+      result.push(lists.union(shared, found));
     }
     return result;
   }
@@ -310,8 +312,6 @@ export class Predictor {
     return rules;
   }
 }
-
-const NONE: readonly string[] = Object.freeze([]);
 
 interface ResourceSlot {
   readonly key: ResourceKey;

@@ -47,10 +47,14 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
   // One pair of input buffers for every batch: only the band tables outlive a batch.
   const features = new Float64Array(Math.min(batchSize, total) * width);
   const rules = new Float64Array(Math.min(batchSize, total) * targetCount);
+  // What the rows keep of each design of a batch; the builds themselves are dropped once summed up.
+  const boards: number[] = [];
+  const networksOf: NetworkFeatures[] = [];
+  const configs: HlsConfig[] = [];
+  const devices: (Device | undefined)[] = [];
+  const notes: (readonly string[])[] = [];
   for (let start = 0; start < total; start += batchSize) {
     const size = Math.min(batchSize, total - start);
-    // What the rows keep of each design; the builds themselves are dropped as soon as they are summed up.
-    const designs: { board: string; network: NetworkFeatures; config: HlsConfig; device: Device | undefined; notes: readonly string[] }[] = [];
     for (let i = 0; i < size; i++) {
       let rest = start + i;
       const c = rest % sizes[5];
@@ -77,14 +81,30 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
       const config = designConfig(file, overrides);
       const build = writeFeatures(network, config, toolchain, features, i * width);
       predictor.rulesInto(build, rules, i);
-      designs.push({ board: grid.boards[b]!, network, config, device: build.device, notes: build.notes.length ? build.notes : NONE });
+      boards[i] = b;
+      networksOf[i] = network;
+      configs[i] = config;
+      devices[i] = build.device;
+      notes[i] = build.notes.length ? build.notes : NONE;
     }
     const bands = predictor.predictBands(features, size, rules);
     for (let i = 0; i < size; i++) {
-      const { board: name, network, config, device, notes } = designs[i]!;
-      const context: EstimateContext = { layers: network.layers, config, device, notes, outOfRange: bands.outOfRange[i]! };
-      const board = context.device && predictor.boardFit(bands, i, context.device);
-      rows.push(new BandRow(name, predictor.latencyNs(bands, i, config.clockPeriodNs), board?.scarcest?.percent ?? Number.NaN, board?.fits ?? false, predictor, bands, i, context));
+      const device = devices[i];
+      const board = device && predictor.boardFit(bands, i, device);
+      const config = configs[i]!;
+      rows.push(
+        new BandRow(predictor, bands, i, {
+          board: grid.boards[boards[i]!]!,
+          config,
+          latencyNs: predictor.latencyNs(bands, i, config.clockPeriodNs),
+          scarcestPercent: board?.scarcest?.percent ?? Number.NaN,
+          fits: board?.fits ?? false,
+          layers: networksOf[i]!.layers,
+          device,
+          notes: notes[i]!,
+          outOfRange: bands.outOfRange[i]!,
+        }),
+      );
     }
   }
   markPareto(rows);
@@ -93,28 +113,42 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
 
 const NONE: readonly string[] = Object.freeze([]);
 
-/** A sweep row over its batch's band table; the estimate is built on first read, then kept. */
-class BandRow implements SweepRow {
+/**
+ * A sweep row over its batch's band table, and the context its estimate needs; the estimate is
+ * built on first read, then kept. One object per row: every row of a grid stays in memory.
+ */
+class BandRow implements SweepRow, EstimateContext {
+  readonly board: string;
+  readonly config: HlsConfig;
+  readonly latencyNs: number;
+  readonly scarcestPercent: number;
+  readonly fits: boolean;
   pareto = false;
+  readonly layers: readonly Layer[];
+  readonly device: Device | undefined;
+  readonly notes: readonly string[];
+  readonly outOfRange: readonly string[];
   private built: SweepEstimate | undefined;
 
   constructor(
-    readonly board: string,
-    readonly latencyNs: number,
-    readonly scarcestPercent: number,
-    readonly fits: boolean,
     private readonly predictor: Predictor,
     private readonly bands: BandTable,
     private readonly index: number,
-    private readonly context: EstimateContext,
-  ) {}
-
-  get config(): HlsConfig {
-    return this.context.config;
+    fields: Omit<SweepRow, 'estimate' | 'pareto'> & EstimateContext,
+  ) {
+    this.board = fields.board;
+    this.config = fields.config;
+    this.latencyNs = fields.latencyNs;
+    this.scarcestPercent = fields.scarcestPercent;
+    this.fits = fields.fits;
+    this.layers = fields.layers;
+    this.device = fields.device;
+    this.notes = fields.notes;
+    this.outOfRange = fields.outOfRange;
   }
 
   get estimate(): SweepEstimate {
-    return (this.built ??= this.predictor.estimateAt(this.bands, this.index, this.context));
+    return (this.built ??= this.predictor.estimateAt(this.bands, this.index, this));
   }
 }
 
