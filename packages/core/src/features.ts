@@ -110,16 +110,16 @@ export interface NetworkFeatures {
   readonly weighted: readonly Layer[];
 }
 
-const at = (name: string): number => {
+const position = (name: string): number => {
   const index = FEATURE_NAMES.indexOf(name);
   if (index < 0) throw new Error(`no feature ${name}`);
   return index;
 };
-const FAMILY_BLOCK = at('dense_in_mean');
+const FAMILY_BLOCK = position('dense_in_mean');
 const RF_QUANTITY = QUANTITIES.indexOf('rf');
-const TOTAL_PARAMS = at('total_params');
-const MODEL_WIDTH = at('model_width');
-const UNMODELLED = at('rule_unmodelled_layers');
+const TOTAL_PARAMS = position('total_params');
+const MODEL_WIDTH = position('model_width');
+const UNMODELLED = position('rule_unmodelled_layers');
 
 const clean = (value: number) => (Number.isFinite(value) ? value : 0);
 const logged = (value: number) => clean(Math.log1p(Math.max(0, value)));

@@ -55,8 +55,8 @@ export interface DesignInput {
 }
 
 /**
- * A loaded bundle. Predictions run the ensemble's wide-and-deep members in plain TypeScript and
- * report, per target, the ensemble mean with a band that adds the members' spread to the
+ * A loaded bundle. Predictions run the ensemble's wide-and-deep members (WebAssembly SIMD, or
+ * plain TypeScript where that is missing; never TensorFlow) on batches and report, per target, the ensemble mean with a band that adds the members' spread to the
  * validation residual noise (in log space), so a number's doubt is shown beside it.
  */
 export class Predictor {
