@@ -93,9 +93,8 @@ export interface ConfigOverrides {
  */
 export function configureNetwork(layers: readonly Layer[], file: Hls4mlConfig | undefined, overrides: ConfigOverrides = {}): ConfiguredNetwork {
   const model = modelSettings(file, overrides);
-  const modelPrecision = model.precision?.default ?? DEFAULT_PRECISION;
-  const strategy = model.strategy ?? 'latency';
-  const reuseFactor = model.reuseFactor ?? 1;
+  // The design-level settings carry the model-level defaults every layer falls back to.
+  const config = designSettings(model, file, overrides);
   const configured = layers.map((layer) => {
     const byName = file?.layerName[layer.name];
     const byType = file?.layerType[layer.className] ?? file?.layerType[layer.className.replace(/^Q/, '')];
@@ -109,19 +108,19 @@ export function configureNetwork(layers: readonly Layer[], file: Hls4mlConfig | 
       const chosen = [byName, byType].find((level) => level?.precision?.[variable])?.precision?.[variable];
       if (chosen) precision[variable] = chosen;
       else if (!precision[variable]) {
-        const fallback = byName?.precision?.default ?? byType?.precision?.default ?? model.precision?.[variable] ?? modelPrecision;
+        const fallback = byName?.precision?.default ?? byType?.precision?.default ?? model.precision?.[variable] ?? config.precision;
         precision[variable] = fallback;
       }
     }
     // Object.assign rather than a spread: far cheaper in V8 for objects this size (sweeps).
     return Object.assign({}, layer, {
-      reuseFactor: pick('reuseFactor') ?? reuseFactor,
+      reuseFactor: pick('reuseFactor') ?? config.reuseFactor,
       reuseFactorKind: 'requested' as const,
-      strategy: pick('strategy') ?? strategy,
+      strategy: pick('strategy') ?? config.strategy,
       precision,
     });
   });
-  return { layers: configured, config: designSettings(model, file, overrides) };
+  return { layers: configured, config };
 }
 
 /** The design-level settings alone: what `configureNetwork` returns as `config` (a sweep needs one per configuration). */

@@ -2,7 +2,8 @@ import {
   FEATURE_NAMES,
   FEATURE_SPEC_VERSION,
   HlsestError,
-  extractFeatures,
+  networkFeatures,
+  writeFeatures,
   ruleEstimate,
   layerFamily,
   type DesignBuild,
@@ -139,10 +140,12 @@ export class Predictor {
   /** Many designs at once: one batched forward pass per member. */
   predictMany(designs: readonly DesignInput[]): Estimate[] {
     const reference = this.manifest.referenceToolchain;
-    const features = designs.map((d) => extractFeatures({ layers: d.layers, config: d.config, toolchain: d.toolchain ?? reference }));
-    const bands = this.predictBands(this.featureMatrix(features.map((f) => f.values)), features.length, this.ruleMatrix(features.map((f) => f.build)));
+    const width = FEATURE_NAMES.length;
+    const features = new Float64Array(designs.length * width);
+    const builds = designs.map((d, i) => writeFeatures(networkFeatures(d.layers), d.config, d.toolchain ?? reference, features, i * width));
+    const bands = this.predictBands(features, designs.length, this.ruleMatrix(builds));
     return designs.map((design, i) => {
-      const { build } = features[i]!;
+      const build = builds[i]!;
       const context = { layers: design.layers, config: design.config, device: build.device, notes: build.notes, outOfRange: bands.outOfRange[i]! };
       const e = this.estimateAt(bands, i, context);
       return { targets: e.targets, resources: e.resources, board: e.board, latency: e.latency, warnings: e.warnings, build };

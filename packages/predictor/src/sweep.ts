@@ -48,7 +48,7 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
   const features = new Float64Array(Math.min(batchSize, total) * width);
   const rules = new Float64Array(Math.min(batchSize, total) * targetCount);
   // What the rows keep of each design of a batch; the builds themselves are dropped once summed up.
-  const boards: number[] = [];
+  const boards: string[] = [];
   const networksOf: NetworkFeatures[] = [];
   const configs: HlsConfig[] = [];
   const devices: (Device | undefined)[] = [];
@@ -81,7 +81,7 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
       const config = designConfig(file, overrides);
       const build = writeFeatures(network, config, toolchain, features, i * width);
       predictor.rulesInto(build, rules, i);
-      boards[i] = b;
+      boards[i] = grid.boards[b]!;
       networksOf[i] = network;
       configs[i] = config;
       devices[i] = build.device;
@@ -94,7 +94,7 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
       const config = configs[i]!;
       rows.push(
         new BandRow(predictor, bands, i, {
-          board: grid.boards[boards[i]!]!,
+          board: boards[i]!,
           config,
           latencyNs: predictor.latencyNs(bands, i, config.clockPeriodNs),
           scarcestPercent: board?.scarcest?.percent ?? Number.NaN,
