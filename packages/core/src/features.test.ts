@@ -5,7 +5,6 @@ import { extractFeatures, FEATURE_NAMES, featureCount, networkFeatures, writeFea
 import { configureNetwork } from './hls4ml-config.js';
 import { parseKerasModel } from './keras/parse-keras-model.js';
 import { parsePrecision } from './precision.js';
-import { ruleEstimate } from './rule-estimate.js';
 
 const example = (name: string) => parseKerasModel(readFileSync(`${REPO_ROOT}/examples/${name}.json`, 'utf8'));
 const featuresOf = (values: Float64Array) => (name: string) => {
@@ -25,32 +24,40 @@ describe('feature extraction, hand-checked', () => {
     const { layers, config } = configureNetwork(example('jet-tagger').layers, undefined, { part: 'xc7z020clg400-1', strategy: 'latency', reuseFactor: 1 });
     const { values, build } = extractFeatures({ layers, config });
     const f = featuresOf(values);
-    expect(f('n_layers')).toBeCloseTo(log(5));
+    // Four Dense layers, their ReLU/softmax activations split off as hls4ml does.
     expect(f('n_weight_layers')).toBeCloseTo(log(4));
     expect(f('count_dense')).toBeCloseTo(log(4));
     expect(f('activation_relu')).toBeCloseTo(log(3));
     expect(f('activation_softmax')).toBeCloseTo(log(1));
-    // Dense inputs 16, 64, 32, 32; outputs 64, 32, 32, 5; parameters 1088, 2080, 1056, 165.
-    expect([f('dense_in_mean'), f('dense_in_min'), f('dense_in_max')]).toEqual([log(36), log(16), log(64)].map((v) => expect.closeTo(v, 12)));
-    expect(f('dense_out_mean')).toBeCloseTo(log(33.25));
-    expect(f('dense_params_max')).toBeCloseTo(log(2080));
-    expect(f('dense_rf_max')).toBeCloseTo(log(1));
-    expect(f('total_params')).toBeCloseTo(log(4389));
+    // Dense inputs 16, 64, 32, 32; outputs 64, 32, 32, 5.
+    expect([f('dense_nin_mean'), f('dense_nin_max'), f('dense_nout_mean'), f('dense_nout_max')]).toEqual([log(36), log(64), log(33.25), log(64)].map((v) => expect.closeTo(v, 12)));
+    expect(f('total_params')).toBeCloseTo(log(1088 + 2080 + 1056 + 165));
+    // 1024 + 2048 + 1024 + 160 products, every one 16×16 bits: a DSP each.
+    expect(f('total_products')).toBeCloseTo(log(4256));
+    expect([f('share_dsp_products'), f('share_lut_products'), f('share_free_products')]).toEqual([1, 0, 0]);
     expect([f('input_size'), f('output_size'), f('model_width'), f('model_integer')]).toEqual([log(16), log(5), 16, 6].map((v) => expect.closeTo(v, 12)));
-    // 1024 + 2048 + 1024 + 160 products, all unrolled at RF 1, each 16×16 on one DSP.
-    expect(f('rule_mults')).toBeCloseTo(log(4256));
-    expect(f('rule_multipliers')).toBeCloseTo(log(4256));
-    expect(f('rule_dsp')).toBeCloseTo(log(4256));
-    expect(f('rule_weight_bits')).toBeCloseTo(log(4389 * 16));
-    expect(f('rule_dataflow')).toBe(0);
+    expect([f('weight_width_min'), f('weight_width_max')]).toEqual([16, 16]);
     expect(f('capacity_dsp')).toBeCloseTo(log(220));
     expect(f('dsp48e2')).toBe(0);
+    expect(f('dataflow')).toBe(0);
     expect([f('strategy=latency'), f('strategy=resource'), f('ioType=io_parallel'), f('device=xc7z020'), f('device=other')]).toEqual([1, 0, 1, 1, 0]);
+    // No version given: the build takes the newest rules, the features say "unknown".
     expect(f('hls4ml=other')).toBe(1);
-    expect(ruleEstimate('dsp', build)).toBe(4256);
+    expect(build.totals.multipliers).toBe(4256);
   });
 
-  it('describes the SVHN-style CNN (Resource, RF 27, io_stream, fixed<8,3>, ZCU102)', () => {
+  it('never sees the reuse factor: designs that differ only in RF share one vector', () => {
+    const at = (reuseFactor: number) => {
+      const { layers, config } = configureNetwork(example('jet-tagger').layers, undefined, { part: 'xc7z020clg400-1', strategy: 'resource', reuseFactor });
+      return extractFeatures({ layers, config });
+    };
+    const [one, many] = [at(1), at(32)];
+    expect([...many.values]).toEqual([...one.values]);
+    // …while the build (and so the rule the correction is added to) does see it.
+    expect(many.build.totals.multipliers).toBeLessThan(one.build.totals.multipliers);
+  });
+
+  it('describes the SVHN-style CNN (Resource, io_stream, fixed<8,3>, ZCU102, Vitis 2023.2, hls4ml 1.1)', () => {
     const { layers, config } = configureNetwork(example('svhn-cnn').layers, undefined, {
       part: 'xczu9eg-ffvb1156-2-e',
       strategy: 'resource',
@@ -58,27 +65,24 @@ describe('feature extraction, hand-checked', () => {
       reuseFactor: 27,
       precision: parsePrecision('ap_fixed<8,3>'),
     });
-    const { values, build } = extractFeatures({ layers, config, toolchain: { hlsTool: 'vitis_hls', hlsToolVersion: '2023.2', hls4mlVersion: '1.1.0' } });
+    const { values } = extractFeatures({ layers, config, toolchain: { hlsTool: 'vitis_hls', hlsToolVersion: '2023.2', hls4mlVersion: '1.1.0' } });
     const f = featuresOf(values);
     expect([f('count_conv2d'), f('count_pooling'), f('count_dense')]).toEqual([log(3), log(3), log(3)].map((v) => expect.closeTo(v, 12)));
-    // Conv inputs 32·32·3 = 3072, 15·15·16 = 3600, 6·6·16 = 576.
-    expect([f('conv2d_in_mean'), f('conv2d_in_min'), f('conv2d_in_max')]).toEqual([log(2416), log(576), log(3600)].map((v) => expect.closeTo(v, 12)));
+    // Products per pixel 3·3·3 = 27, 3·3·16 = 144, 144; pixels 30·30, 13·13, 4·4.
+    expect([f('conv2d_nin_max'), f('conv2d_apps_max')]).toEqual([log(144), log(900)].map((v) => expect.closeTo(v, 12)));
     // 30·30·27·16 + 13·13·144·16 + 4·4·144·24 + 96·42 + 42·64 + 64·10 multiplications.
-    expect(f('rule_mults')).toBeCloseTo(log(388_800 + 389_376 + 55_296 + 4032 + 2688 + 640));
-    // conv_0: 27×16 at RF 27 is valid; conv_1, conv_2 (144×n): 27 → 24; dense 42→64: 21; 64→10: 32.
-    expect(build.layers.filter((b) => b.reuse).map((b) => b.reuse!.applied)).toEqual([27, 24, 24, 24, 21, 32]);
-    expect(f('rule_rf_adjusted_layers')).toBe(5);
-    expect(f('rule_max_rf')).toBeCloseTo(log(32));
-    // Line buffers: (3−1) rows × width × channels × 8 bits for each conv.
-    expect(f('rule_line_buffer_bits')).toBeCloseTo(log(2 * 32 * 3 * 8 + 2 * 15 * 16 * 8 + 2 * 6 * 16 * 8));
-    expect(f('rule_dataflow')).toBe(1);
-    expect([f('ioType=io_stream'), f('device=xczu9eg'), f('hls4ml=1.1'), f('hlsTool=vitis_hls_2023')]).toEqual([1, 1, 1, 1]);
+    expect(f('total_products')).toBeCloseTo(log(388_800 + 389_376 + 55_296 + 4032 + 2688 + 640));
+    expect(f('share_resource_layers')).toBe(1);
+    expect(f('dataflow')).toBe(1);
+    expect([f('ioType=io_stream'), f('device=xczu9eg'), f('hls4ml=1.1'), f('toolGroup=vitis_hls_2023')]).toEqual([1, 1, 1, 1]);
   });
 
   it('maps values it has never seen to "other" instead of failing', () => {
     const { layers, config } = configureNetwork(example('jet-tagger').layers, undefined, { part: 'xc9unknown-part' });
-    const f = featuresOf(extractFeatures({ layers, config, toolchain: { hls4mlVersion: '9.9.9', hlsTool: 'catapult' } }).values);
-    expect([f('device=other'), f('hls4ml=other'), f('hlsTool=other')]).toEqual([1, 1, 1]);
+    const f = featuresOf(extractFeatures({ layers, config, toolchain: { hls4mlVersion: 'fork', hlsTool: 'catapult' } }).values);
+    expect([f('device=other'), f('hls4ml=other')]).toEqual([1, 1]);
+    // An HLS tool hlsest does not know is built (and so described) as the newest Vitis HLS.
+    expect(f('toolGroup=vitis_hls_2023')).toBe(1);
     expect(f('dsp48e2')).toBe(0.5);
   });
 

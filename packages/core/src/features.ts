@@ -1,17 +1,23 @@
 import { listDevices } from './boards.js';
 import { BoundedCache } from './bounded-cache.js';
 import { buildDesign, type DesignBuild } from './build-model/build-design.js';
+import { hls4mlMinor, HLS4ML_VERSIONS } from './build-model/hls4ml-versions.js';
+import { TOOL_GROUPS } from './build-model/tool-profiles.js';
+import { activationFunction } from './layer-kinds/activation.js';
 import { activationGroup, ACTIVATION_GROUPS, hasWeights, layerFamily, type ActivationGroup, type LayerFamily } from './layers.js';
-import { product } from './keras/shape-rules.js';
+import { product } from './keras/shape-helpers.js';
 import { integerBits } from './precision.js';
 import type { HlsConfig, Layer, Toolchain } from './schema.js';
 
 /**
  * One feature vector per design, shared by the trainer and the predictor (one implementation,
- * no train/serve skew). Bump the version whenever a name, order or formula changes: bundles
- * record the version they were trained with and refuse another.
+ * no train/serve skew). It describes the design's structure and settings, never its reuse
+ * factors: the learned correction sees only these, while the reuse factor reaches the estimate
+ * through hls4ml's rules alone, so the estimate moves with RF exactly as the rules do (monotone
+ * where they are) and designs hls4ml builds identically get identical estimates. Bump the
+ * version whenever a name, order or formula changes: bundles refuse another.
  */
-export const FEATURE_SPEC_VERSION = 1;
+export const FEATURE_SPEC_VERSION = 2;
 
 export interface FeatureInput {
   readonly layers: readonly Layer[];
@@ -24,18 +30,18 @@ export interface FeatureVector {
   readonly build: DesignBuild;
 }
 
-const WEIGHT_FAMILIES = ['dense', 'conv1d', 'conv2d'] as const;
+const WEIGHT_FAMILIES = ['dense', 'conv1d', 'conv2d', 'recurrent'] as const;
 const COUNTED_FAMILIES: readonly LayerFamily[] = ['dense', 'conv1d', 'conv2d', 'pooling', 'batchnorm', 'merge', 'recurrent', 'other'];
-const STATS = ['mean', 'min', 'max'] as const;
-const QUANTITIES = ['in', 'out', 'params', 'rf'] as const;
+const SIZES = ['nin_mean', 'nin_max', 'nout_mean', 'nout_max', 'apps_mean', 'apps_max'] as const;
+const COUNTED_ACTIVATIONS = ACTIVATION_GROUPS.filter((g) => g !== 'linear');
 
 /** Fixed vocabularies: a value not listed maps to `other`, never to an error. */
 export const CATEGORIES = {
-  strategy: ['latency', 'resource', 'resource_unrolled', 'other'],
+  strategy: ['latency', 'resource', 'resource_unrolled', 'distributed_arithmetic', 'other'],
   ioType: ['io_parallel', 'io_stream', 'other'],
   device: [...listDevices().map((d) => d.device), 'other'],
-  hls4ml: ['0.6', '0.7', '0.8', '1.0', '1.1', 'other'],
-  hlsTool: ['vivado_hls', 'vitis_hls_2020_2022', 'vitis_hls_2023', 'vitis_hls_2024', 'other'],
+  hls4ml: [...HLS4ML_VERSIONS, 'other'],
+  toolGroup: [...TOOL_GROUPS, 'other'],
 } as const;
 
 /** Names of the feature vector, in order. Counts and sizes are log1p-scaled. */
@@ -43,45 +49,33 @@ export const FEATURE_NAMES: readonly string[] = [
   'n_layers',
   'n_weight_layers',
   ...COUNTED_FAMILIES.map((f) => `count_${f}`),
-  ...ACTIVATION_GROUPS.map((g) => `activation_${g}`),
-  ...WEIGHT_FAMILIES.flatMap((f) => QUANTITIES.flatMap((q) => STATS.map((s) => `${f}_${q}_${s}`))),
+  ...COUNTED_ACTIVATIONS.map((g) => `activation_${g}`),
+  ...WEIGHT_FAMILIES.flatMap((f) => SIZES.map((s) => `${f}_${s}`)),
   'total_params',
+  'total_products',
   'input_size',
   'output_size',
   'model_width',
   'model_integer',
+  'input_width',
   'weight_width_mean',
   'weight_width_min',
   'weight_width_max',
-  'weight_integer_mean',
   'result_width_mean',
   'accum_width_mean',
+  'share_dsp_products',
+  'share_lut_products',
+  'share_free_products',
+  'share_resource_layers',
+  'weights_known',
+  'zero_weight_share',
   'clock_period_ns',
   'capacity_bram18k',
   'capacity_dsp',
   'capacity_ff',
   'capacity_lut',
-  'capacity_uram',
   'dsp48e2',
-  'rule_mults',
-  'rule_multipliers',
-  'rule_dsp',
-  'rule_lut_multipliers',
-  'rule_free_multipliers',
-  'rule_lut_mult_bits',
-  'rule_dsp_mult_bits',
-  'rule_weight_bits',
-  'rule_weight_rom_bram18k',
-  'rule_fifo_bits',
-  'rule_line_buffer_bits',
-  'rule_table_bits',
-  'rule_cycles',
-  'rule_interval',
-  'rule_max_rf',
-  'rule_sum_rf',
-  'rule_rf_adjusted_layers',
-  'rule_dataflow',
-  'rule_unmodelled_layers',
+  'dataflow',
   ...Object.entries(CATEGORIES).flatMap(([name, values]) => values.map((v) => `${name}=${v}`)),
 ];
 
@@ -96,191 +90,153 @@ export function extractFeatures(input: FeatureInput): FeatureVector {
   return { values, build };
 }
 
-/**
- * What the feature vector takes from the layers alone (counts, shapes, parameters), computed
- * once per network: a sweep writes the vectors of thousands of configurations of one network.
- */
+/** The layers a sweep configures once per (strategy, precision, reuse factor): kept for `writeFeatures`. */
 export interface NetworkFeatures {
   readonly layers: readonly Layer[];
-  /** A whole vector with the layers-only features in place and zeros everywhere else. */
-  readonly template: Float64Array;
-  /** Per weight family (`WEIGHT_FAMILIES` order): indices of its layers, for reuse-factor stats. */
-  readonly familyLayers: readonly (readonly number[])[];
-  /** Layers with weights, in order: the ones whose precisions the width features average. */
-  readonly weighted: readonly Layer[];
 }
 
-const position = (name: string): number => {
-  const index = FEATURE_NAMES.indexOf(name);
-  if (index < 0) throw new Error(`no feature ${name}`);
-  return index;
+export function networkFeatures(layers: readonly Layer[]): NetworkFeatures {
+  return { layers };
+}
+
+const index = (name: string): number => {
+  const i = FEATURE_NAMES.indexOf(name);
+  if (i < 0) throw new Error(`no feature ${name}`);
+  return i;
 };
-const FAMILY_BLOCK = position('dense_in_mean');
-const RF_QUANTITY = QUANTITIES.indexOf('rf');
-const TOTAL_PARAMS = position('total_params');
-const MODEL_WIDTH = position('model_width');
-const UNMODELLED = position('rule_unmodelled_layers');
+const COUNTS = index('count_dense');
+const ACTIVATIONS = index(`activation_${COUNTED_ACTIVATIONS[0]}`);
+const SIZE_BLOCK = index('dense_nin_mean');
+const TOTAL_PARAMS = index('total_params');
 
 const clean = (value: number) => (Number.isFinite(value) ? value : 0);
 const logged = (value: number) => clean(Math.log1p(Math.max(0, value)));
 
-/** The layers-only part of the feature vector. */
-export function networkFeatures(layers: readonly Layer[]): NetworkFeatures {
-  const template = new Float64Array(FEATURE_NAMES.length);
-  const familyCounts = new Map<LayerFamily, number>();
-  const activations = new Map<ActivationGroup, number>();
-  const families = WEIGHT_FAMILIES.map(() => QUANTITIES.slice(0, RF_QUANTITY).map(() => new RunningStats()));
-  const familyLayers: number[][] = WEIGHT_FAMILIES.map(() => []);
-  const weighted: Layer[] = [];
-  let totalParams = 0;
-  let unmodelled = 0;
-  layers.forEach((layer, i) => {
-    const family = layerFamily(layer.kind);
-    familyCounts.set(family, (familyCounts.get(family) ?? 0) + 1);
-    totalParams += layer.params;
-    if (layer.kind === 'other') unmodelled++;
-    const withWeights = hasWeights(layer.kind);
-    if (layer.kind === 'activation' || withWeights) {
-      const group = activationGroup(layer.activation);
-      if (layer.kind === 'activation' || group !== 'linear') activations.set(group, (activations.get(group) ?? 0) + 1);
-    }
-    const slot = WEIGHT_FAMILIES.indexOf(family as (typeof WEIGHT_FAMILIES)[number]);
-    if (slot >= 0) {
-      const [inputs, outputs, params] = families[slot]!;
-      inputs!.add(product(layer.inputShape));
-      outputs!.add(product(layer.outputShape));
-      params!.add(layer.params);
-      familyLayers[slot]!.push(i);
-    }
-    if (withWeights) weighted.push(layer);
-  });
-
-  let cursor = 0;
-  const log = (value: number) => {
-    template[cursor++] = logged(value);
-  };
-  log(layers.length);
-  log(weighted.length);
-  for (const family of COUNTED_FAMILIES) log(familyCounts.get(family) ?? 0);
-  for (const group of ACTIVATION_GROUPS) log(activations.get(group) ?? 0);
-  families.forEach((quantities, f) => {
-    quantities.forEach((stats, q) => {
-      cursor = FAMILY_BLOCK + (f * QUANTITIES.length + q) * STATS.length;
-      log(stats.mean);
-      log(stats.min);
-      log(stats.max);
-    });
-  });
-  cursor = TOTAL_PARAMS;
-  log(totalParams);
-  log(product(layers[0]?.inputShape ?? [0]));
-  log(product(layers[layers.length - 1]?.outputShape ?? [0]));
-  template[UNMODELLED] = unmodelled;
-  return { layers, template, familyLayers, weighted };
-}
-
 /**
- * Builds the design of `network` under `config` and writes its whole feature vector into `out`
- * at `offset` (a batch's row); returns the build. `extractFeatures` is this on a fresh vector.
+ * Builds the design of `network` under `config` and writes its feature vector into `out` at
+ * `offset` (a batch's row); returns the build. `extractFeatures` is this on a fresh vector.
  */
 export function writeFeatures(network: NetworkFeatures, config: HlsConfig, toolchain: Toolchain | undefined, out: Float64Array, offset: number): DesignBuild {
-  const build = buildDesign(network.layers, config);
-  out.set(network.template, offset);
-
-  // Reuse factors hls4ml applies: mean, min and max per weight family (sums in layer order).
-  const familyLayers = network.familyLayers;
-  for (let f = 0; f < familyLayers.length; f++) {
-    const indices = familyLayers[f]!;
-    if (indices.length === 0) continue;
-    let sum = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (const i of indices) {
-      const rf = build.layers[i]?.reuse?.applied ?? 0;
-      sum += rf;
-      if (rf < min) min = rf;
-      if (rf > max) max = rf;
-    }
-    const base = offset + FAMILY_BLOCK + (f * QUANTITIES.length + RF_QUANTITY) * STATS.length;
-    out[base] = logged(sum / indices.length);
-    out[base + 1] = logged(min);
-    out[base + 2] = logged(max);
-  }
-
-  // Plain indexed writes from here on, no helper closures: sweeps write a vector per configuration.
-  let at = offset + MODEL_WIDTH;
-  const model = config.precision;
-  const weighted = network.weighted;
+  const build = buildDesign(network.layers, config, toolchain ? { toolchain } : {});
+  out.fill(0, offset, offset + FEATURE_NAMES.length);
+  const counts = new Map<LayerFamily, number>();
+  const activations = new Map<ActivationGroup, number>();
+  const sizes = WEIGHT_FAMILIES.map(() => ({ n: 0, nin: 0, ninMax: 0, nout: 0, noutMax: 0, apps: 0, appsMax: 0 }));
+  let layersBuilt = 0;
+  let weighted = 0;
+  let params = 0;
+  let products = 0;
+  let dspProducts = 0;
+  let lutProducts = 0;
+  let freeProducts = 0;
+  let resourceLayers = 0;
   let widthSum = 0;
   let widthMin = Infinity;
   let widthMax = -Infinity;
-  let integerSum = 0;
   let resultSum = 0;
   let accumSum = 0;
-  for (const layer of weighted) {
-    const weight = layer.precision?.weight ?? model;
-    widthSum += weight.width;
-    if (weight.width < widthMin) widthMin = weight.width;
-    if (weight.width > widthMax) widthMax = weight.width;
-    integerSum += integerBits(weight);
-    resultSum += (layer.precision?.result ?? model).width;
-    accumSum += (layer.precision?.accum ?? model).width;
+  let known = 0;
+  let zeroShare = 0;
+  const byName = new Map(network.layers.map((l) => [l.name, l]));
+  for (const b of build.layers) {
+    const free = b.kind === 'input' || (b.cycles === 0 && b.hls.lut === 0 && b.hls.ff === 0);
+    if (!free) layersBuilt++;
+    const family = layerFamily(b.kind);
+    if (COUNTED_FAMILIES.includes(family)) counts.set(family, (counts.get(family) ?? 0) + 1);
+    const layer = byName.get(b.source);
+    if (b.kind === 'activation') {
+      const group = activationGroup(activationFunction(layer?.activation));
+      if (group !== 'linear') activations.set(group, (activations.get(group) ?? 0) + 1);
+    }
+    params += layer?.params ?? 0;
+    if (!b.mult || !hasWeights(b.kind)) continue;
+    weighted++;
+    const slot = WEIGHT_FAMILIES.indexOf(family as (typeof WEIGHT_FAMILIES)[number]);
+    if (slot >= 0) {
+      const s = sizes[slot]!;
+      s.n++;
+      s.nin += b.mult.nIn;
+      s.ninMax = Math.max(s.ninMax, b.mult.nIn);
+      s.nout += b.mult.nOut;
+      s.noutMax = Math.max(s.noutMax, b.mult.nOut);
+      s.apps += b.mult.applications;
+      s.appsMax = Math.max(s.appsMax, b.mult.applications);
+    }
+    products += b.totalMults;
+    if (b.product === 'dsp') dspProducts += b.totalMults;
+    else if (b.product === 'lut') lutProducts += b.totalMults;
+    else freeProducts += b.totalMults;
+    if (b.strategy !== 'latency') resourceLayers++;
+    widthSum += b.weightWidth;
+    widthMin = Math.min(widthMin, b.weightWidth);
+    widthMax = Math.max(widthMax, b.weightWidth);
+    resultSum += b.resultWidth;
+    accumSum += b.accumWidth;
+    if (layer?.weights && layer.weights.count > 0) {
+      known++;
+      zeroShare += layer.weights.zeros / layer.weights.count;
+    }
   }
-  const n = weighted.length;
+
+  let at = offset;
+  out[at++] = logged(layersBuilt);
+  out[at++] = logged(weighted);
+  at = offset + COUNTS;
+  for (const family of COUNTED_FAMILIES) out[at++] = logged(counts.get(family) ?? 0);
+  at = offset + ACTIVATIONS;
+  for (const group of COUNTED_ACTIVATIONS) out[at++] = logged(activations.get(group) ?? 0);
+  at = offset + SIZE_BLOCK;
+  for (const s of sizes) {
+    out[at++] = logged(s.n ? s.nin / s.n : 0);
+    out[at++] = logged(s.ninMax);
+    out[at++] = logged(s.n ? s.nout / s.n : 0);
+    out[at++] = logged(s.noutMax);
+    out[at++] = logged(s.n ? s.apps / s.n : 0);
+    out[at++] = logged(s.appsMax);
+  }
+  at = offset + TOTAL_PARAMS;
+  const model = config.precision;
+  const first = build.layers.find((b) => b.mult);
+  out[at++] = logged(params);
+  out[at++] = logged(products);
+  out[at++] = logged(product(network.layers[0]?.inputShape ?? [0]));
+  out[at++] = logged(product(network.layers[network.layers.length - 1]?.outputShape ?? [0]));
   out[at++] = clean(model.width);
   out[at++] = clean(integerBits(model));
-  // A network without weight layers reports the model precision as its weight width.
-  out[at++] = clean(n === 0 ? model.width : widthSum / n);
-  out[at++] = clean(n === 0 ? model.width : widthMin);
-  out[at++] = clean(n === 0 ? model.width : widthMax);
-  out[at++] = clean(n === 0 ? 0 : integerSum / n);
-  out[at++] = clean((n === 0 ? 0 : resultSum / n) || model.width);
-  out[at++] = clean((n === 0 ? 0 : accumSum / n) || model.width);
+  out[at++] = clean(first?.inputWidth ?? model.width);
+  out[at++] = clean(weighted ? widthSum / weighted : model.width);
+  out[at++] = clean(weighted ? widthMin : model.width);
+  out[at++] = clean(weighted ? widthMax : model.width);
+  out[at++] = clean(weighted ? resultSum / weighted : model.width);
+  out[at++] = clean(weighted ? accumSum / weighted : model.width);
+  out[at++] = products ? dspProducts / products : 0;
+  out[at++] = products ? lutProducts / products : 0;
+  out[at++] = products ? freeProducts / products : 0;
+  out[at++] = weighted ? resourceLayers / weighted : 0;
+  out[at++] = known ? 1 : 0;
+  out[at++] = known ? zeroShare / known : 0;
   out[at++] = clean(config.clockPeriodNs);
-
   const device = build.device;
   const capacity = device?.capacity;
   out[at++] = logged(capacity?.bram18k ?? 0);
   out[at++] = logged(capacity?.dsp ?? 0);
   out[at++] = logged(capacity?.ff ?? 0);
   out[at++] = logged(capacity?.lut ?? 0);
-  out[at++] = logged(capacity?.uram ?? 0);
   out[at++] = device ? (device.dspKind === 'DSP48E2' ? 1 : 0) : 0.5;
-
-  const t = build.totals;
-  out[at++] = logged(t.mults);
-  out[at++] = logged(t.multipliers);
-  out[at++] = logged(t.expectedDsp);
-  out[at++] = logged(t.lutMultipliers);
-  out[at++] = logged(t.freeMultipliers);
-  out[at++] = logged(t.lutProductBits);
-  out[at++] = logged(t.dspProductBits);
-  out[at++] = logged(t.weightBits);
-  out[at++] = logged(t.weightBram18k);
-  out[at++] = logged(t.fifoBits);
-  out[at++] = logged(t.lineBufferBits);
-  out[at++] = logged(t.tableBits);
-  out[at++] = logged(build.cycles);
-  out[at++] = logged(build.interval);
-  out[at++] = logged(t.maxReuseFactor);
-  out[at++] = logged(t.sumReuseFactor);
-  out[at++] = clean(t.adjustedReuseFactors);
   out[at++] = build.topology === 'dataflow' ? 1 : 0;
-  at++; // rule_unmodelled_layers: from the template
-
   at = oneHot(out, at, 'strategy', config.strategy);
   at = oneHot(out, at, 'ioType', config.ioType);
   at = oneHot(out, at, 'device', device?.device);
   at = oneHot(out, at, 'hls4ml', hls4mlBucket(toolchain?.hls4mlVersion));
-  at = oneHot(out, at, 'hlsTool', hlsToolBucket(toolchain));
+  at = oneHot(out, at, 'toolGroup', build.versions.tool);
   if (at !== offset + FEATURE_NAMES.length) throw new Error(`feature extraction wrote ${at - offset} values for ${FEATURE_NAMES.length} names`);
   return build;
 }
 
 /** Sets the category's one-hot slot (unknown values go to its last slot, `other`); returns the next position. */
 function oneHot(out: Float64Array, at: number, category: keyof typeof CATEGORIES, value: string | undefined): number {
-  const index = CATEGORY_INDEX[category].get(value as string) ?? CATEGORIES[category].length - 1;
-  out[at + index] = 1;
+  const slot = CATEGORY_INDEX[category].get(value as string) ?? CATEGORIES[category].length - 1;
+  out[at + slot] = 1;
   return at + CATEGORIES[category].length;
 }
 
@@ -290,44 +246,62 @@ const CATEGORY_INDEX: Record<keyof typeof CATEGORIES, ReadonlyMap<string, number
   ioType: indexOf(CATEGORIES.ioType),
   device: indexOf(CATEGORIES.device),
   hls4ml: indexOf(CATEGORIES.hls4ml),
-  hlsTool: indexOf(CATEGORIES.hlsTool),
+  toolGroup: indexOf(CATEGORIES.toolGroup),
 };
-
-/** Mean, min and max of a stream of numbers, all 0 when it is empty; sums in arrival order. */
-class RunningStats {
-  count = 0;
-  private sum = 0;
-  min = 0;
-  max = 0;
-
-  add(value: number): void {
-    if (this.count === 0 || value < this.min) this.min = value;
-    if (this.count === 0 || value > this.max) this.max = value;
-    this.sum += value;
-    this.count++;
-  }
-
-  get mean(): number {
-    return this.count === 0 ? 0 : this.sum / this.count;
-  }
-}
 
 // A sweep asks for the bucket of one version per configuration.
 const versionBuckets = new BoundedCache<string, string | undefined>(256);
 
 function hls4mlBucket(version: string | undefined): string | undefined {
   if (!version) return undefined;
-  return versionBuckets.get(version, () => {
-    const match = /^(\d+)\.(\d+)/.exec(version);
-    return match ? `${match[1]}.${match[2]}` : undefined;
-  });
+  return versionBuckets.get(version, () => hls4mlMinor(version));
 }
 
-function hlsToolBucket(toolchain: Toolchain | undefined): string | undefined {
-  if (!toolchain?.hlsTool) return undefined;
-  if (toolchain.hlsTool === 'vivado_hls') return 'vivado_hls';
-  if (toolchain.hlsTool !== 'vitis_hls') return undefined;
-  const year = Number.parseInt(toolchain.hlsToolVersion ?? '', 10);
-  if (!Number.isFinite(year)) return undefined;
-  return year >= 2024 ? 'vitis_hls_2024' : year >= 2023 ? 'vitis_hls_2023' : 'vitis_hls_2020_2022';
+/**
+ * How each feature reads to a user, for out-of-distribution warnings: a sentence template with
+ * `{v}` for the value in plain units (counts and sizes un-logged), or none for features that
+ * are not worth naming on their own.
+ */
+export function describeFeature(name: string, value: number): string | undefined {
+  const n = Math.round(Math.expm1(value));
+  const family = /^count_(\w+)$/.exec(name)?.[1];
+  if (family) return `${n} ${FAMILY_WORDS[family] ?? family} layer${n === 1 ? '' : 's'}`;
+  const size = /^(dense|conv1d|conv2d|recurrent)_(nin|nout|apps)_max$/.exec(name);
+  if (size) {
+    const what = { nin: 'inputs per product', nout: 'outputs', apps: size[1] === 'recurrent' ? 'timesteps' : 'applications (pixels or positions)' }[size[2] as 'nin' | 'nout' | 'apps'];
+    return `a ${FAMILY_WORDS[size[1]!] ?? size[1]} layer with ${n.toLocaleString('en-US')} ${what}`;
+  }
+  switch (name) {
+    case 'n_weight_layers':
+      return `${n} weight layers`;
+    case 'total_params':
+      return `${n.toLocaleString('en-US')} parameters`;
+    case 'total_products':
+      return `${n.toLocaleString('en-US')} multiplications per inference`;
+    case 'input_size':
+      return `an input of ${n.toLocaleString('en-US')} values`;
+    case 'weight_width_max':
+      return `${Math.round(value)}-bit weights`;
+    case 'weight_width_min':
+      return `${Math.round(value)}-bit weights`;
+    case 'model_width':
+      return `a ${Math.round(value)}-bit default precision`;
+    case 'accum_width_mean':
+      return `${Math.round(value)}-bit accumulators`;
+    case 'clock_period_ns':
+      return `a ${Number(value.toFixed(2))} ns clock`;
+    default:
+      return undefined;
+  }
 }
+
+const FAMILY_WORDS: Readonly<Record<string, string>> = {
+  dense: 'Dense',
+  conv1d: 'Conv1D-family',
+  conv2d: 'Conv2D-family',
+  pooling: 'pooling',
+  batchnorm: 'BatchNormalization',
+  merge: 'merge',
+  recurrent: 'recurrent',
+  other: 'custom',
+};

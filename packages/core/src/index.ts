@@ -9,6 +9,12 @@ export * from './hls4ml-config.js';
 export type { KerasModelJson, KerasLayerJson, KerasLayerConfig } from './keras/keras-format.js';
 export { parseKerasModel, type Network } from './keras/parse-keras-model.js';
 export { multSize, type MultSize } from './build-model/mult-size.js';
+export { hls4mlRules, hls4mlMinor, isModelledRelease, HLS4ML_VERSIONS, NEWEST_HLS4ML, type Hls4mlRules, type Hls4mlVersion } from './build-model/hls4ml-versions.js';
+export { toolProfile, toolGroup, profileOf, priceOperators, operatorFeatures, memoryStorage, TOOL_GROUPS, STRATEGY_CLASSES, OPERATOR_FEATURES, type ToolGroup, type ToolProfile, type ToolConstants, type OperatorCosts, type OperatorFeature, type StrategyClass, type TimingConstants } from './build-model/tool-profiles.js';
+export { converterGraph, optimizedGraph, activationNodeName } from './build-model/hls4ml-graph.js';
+export type { Operators, HlsResources } from './build-model/layer-build.js';
+export { hls4mlClassName } from './layer-kinds/index.js';
+export { activationFunction } from './layer-kinds/activation.js';
 export { estimateProduct, bram18kForRom, type ProductEstimate, type ProductKind, type Confidence } from './build-model/operand-widths.js';
 export {
   validReuseFactors,
@@ -19,8 +25,11 @@ export {
   type ReuseFactorResolution,
 } from './build-model/reuse-factor.js';
 export { buildDesign, type BuildOptions, type DesignBuild, type LayerBuild } from './build-model/build-design.js';
-export { extractFeatures, networkFeatures, writeFeatures, FEATURE_NAMES, FEATURE_SPEC_VERSION, CATEGORIES, featureCount, type FeatureInput, type FeatureVector, type NetworkFeatures } from './features.js';
+export { extractFeatures, networkFeatures, writeFeatures, describeFeature, FEATURE_NAMES, FEATURE_SPEC_VERSION, CATEGORIES, featureCount, type FeatureInput, type FeatureVector, type NetworkFeatures } from './features.js';
+export { regimeOf, weightProductsUseNoDsp } from './regime.js';
 export { TARGETS, TARGET_INFO, targetValue, type Target } from './targets.js';
-export { product } from './keras/shape-rules.js';
+export { product } from './keras/shape-helpers.js';
 export { ruleEstimate } from './rule-estimate.js';
+export { familyOf } from './family.js';
+export { weightStatsOf, withWeightStats, withSparsity, kernelCount } from './weights.js';
 export { exactArrayBuffer } from './bytes.js';

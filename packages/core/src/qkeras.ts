@@ -1,9 +1,12 @@
-import { fixed, type Precision } from './precision.js';
+import { HlsestError } from './errors.js';
+import { fixed, DEFAULT_PRECISION, type Precision } from './precision.js';
 
 /**
- * QKeras quantizers to the precisions hls4ml gives them (hls4ml `model/quantizers.py` and
- * `utils/config.py` `_get_precision_from_quantizer`, checked against 114 kernels and 78
- * activations in ../shared/hls4ml-data/hls4ml-projects/argykokk-mlp).
+ * QKeras quantizers to the types hls4ml gives them. Weights follow `model/quantizers.py`
+ * (`QKerasQuantizer`, `QKerasBinaryQuantizer`, `QKerasPO2Quantizer`, chosen by the converter's
+ * `get_quantizer_from_config`); activations follow `utils/config.py`
+ * `_get_precision_from_quantizer`. Checked against 114 kernels and 78 activations in
+ * ../shared/hls4ml-data/hls4ml-projects/argykokk-mlp.
  */
 export interface QuantizerSpec {
   readonly name: string;
@@ -45,42 +48,102 @@ export function parseQuantizerString(text: string): QuantizerSpec | undefined {
   return { name: match[1]!, args, kwargs };
 }
 
-function numberArg(spec: QuantizerSpec, position: number, key: string, fallback: number): number {
-  const positional = spec.args[position];
-  if (positional !== undefined) return positional;
-  const named = spec.kwargs[key];
-  return typeof named === 'number' ? named : fallback;
+// QKeras' positional order: quantized_bits(bits, integer, symmetric, keep_negative, alpha…),
+// quantized_relu(bits, integer, use_sigmoid, negative_slope…), quantized_tanh(bits, integer, symmetric…).
+const POSITIONS: Readonly<Record<string, readonly string[]>> = {
+  quantized_bits: ['bits', 'integer', 'symmetric', 'keep_negative', 'alpha'],
+  quantized_relu: ['bits', 'integer', 'use_sigmoid', 'negative_slope'],
+  quantized_tanh: ['bits', 'integer', 'symmetric'],
+  quantized_sigmoid: ['bits', 'integer', 'symmetric'],
+  quantized_po2: ['bits', 'max_value'],
+  quantized_relu_po2: ['bits', 'max_value'],
+};
+
+function arg(spec: QuantizerSpec, key: string): number | boolean | string | null | undefined {
+  const position = POSITIONS[spec.name]?.indexOf(key) ?? -1;
+  if (position >= 0 && spec.args[position] !== undefined) return spec.args[position];
+  return spec.kwargs[key];
 }
 
-/** Precision of weights or biases quantized by `spec`. */
-export function weightPrecisionOf(spec: QuantizerSpec): Precision | undefined {
+function numberArg(spec: QuantizerSpec, key: string, fallback: number): number {
+  const value = arg(spec, key);
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** Which weight tensor a quantizer belongs to: hls4ml makes only binary *kernels* 1-bit Xnor. */
+export type WeightVariable = 'kernel' | 'bias' | 'recurrent' | 'other';
+
+/** The type of weights quantized by `spec`, and a note when hls4ml falls back to its default. */
+export function weightPrecisionOf(spec: QuantizerSpec, variable: WeightVariable = 'kernel'): { precision: Precision; note?: string } {
   const name = spec.name;
-  if (name === 'quantized_po2' || name === 'quantized_relu_po2') return { kind: 'exponent', width: numberArg(spec, 0, 'bits', 8) };
-  if (name.includes('ternary')) return { kind: 'int', signed: true, width: 2 };
-  if (name.includes('binary')) return { kind: 'xnor', width: 1 };
-  if (name !== 'quantized_bits') return undefined;
-  const bits = numberArg(spec, 0, 'bits', 8);
-  const integer = numberArg(spec, 1, 'integer', 0);
-  if (bits === integer) return bits === 1 ? { kind: 'xnor', width: 1 } : { kind: 'int', signed: true, width: bits };
-  const keepNegative = spec.kwargs['keep_negative'];
-  return keepNegative === false || keepNegative === 0 ? fixed(bits, integer, false) : fixed(bits, integer + 1);
+  if (name.includes('binary')) return { precision: variable === 'kernel' ? { kind: 'xnor', width: 1 } : { kind: 'int', signed: true, width: 2 } };
+  if (name === 'quantized_po2') return { precision: { kind: 'exponent', width: numberArg(spec, 'bits', 8) } };
+  if (name.includes('ternary')) return { precision: { kind: 'int', signed: true, width: 2 } };
+  if (name === 'quantized_bits') {
+    const bits = numberArg(spec, 'bits', 8);
+    const integer = numberArg(spec, 'integer', 0);
+    // keep_negative is ignored: hls4ml always gives quantized weights a signed type.
+    if (bits === integer) return { precision: bits === 1 ? { kind: 'xnor', width: 1 } : { kind: 'int', signed: true, width: bits } };
+    return { precision: fixed(bits, integer + 1) };
+  }
+  return { precision: DEFAULT_PRECISION, note: `hls4ml does not support the quantizer ${name} on weights and uses fixed<16,6>` };
 }
 
-/** Precision of an activation's output under a QKeras activation quantizer. */
-export function activationPrecisionOf(spec: QuantizerSpec): Precision | undefined {
-  const bits = numberArg(spec, 0, 'bits', 8);
-  switch (spec.name) {
-    case 'quantized_relu': {
-      const integer = numberArg(spec, 1, 'integer', 0);
-      const slope = spec.kwargs['negative_slope'];
-      const leaky = typeof slope === 'number' && slope !== 0;
-      return leaky ? fixed(bits, integer + 1, true, 'RND_CONV', 'SAT') : fixed(bits, integer, false, 'RND_CONV', 'SAT');
+const ACTIVATION_QUANTIZERS = ['quantized_bits', 'quantized_relu', 'quantized_tanh', 'quantized_sigmoid', 'quantized_po2', 'quantized_relu_po2', 'linear'];
+
+/**
+ * The result type of an activation quantized by `spec` (`_get_precision_from_quantizer`):
+ * round-to-nearest and saturation for the quantized_* family; `signedLeakyRelu` is hls4ml ≥ 1.0.
+ */
+export function activationPrecisionOf(spec: QuantizerSpec, signedLeakyRelu = true): Precision {
+  const name = spec.name;
+  let bits: number;
+  let integer: number;
+  let signed = true;
+  let saturation: 'SAT' | 'SAT_SYM' = 'SAT';
+  let rounding: 'RND_CONV' | 'TRN' = 'RND_CONV';
+  if (ACTIVATION_QUANTIZERS.includes(name)) {
+    bits = numberArg(spec, 'bits', 8);
+    // QKeras' constructors default `integer` to 0, so the config hls4ml reads always has it.
+    integer = numberArg(spec, 'integer', 0) + 1;
+    if (name === 'quantized_relu' || name === 'quantized_relu_po2') {
+      const slope = numberArg(spec, 'negative_slope', 0);
+      if (!(signedLeakyRelu && slope !== 0)) {
+        signed = false;
+        integer -= 1;
+      }
+    } else if (name === 'quantized_tanh') {
+      saturation = arg(spec, 'symmetric') ? 'SAT_SYM' : 'SAT';
+      integer = 1;
+    } else if (name === 'quantized_sigmoid') {
+      integer = 0;
+      signed = false;
     }
-    case 'quantized_tanh':
-      return fixed(bits, 1, true, 'RND_CONV', 'SAT');
-    case 'quantized_sigmoid':
-      return fixed(bits, 0, false, 'RND_CONV', 'SAT');
-    default:
-      return weightPrecisionOf(spec);
+  } else if (['binary', 'stochastic_binary', 'binary_tanh', 'ternary', 'stochastic_ternary', 'ternary_tanh'].includes(name)) {
+    bits = 2;
+    integer = 2;
+    rounding = 'TRN';
+  } else {
+    throw new HlsestError('HLSEST_UNKNOWN_LAYER', `Unsupported quantizer: ${name} (hls4ml maps only ${[...ACTIVATION_QUANTIZERS, 'binary', 'ternary'].join(', ')})`, { quantizer: name });
   }
+  if (bits - integer > 0) return fixed(bits, integer, signed, rounding, saturation);
+  return { kind: 'int', signed, width: integer };
+}
+
+/**
+ * What hls4ml's converter makes of a QActivation (`get_activation_quantizer` in
+ * `converters/keras/qkeras.py`): the activation function it builds, or a refusal naming the
+ * quantizer it does not support.
+ */
+export function qkerasActivationFunction(spec: QuantizerSpec): string {
+  const supported = ['quantized_relu', 'quantized_tanh', 'binary_tanh', 'ternary_tanh', 'quantized_sigmoid', 'quantized_bits', 'binary', 'ternary'];
+  const name = spec.name === 'stochastic_binary' ? 'binary' : spec.name === 'stochastic_ternary' ? 'ternary' : spec.name;
+  if (!supported.includes(name)) throw new HlsestError('HLSEST_UNKNOWN_LAYER', `Unsupported QKeras activation: ${spec.name}`, { quantizer: spec.name });
+  if (name === 'quantized_bits') return 'linear';
+  if (name === 'binary' || name === 'binary_tanh') return 'binary_tanh';
+  if (name === 'ternary' || name === 'ternary_tanh') return 'ternary_tanh';
+  if (name === 'quantized_relu') return numberArg(spec, 'negative_slope', 0) !== 0 ? 'leaky_relu' : 'relu';
+  // Unless asked for the real function, QKeras' tanh and sigmoid are the piecewise-linear "hard" ones.
+  if (name === 'quantized_tanh') return arg(spec, 'use_real_tanh') ? 'tanh' : 'hard_tanh';
+  return arg(spec, 'use_real_sigmoid') ? 'sigmoid' : 'hard_sigmoid';
 }

@@ -1,28 +1,37 @@
 import type { DesignBuild } from './build-model/build-design.js';
 import type { Target } from './targets.js';
 
-const BRAM18K_BITS = 18 * 1024;
-
 /**
- * The build model's own number for a target, before any learning: the "analytic" baseline.
- * Exact where the rules are (cycles, interval, DSP at ≥ 8-bit weights); a proxy that a linear
- * fit calibrates elsewhere (FF and LUT grow with the bits that multipliers and adders handle).
+ * The build model's own number for a target, before any learning: hls4ml's rules priced by the
+ * HLS tool's fitted profile. The C-synthesis targets are the design's operator account; the
+ * post-synthesis ones start from it (Vivado keeps the DSPs of non-constant products and
+ * optimises LUTs, FFs and memories further, which the calibration and the learned correction
+ * take up); latency and II are the schedule's.
  */
 export function ruleEstimate(target: Target, build: DesignBuild): number {
-  const t = build.totals;
   switch (target) {
+    // Post-implementation numbers start from the post-synthesis account too; what a block design
+    // adds (processor system, DMA, interconnect) is the calibration's offset.
     case 'bram':
-    case 'hls_bram':
-      return t.weightBram18k + Math.ceil((t.fifoBits + t.lineBufferBits + t.tableBits) / BRAM18K_BITS);
+    case 'impl_bram':
+      return build.synth.bram18k;
     case 'dsp':
-    case 'hls_dsp':
-      return t.expectedDsp;
+    case 'impl_dsp':
+      return build.synth.dsp;
     case 'ff':
-    case 'hls_ff':
-      return t.multiplierOperandBits + t.maxReuseFactor;
+    case 'impl_ff':
+      return build.synth.ff;
     case 'lut':
+    case 'impl_lut':
+      return build.synth.lut;
+    case 'hls_bram':
+      return build.hls.bram18k;
+    case 'hls_dsp':
+      return build.hls.dsp;
+    case 'hls_ff':
+      return build.hls.ff;
     case 'hls_lut':
-      return t.lutProductBits + t.multiplierOperandBits;
+      return build.hls.lut;
     case 'cycles':
       return build.cycles;
     case 'interval':

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatPrecision, parsePrecision, type Precision } from './precision.js';
-import { LAYER_KINDS } from './layers.js';
+import { LAYER_KINDS } from './layer-kinds/index.js';
 import { HlsestError } from './errors.js';
 
 /**
@@ -30,6 +30,18 @@ export const LayerPrecisionSchema = z.object({
   bias: PrecisionCodec.optional(),
   result: PrecisionCodec.optional(),
   accum: PrecisionCodec.optional(),
+  /** Lookup-table entries of activations (hls4ml `table_t`). */
+  table: PrecisionCodec.optional(),
+});
+
+/** What the trained weights of a layer hold, as far as the hardware cares (from a Keras `.h5`, or planned). */
+export const WeightStatsSchema = z.object({
+  /** Kernel weights (biases not counted). */
+  count: count,
+  /** Weights that are exactly zero (pruned): Latency kernels drop their products. */
+  zeros: count,
+  /** Non-zero weights that are ± a power of two: a constant multiplication HLS turns into a shift. */
+  powersOfTwo: count.optional(),
 });
 
 const shape = z.array(positiveInt.or(z.literal(0)));
@@ -57,6 +69,13 @@ export const LayerSchema = z.object({
   reuseFactorKind: z.enum(['applied', 'requested']).optional(),
   strategy: z.enum(['latency', 'resource', 'resource_unrolled', 'distributed_arithmetic']).optional(),
   precision: LayerPrecisionSchema.optional(),
+  /** hls4ml `Implementation` (softmax: stable, latency, argmax, legacy) or `ConvImplementation` (LineBuffer, Encoded). */
+  implementation: z.string().optional(),
+  /** Entries of an activation's lookup tables (hls4ml `TableSize`, default 1024). */
+  tableSize: positiveInt.optional(),
+  /** io_parallel convolutions: output pixels computed per step (hls4ml `ParallelizationFactor`). */
+  parallelizationFactor: positiveInt.optional(),
+  weights: WeightStatsSchema.optional(),
   inbound: z.array(z.string()).default([]),
 });
 
@@ -96,13 +115,33 @@ export const ResourcesSchema = z.object({
 export const LatencySchema = z.object({
   cyclesMin: amount.optional(),
   cyclesMax: amount.optional(),
+  /** Average case (some reports give only this; it is not the worst case the `cycles` target means). */
+  cyclesAvg: amount.optional(),
   intervalMin: amount.optional(),
   intervalMax: amount.optional(),
   targetClockNs: z.number().positive().optional(),
   estimatedClockNs: z.number().positive().optional(),
 });
 
-export const INPUT_FORMATS = ['hls4ml-project', 'wa-hls4ml-json', 'rule4ml-json', 'csv', 'hls4ml-baseline-json'] as const;
+/** One hls4ml node's own lines of a C-synthesis report (its instance in the top function). */
+export const LayerResultSchema = z.object({
+  /** The hls4ml node (`fc1`, `fc1_relu`, `conv`), as `buildDesign` names its layer builds. */
+  node: z.string().min(1),
+  /** The C-synthesis module, for traceability (`dense_latency_…_config2_s`). */
+  module: z.string().optional(),
+  hls: ResourcesSchema.optional(),
+  latency: LatencySchema.optional(),
+});
+
+/** Placed-and-routed utilization: a third kind of number, neither post-synthesis nor HLS estimate. */
+export const ImplementationSchema = ResourcesSchema.extend({
+  /** What the numbers cover: the hls4ml IP alone, or a whole block design (processor system, DMA, interconnect). */
+  scope: z.enum(['ip', 'block-design']),
+  /** Resolution of the source in % of the device when it gave rounded percentages (1 for integers). */
+  percentResolution: z.number().positive().optional(),
+});
+
+export const INPUT_FORMATS = ['hls4ml-project', 'wa-hls4ml-json', 'rule4ml-json', 'csv', 'hls4ml-baseline-json', 'n-torc-csv', 'enet-csv', 'nas-lenet-csv', 'sepconv-csv'] as const;
 
 export const ProvenanceSchema = z.object({
   /** Which collection the design came from (`wa-hls4ml`, `rule4ml`, a folder name…). */
@@ -128,15 +167,24 @@ export const DesignRecordSchema = z.object({
     .object({
       hls: ResourcesSchema.optional(),
       synth: ResourcesSchema.optional(),
+      impl: ImplementationSchema.optional(),
       latency: LatencySchema.optional(),
+      /** Latency measured by C/RTL co-simulation on test vectors (not the C-synthesis estimate). */
+      cosim: z.object({ cyclesMin: amount.optional(), cyclesMax: amount.optional() }).optional(),
+      /** Per-node HLS estimates and latencies, where the report or the source gives them. */
+      layers: z.array(LayerResultSchema).optional(),
     })
-    .refine((r) => r.hls !== undefined || r.synth !== undefined || r.latency !== undefined, 'a record needs at least one result'),
+    .refine(
+      (r) => r.hls !== undefined || r.synth !== undefined || r.impl !== undefined || r.latency !== undefined || r.cosim !== undefined || (r.layers?.length ?? 0) > 0,
+      'a record needs at least one result',
+    ),
   provenance: ProvenanceSchema,
   warnings: z.array(z.string()).default([]),
 });
 
 export type Layer = z.output<typeof LayerSchema>;
 export type LayerPrecision = z.output<typeof LayerPrecisionSchema>;
+export type WeightStats = z.output<typeof WeightStatsSchema>;
 export type HlsConfig = z.output<typeof HlsConfigSchema>;
 export type Strategy = HlsConfig['strategy'];
 export type IoType = HlsConfig['ioType'];
@@ -144,6 +192,8 @@ export type Backend = NonNullable<HlsConfig['backend']>;
 export type Toolchain = z.output<typeof ToolchainSchema>;
 export type Resources = z.output<typeof ResourcesSchema>;
 export type Latency = z.output<typeof LatencySchema>;
+export type LayerResult = z.output<typeof LayerResultSchema>;
+export type Implementation = z.output<typeof ImplementationSchema>;
 export type Provenance = z.output<typeof ProvenanceSchema>;
 export type InputFormat = Provenance['format'];
 export type DesignRecord = z.output<typeof DesignRecordSchema>;

@@ -4,10 +4,10 @@ import type { DesignRecord } from './schema.js';
  * What hlsest predicts, under stable names. Post-synthesis and HLS-estimate resources are
  * different targets (never mixed); BRAM is in 18 Kb blocks for both.
  */
-export const TARGETS = ['bram', 'dsp', 'ff', 'lut', 'hls_bram', 'hls_dsp', 'hls_ff', 'hls_lut', 'cycles', 'interval'] as const;
+export const TARGETS = ['bram', 'dsp', 'ff', 'lut', 'hls_bram', 'hls_dsp', 'hls_ff', 'hls_lut', 'impl_bram', 'impl_dsp', 'impl_ff', 'impl_lut', 'cycles', 'interval'] as const;
 export type Target = (typeof TARGETS)[number];
 
-export const TARGET_INFO: Readonly<Record<Target, { readonly label: string; readonly kind: 'synth' | 'hls' | 'latency'; readonly unit: string }>> = {
+export const TARGET_INFO: Readonly<Record<Target, { readonly label: string; readonly kind: 'synth' | 'hls' | 'impl' | 'latency'; readonly unit: string }>> = {
   bram: { label: 'BRAM (post-synthesis)', kind: 'synth', unit: '18K blocks' },
   dsp: { label: 'DSP (post-synthesis)', kind: 'synth', unit: 'slices' },
   ff: { label: 'FF (post-synthesis)', kind: 'synth', unit: 'registers' },
@@ -16,6 +16,10 @@ export const TARGET_INFO: Readonly<Record<Target, { readonly label: string; read
   hls_dsp: { label: 'DSP (HLS estimate)', kind: 'hls', unit: 'slices' },
   hls_ff: { label: 'FF (HLS estimate)', kind: 'hls', unit: 'registers' },
   hls_lut: { label: 'LUT (HLS estimate)', kind: 'hls', unit: 'LUTs' },
+  impl_bram: { label: 'BRAM (post-implementation, block design)', kind: 'impl', unit: '18K blocks' },
+  impl_dsp: { label: 'DSP (post-implementation, block design)', kind: 'impl', unit: 'slices' },
+  impl_ff: { label: 'FF (post-implementation, block design)', kind: 'impl', unit: 'registers' },
+  impl_lut: { label: 'LUT (post-implementation, block design)', kind: 'impl', unit: 'LUTs' },
   cycles: { label: 'latency (worst case)', kind: 'latency', unit: 'cycles' },
   interval: { label: 'initiation interval (worst case)', kind: 'latency', unit: 'cycles' },
 };
@@ -29,6 +33,10 @@ const SOURCE: Readonly<Record<Target, readonly [keyof DesignRecord['results'], s
   hls_dsp: ['hls', 'dsp'],
   hls_ff: ['hls', 'ff'],
   hls_lut: ['hls', 'lut'],
+  impl_bram: ['impl', 'bram18k'],
+  impl_dsp: ['impl', 'dsp'],
+  impl_ff: ['impl', 'ff'],
+  impl_lut: ['impl', 'lut'],
   cycles: ['latency', 'cyclesMax'],
   interval: ['latency', 'intervalMax'],
 };

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildDesign } from './build-design.js';
 import { bram18kForRom, estimateProduct } from './operand-widths.js';
+import { memoryStorage, profileOf, toolProfile } from './tool-profiles.js';
 import { parsePrecision } from '../precision.js';
 import { resolveDevice } from '../boards.js';
 import { configureNetwork } from '../hls4ml-config.js';
 import { parseKerasModel } from '../keras/parse-keras-model.js';
-import type { HlsConfig, Layer } from '../schema.js';
+import { isHlsestError } from '../errors.js';
+import type { HlsConfig, Layer, Toolchain } from '../schema.js';
 
 const dense = (name: string, nIn: number, nOut: number, inbound: string, extra: Partial<Layer> = {}): Layer => ({
   name, className: 'Dense', kind: 'dense', inputShape: [nIn], outputShape: [nOut], params: nIn * nOut + nOut, units: nOut, inbound: [inbound], ...extra,
@@ -14,58 +16,70 @@ const input = (n: number): Layer => ({ name: 'in', className: 'InputLayer', kind
 const config = (extra: Partial<HlsConfig> = {}): HlsConfig => ({
   strategy: 'resource', ioType: 'io_parallel', precision: parsePrecision('fixed<16,6>'), reuseFactor: 64, clockPeriodNs: 5, part: 'xcu250-figd2104-2L-e', ...extra,
 });
+const VITIS_2023: Toolchain = { hlsTool: 'vitis_hls', hlsToolVersion: '2023.2', hls4mlVersion: '0.8.1' };
 
 describe('buildDesign on a Resource dense network (hand-worked)', () => {
   const layers = [input(16), dense('fc1', 16, 64, 'in'), dense('fc2', 64, 32, 'fc1')];
-  const build = buildDesign(layers, config());
+  const build = buildDesign(layers, config(), { toolchain: VITIS_2023 });
+  const profile = toolProfile(VITIS_2023);
 
   it('applies reuse factors, block factors and multipliers per layer', () => {
     const [, fc1, fc2] = build.layers;
     // 16×64 at RF 64: 1024/64 = 16 multipliers; 64×32 at RF 64: 2048/64 = 32.
     expect([fc1!.reuse!.applied, fc1!.blockFactor, fc1!.multipliers, fc1!.totalMults]).toEqual([64, 16, 16, 1024]);
     expect([fc2!.reuse!.applied, fc2!.blockFactor, fc2!.multipliers, fc2!.totalMults]).toEqual([64, 32, 32, 2048]);
-    // 16-bit weights × 16-bit inputs fit one DSP48E2 each.
+    // Resource weights come from a ROM: no constant folding, 16-bit × 16-bit fits one DSP48E2 each.
     expect(build.totals.expectedDsp).toBe(48);
+    expect(build.hls.dsp).toBe(48);
     expect(fc1!.product).toBe('dsp');
   });
 
-  it('sizes the weight ROM: words of block_factor × width, RF deep', () => {
+  it('sizes the weight ROM: words of block_factor × width, RF deep, stored where the tool puts them', () => {
     const fc2 = build.layers[2]!;
-    expect(fc2.weightRom).toEqual({ wordBits: 32 * 16, depth: 64, bram18k: bram18kForRom(512, 64) });
-    expect(bram18kForRom(512, 64)).toBe(15); // 512×36 shape: ceil(512/36) = 15 blocks
+    expect(fc2.weightRom).toMatchObject({ wordBits: 32 * 16, depth: 64 });
+    expect(fc2.weightRom!.bram18k).toBe(memoryStorage(512, 64, profile).bram18k);
     expect(fc2.weightBits).toBe(2048 * 16 + 32 * 16);
   });
 
   it('adds cycles over layers in a DATAFLOW region and takes the largest II', () => {
     expect(build.topology).toBe('dataflow');
-    expect(build.cycles).toBe(64 + 3 + (64 + 3) - 1);
+    const fill = profile.timing.foldedFillCycles;
+    expect(build.cycles).toBe(64 + fill + (64 + fill) + profile.timing.dataflowCycles);
     expect(build.interval).toBe(64);
+  });
+
+  it('prices every layer with the profile and sums the design', () => {
+    const sum = (k: 'ff' | 'lut') => build.layers.reduce((s, l) => s + l.hls[k], 0);
+    expect(build.hls.ff).toBe(sum('ff'));
+    expect(build.hls.lut).toBe(sum('lut'));
+    expect(build.hls.lut).toBeGreaterThan(0);
   });
 });
 
 describe('buildDesign, other structures', () => {
-  it('keeps a Latency network as one pipeline and caps multipliers by RF and zero weights', () => {
-    const layers = [input(16), dense('fc1', 16, 64, 'in', { strategy: 'latency', reuseFactor: 4 })];
-    const build = buildDesign(layers, config({ strategy: 'latency', reuseFactor: 4 }), { zeroWeights: { fc1: 100 } });
+  it('caps Latency multipliers by RF and zero weights (ALLOCATION multiplier_limit)', () => {
+    const layers = [input(16), dense('fc1', 16, 64, 'in', { strategy: 'latency', reuseFactor: 4, weights: { count: 1024, zeros: 100 } })];
+    const build = buildDesign(layers, config({ strategy: 'latency', reuseFactor: 4 }));
     expect(build.topology).toBe('pipeline');
     expect(build.layers[1]!.multipliers).toBe(256 - 25);
+    expect(build.layers[1]!.multipliersDense).toBe(256);
     expect(build.layers[1]!.reuse).toEqual({ requested: 4, applied: 4, validated: false });
-    expect(build.interval).toBe(4);
   });
 
-  it('sizes an io_stream convolution by its padded input pixels, with a line buffer', () => {
+  it('sizes an io_stream convolution by its padded input pixels, with a line buffer and an output FIFO', () => {
     const net = parseKerasModel({
       class_name: 'Sequential',
       config: { layers: [{ class_name: 'Conv2D', config: { name: 'c', batch_input_shape: [null, 8, 8, 3], filters: 4, kernel_size: [3, 3], padding: 'same' } }] },
     });
     const { layers, config: cfg } = configureNetwork(net.layers, undefined, { ioType: 'io_stream', strategy: 'latency', reuseFactor: 1 });
     const build = buildDesign(layers, cfg);
-    const conv = build.layers[1]!;
+    const conv = build.layers.find((l) => l.name === 'c')!;
     expect(conv.mult).toEqual({ nIn: 27, nOut: 4, applications: 64, extra: [] });
     expect(conv.lineBufferBits).toBe(2 * 8 * 3 * 16);
-    // (8+2)×(8+2) padded pixels at RF 1, plus the adder tree.
-    expect(conv.cycles).toBe(100 + Math.ceil(Math.log2(27)) + 2);
-    expect(conv.fifoBits).toBe(8 * 8 * 4 * 16);
+    // (8+2)×(8+2) padded pixels, one per cycle at RF 1, plus the kernel's pipeline depth.
+    expect(conv.interval).toBe(100);
+    expect(conv.cycles).toBeGreaterThan(100);
+    expect(conv.fifo).toMatchObject({ depth: 64, widthBits: 4 * 16 });
     expect(build.topology).toBe('dataflow');
   });
 
@@ -80,30 +94,136 @@ describe('buildDesign, other structures', () => {
     expect(estimateProduct(parsePrecision('fixed<8,1>'), p16, device)).toMatchObject({ kind: 'dsp', dspPerMultiplier: 1 });
     // 32×32 on a DSP48E1 (25×18): ceil(32/25)·ceil(32/18) = 4 slices.
     expect(estimateProduct(parsePrecision('fixed<32,8>'), parsePrecision('fixed<32,8>'), device)).toMatchObject({ dspPerMultiplier: 4 });
+    expect(bram18kForRom(512, 64)).toBe(15);
   });
 
-  it('counts activation tables and notes unmodelled layers', () => {
+  it('counts the softmax tables and notes unmodelled layers', () => {
     const layers: Layer[] = [
       input(8),
       { name: 'sm', className: 'Softmax', kind: 'activation', activation: 'softmax', inputShape: [8], outputShape: [8], params: 0, inbound: ['in'] },
       { name: 'g', className: 'GarNet', kind: 'other', inputShape: [8], outputShape: [4], params: 0, inbound: ['sm'] },
     ];
     const build = buildDesign(layers, config({ strategy: 'latency' }));
-    expect(build.layers[1]!.tableBits).toBe(2 * 1024 * 18);
+    expect(build.layers[1]!.tableBits).toBe(9 * 1024 * 18);
+    expect(build.layers[1]!.hls.dsp).toBe(8);
     expect(build.notes).toEqual(['not modelled: GarNet']);
+  });
+
+  it('refuses a softmax on a multidimensional tensor in io_parallel, as hls4ml does (init_softmax)', () => {
+    const layers: Layer[] = [
+      { name: 'in', className: 'InputLayer', kind: 'input', inputShape: [4, 8], outputShape: [4, 8], params: 0, inbound: [] },
+      { name: 'sm', className: 'Softmax', kind: 'activation', activation: 'softmax', inputShape: [4, 8], outputShape: [4, 8], params: 0, inbound: ['in'] },
+    ];
+    expect(() => buildDesign(layers, config({ strategy: 'latency' }))).toThrow(/Softmax with io_parallel strategy cannot be used on multidimensional tensors/);
+    expect(() => buildDesign(layers, config({ strategy: 'latency', ioType: 'io_stream' }))).not.toThrow();
   });
 });
 
-describe('configureNetwork overrides', () => {
-  it('lets an overridden setting beat per-layer config values, and only that setting', () => {
-    const net = parseKerasModel({ class_name: 'Sequential', config: { layers: [
-      { class_name: 'Dense', config: { name: 'a', units: 4, batch_input_shape: [null, 8] } },
-      { class_name: 'Dense', config: { name: 'b', units: 2 } },
-    ] } });
-    const file = { model: { reuseFactor: 2, strategy: 'latency' as const }, layerType: {}, layerName: { a: { reuseFactor: 4, strategy: 'resource' as const } } };
-    const plain = configureNetwork(net.layers, file);
-    expect(plain.layers.map((l) => [l.name, l.reuseFactor, l.strategy])).toEqual([['a_input', 2, 'latency'], ['a', 4, 'resource'], ['b', 2, 'latency']]);
-    const rf = configureNetwork(net.layers, file, { reuseFactor: 8 });
-    expect(rf.layers.map((l) => [l.name, l.reuseFactor, l.strategy])).toEqual([['a_input', 8, 'latency'], ['a', 8, 'resource'], ['b', 8, 'latency']]);
+describe('hls4ml strategy rules per layer kind (vivado_backend.py init_dense / init_conv2d / init_depconv2d)', () => {
+  const conv = (className: string, extra: Record<string, unknown> = {}) =>
+    parseKerasModel({ class_name: 'Sequential', config: { layers: [{ class_name: className, config: { name: 'k', batch_input_shape: [null, 8, 8, 2], kernel_size: [3, 3], filters: 4, ...extra } }] } }).layers;
+  const strategyOf = (layers: Layer[], overrides: Parameters<typeof configureNetwork>[2], version = '1.1.0') => {
+    const configured = configureNetwork(layers, undefined, overrides);
+    const b = buildDesign(configured.layers, configured.config, { toolchain: { hls4mlVersion: version } }).layers.find((l) => l.name === 'k')!;
+    return { strategy: b.strategy, rf: b.reuse?.applied, notes: b.notes.join(' | ') };
+  };
+  const denseNet = parseKerasModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'k', units: 8, batch_input_shape: [null, 16] } }] } }).layers;
+
+  it('falls back from resource_unrolled to Resource at RF 1', () => {
+    expect(strategyOf(denseNet, { strategy: 'resource_unrolled', reuseFactor: 1 })).toMatchObject({ strategy: 'resource', notes: expect.stringMatching(/cannot be combined with reuse factor 1/) });
+    expect(strategyOf(denseNet, { strategy: 'resource_unrolled', reuseFactor: 4 }).strategy).toBe('resource_unrolled');
+  });
+
+  it('drops the largest valid RF for resource_unrolled (include_max_rf=False)', () => {
+    // 16×8: valid RFs are divisors of 16 and 16·divisors of 8; the largest, 128, is not allowed.
+    expect(strategyOf(denseNet, { strategy: 'resource_unrolled', reuseFactor: 200 }).rf).toBe(64);
+    expect(strategyOf(denseNet, { strategy: 'resource', reuseFactor: 200 }).rf).toBe(128);
+  });
+
+  it('falls back from resource_unrolled to Resource on an io_parallel convolution, not on io_stream', () => {
+    expect(strategyOf(conv('Conv2D'), { strategy: 'resource_unrolled', reuseFactor: 2 }).strategy).toBe('resource');
+    expect(strategyOf(conv('Conv2D'), { strategy: 'resource_unrolled', reuseFactor: 2, ioType: 'io_stream' }).strategy).toBe('resource_unrolled');
+  });
+
+  it('builds depthwise layers with Resource or Latency only (init_depconv2d)', () => {
+    expect(strategyOf(conv('DepthwiseConv2D'), { strategy: 'resource_unrolled', reuseFactor: 2 }).strategy).toBe('latency');
+    expect(strategyOf(conv('DepthwiseConv2D'), { strategy: 'resource', reuseFactor: 2 }).strategy).toBe('resource');
+  });
+
+  it('knows resource_unrolled only from hls4ml 1.0', () => {
+    expect(strategyOf(denseNet, { strategy: 'resource_unrolled', reuseFactor: 4 }, '0.8.1')).toMatchObject({ strategy: 'latency', notes: expect.stringMatching(/unknown to hls4ml 0\.8/) });
+  });
+
+  it('refuses distributed arithmetic above RF 1 with hls4ml\'s reason (v1.2 init_dense)', () => {
+    try {
+      strategyOf(denseNet, { strategy: 'distributed_arithmetic', reuseFactor: 2 }, '1.2.0');
+      expect.unreachable();
+    } catch (error) {
+      expect(isHlsestError(error, 'HLSEST_BAD_CONFIG')).toBe(true);
+      expect((error as Error).message).toMatch(/rf = 2 != 1, but has strategy = "distributed_arithmetic"/);
+    }
+    expect(strategyOf(denseNet, { strategy: 'distributed_arithmetic', reuseFactor: 1 }, '1.2.0').strategy).toBe('distributed_arithmetic');
+  });
+
+  it('moves an invalid ParallelizationFactor of an io_parallel convolution to the closest divisor of its output pixels', () => {
+    const net = conv('Conv2D');
+    const b = buildDesign(net.map((l) => (l.name === 'k' ? { ...l, parallelizationFactor: 5 } : l)), config({ strategy: 'latency', reuseFactor: 1 })).layers.find((l) => l.name === 'k')!;
+    // 6×6 output pixels: valid factors are the divisors of 36; 5 → 4 (a tie goes to the smaller).
+    expect(b.parallelization).toEqual({ requested: 5, applied: 4, partitions: 9 });
+  });
+});
+
+describe('hls4ml graph passes by version', () => {
+  const withBn = parseKerasModel({ class_name: 'Sequential', config: { layers: [
+    { class_name: 'Dense', config: { name: 'd', units: 8, batch_input_shape: [null, 16] } },
+    { class_name: 'BatchNormalization', config: { name: 'bn' } },
+  ] } }).layers;
+
+  it('folds a BatchNormalization into an unquantized Dense in v0.8 (fuse_batch_normalization)', () => {
+    const build = buildDesign(withBn, config({ strategy: 'latency' }), { toolchain: { hls4mlVersion: '0.8.1' } });
+    expect(build.layers.map((l) => l.name)).toEqual(['d_input', 'd']);
+    expect(build.notes).toContain('bn: folded into d (fuse_batch_normalization)');
+  });
+
+  it('keeps it in v1.x when the Dense result type is set (only `auto` results fuse)', () => {
+    const configured = configureNetwork(withBn, undefined, { strategy: 'latency' });
+    const build = buildDesign(configured.layers, configured.config, { toolchain: { hls4mlVersion: '1.1.0' } });
+    expect(build.layers.map((l) => l.name)).toEqual(['d_input', 'd', 'bn']);
+  });
+
+  it('splits a SeparableConv2D into depthwise and pointwise nodes from v1.0, not before', () => {
+    const sep = parseKerasModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'SeparableConv2D', config: { name: 's', batch_input_shape: [null, 8, 8, 2], kernel_size: [3, 3], filters: 5, use_bias: false } }] } }).layers;
+    const v1 = buildDesign(sep, config({ strategy: 'latency', reuseFactor: 1 }), { toolchain: { hls4mlVersion: '1.1.0' } });
+    expect(v1.layers.map((l) => [l.name, l.kind, l.totalMults])).toEqual([
+      ['s_input', 'input', 0],
+      ['s_depthwise', 'depthwise_conv2d', 9 * 2 * 36],
+      ['s_pointwise', 'conv2d', 2 * 5 * 36],
+    ]);
+    const v08 = buildDesign(sep, config({ strategy: 'latency', reuseFactor: 1 }), { toolchain: { hls4mlVersion: '0.8.1' } });
+    expect(v08.layers.map((l) => [l.name, l.totalMults])).toEqual([['s_input', 0], ['s', 9 * 2 * 36 + 2 * 5 * 36]]);
+  });
+
+  it('removes linear activations (eliminate_linear_activation)', () => {
+    const net = parseKerasModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 8, batch_input_shape: [null, 16], activation: 'linear' } }] } }).layers;
+    expect(net.map((l) => l.name)).toEqual(['d_input', 'd', 'd_linear']);
+    expect(buildDesign(net, config()).layers.map((l) => l.name)).toEqual(['d_input', 'd']);
+  });
+});
+
+describe('tool profiles', () => {
+  it('binds shared Latency multipliers to DSPs on Vivado HLS but keeps folding constants on Vitis HLS', () => {
+    const layers = [input(32), dense('fc1', 32, 32, 'in', { strategy: 'latency', reuseFactor: 4 })];
+    const vivado = buildDesign(layers, config({ strategy: 'latency', reuseFactor: 4 }), { toolchain: { hlsTool: 'vivado_hls', hlsToolVersion: '2019.2' } });
+    const vitis = buildDesign(layers, config({ strategy: 'latency', reuseFactor: 4 }), { toolchain: VITIS_2023 });
+    expect(vivado.layers[1]!.expectedDsp).toBe(256);
+    expect(vitis.layers[1]!.expectedDsp).toBe(Math.min(256, Math.round(1024 * profileOf('vitis_hls_2023').constantProductDspShare)));
+  });
+
+  it('keeps small memories in LUTs and a narrow width remainder out of BRAM', () => {
+    const vivado = profileOf('vivado_hls');
+    expect(memoryStorage(16, 8, vivado)).toEqual({ bram18k: 0, lutramBits: 128 });
+    // 512-bit words: 14 whole 36-bit ports and 8 bits left, narrower than a port is worth.
+    expect(memoryStorage(512, 3, vivado)).toEqual({ bram18k: 14, lutramBits: 8 * 3 });
+    expect(memoryStorage(6144, 2, vivado).bram18k).toBe(171);
   });
 });

@@ -1,57 +1,36 @@
 import { findDevice, type Device } from '../boards.js';
-import { activationGroup, hasWeights, layerFamily } from '../layers.js';
-import { DEFAULT_PRECISION, type Precision } from '../precision.js';
-import type { HlsConfig, Layer, Strategy } from '../schema.js';
-import { product } from '../keras/shape-rules.js';
-import { multSize, type MultSize } from './mult-size.js';
-import { bram18kForRom, estimateProduct, type Confidence, type ProductKind } from './operand-widths.js';
-import { resolveReuseFactor, type ReuseFactorResolution } from './reuse-factor.js';
+import { layerRule } from '../layer-kinds/index.js';
+import { hasWeights, layerFamily } from '../layers.js';
+import { DEFAULT_PRECISION, fixed, type Precision } from '../precision.js';
+import type { HlsConfig, Layer, Toolchain } from '../schema.js';
+import type { BuildContext } from './build-context.js';
+import { optimizedGraph } from './hls4ml-graph.js';
+import { hls4mlRules, type Hls4mlRules } from './hls4ml-versions.js';
+import { NO_OPERATORS, type HlsResources, type LayerBuild } from './layer-build.js';
+import { priceOperators, toolProfile, type ToolProfile } from './tool-profiles.js';
 
-/** What hls4ml will build for one layer, from its rules alone. */
-export interface LayerBuild {
-  readonly name: string;
-  readonly kind: Layer['kind'];
-  readonly strategy: Strategy;
-  readonly mult?: MultSize;
-  readonly reuse?: ReuseFactorResolution;
-  /** Multiplications per clock of one matrix product: ceil(n_in·n_out / RF). */
-  readonly blockFactor: number;
-  /** Multiplications the layer performs for one inference. */
-  readonly totalMults: number;
-  /** Hardware multipliers instantiated (after zero weights for Latency). */
-  readonly multipliers: number;
-  readonly product: ProductKind | 'none';
-  readonly expectedDsp: number;
-  readonly dspConfidence: Confidence;
-  readonly weightWidth: number;
-  readonly inputWidth: number;
-  readonly resultWidth: number;
-  /** Bits of weights and biases the layer stores. */
-  readonly weightBits: number;
-  /** Resource-strategy weight ROM: word width × depth and its 18 Kb blocks. */
-  readonly weightRom?: { readonly wordBits: number; readonly depth: number; readonly bram18k: number };
-  /** io_stream: bits buffered in the layer's output FIFO at hls4ml's default depth. */
-  readonly fifoBits: number;
-  /** io_stream convolution: line-buffer bits ((k_h−1) rows of the input). */
-  readonly lineBufferBits: number;
-  /** Activation lookup tables (sigmoid, tanh, softmax exp/inv). */
-  readonly tableBits: number;
-  readonly cycles: number;
-  readonly interval: number;
-  readonly notes: readonly string[];
-}
+export type { LayerBuild } from './layer-build.js';
 
 export interface DesignBuild {
   /** The catalogued device of the config's part, undefined for an unknown part. */
   readonly device: Device | undefined;
+  /** One build per node of hls4ml's graph (activations split off, folded layers gone). */
   readonly layers: readonly LayerBuild[];
   /** hls4ml's top-level style: one pipelined function, or a DATAFLOW region of layer functions. */
   readonly topology: 'pipeline' | 'dataflow';
   readonly cycles: number;
   readonly interval: number;
+  /** The whole design's C-synthesis estimate by the rules: Σ layers' operators priced by the tool profile. */
+  readonly hls: HlsResources;
+  /** Post-synthesis estimate by the rules: the C-synthesis account through the tool's fitted transfer. */
+  readonly synth: HlsResources;
+  /** The rule tables used: hls4ml minor version and HLS tool group. */
+  readonly versions: { readonly hls4ml: Hls4mlRules['version']; readonly tool: ToolProfile['group'] };
   readonly totals: {
     readonly mults: number;
     readonly multipliers: number;
+    /** Multipliers there would be with no zero weight: pruning's saving is the difference. */
+    readonly multipliersDense: number;
     readonly expectedDsp: number;
     readonly weightBits: number;
     readonly weightBram18k: number;
@@ -75,29 +54,53 @@ export interface DesignBuild {
 }
 
 export interface BuildOptions {
-  /** Known count of zero weights per layer name (pruning). */
-  readonly zeroWeights?: Readonly<Record<string, number>>;
-  readonly tableSize?: number;
+  /** Which hls4ml and HLS tool to build for; the newest when absent. */
+  readonly toolchain?: Toolchain;
+  /** A tool profile to use instead of the toolchain's (fitting the profiles' constants). */
+  readonly profile?: ToolProfile;
 }
 
-const TABLE_WIDTH = 18;
+/** hls4ml's default lookup-table type (`table_t`, `fpga_backend.py`). */
+const DEFAULT_TABLE: Precision = fixed(18, 8);
 
 /**
- * Applies hls4ml's rules (see ../shared/HLS4ML_PRIMER.md) to a configured network: per-layer
- * applied reuse factor, multipliers, expected DSPs, storage, cycles and II, and the design
- * totals. Pure and deterministic: features, baselines and `hlsest explain` all call this.
+ * Applies hls4ml's rules (see ../shared/HLS4ML_PRIMER.md) to a configured network: hls4ml's
+ * graph after its optimizer passes, then one build per node from its kind's rule (reuse factor,
+ * multipliers, storage, operators priced by the HLS tool's profile, cycles and II), and the
+ * design's totals and top-level schedule. Pure and deterministic: features, baselines and
+ * `hlsest explain` all call this.
  */
 export function buildDesign(layers: readonly Layer[], config: HlsConfig, options: BuildOptions = {}): DesignBuild {
   const device = findDevice(config.part);
-  const resultWidths = new Map<string, Precision>();
+  const rules = hls4mlRules(options.toolchain?.hls4mlVersion);
+  const tool = options.profile ?? toolProfile(options.toolchain);
+  const graph = optimizedGraph(layers, rules);
+  const resultOf = new Map<string, Precision>();
+  const stream = config.ioType === 'io_stream';
   const builds: LayerBuild[] = [];
-  for (const layer of layers) {
-    const input = firstKnown(layer.inbound, resultWidths) ?? layer.precision?.result ?? config.precision;
-    const result = layer.precision?.result ?? config.precision;
-    resultWidths.set(layer.name, hasWeights(layer.kind) || layer.kind === 'activation' || layer.kind === 'input' ? result : input);
-    builds.push(buildLayer(layer, config, device, input, result, options));
+  for (const layer of graph.layers) {
+    const input = firstKnown(layer.inbound, resultOf) ?? layer.precision?.result ?? config.precision;
+    // Weight layers and activations produce their configured type; the rest pass theirs through.
+    const own = hasWeights(layer.kind) || layer.kind === 'activation' || layer.kind === 'input' || layer.kind === 'batchnorm' || layer.kind === 'merge';
+    const result = own ? (layer.precision?.result ?? config.precision) : input;
+    resultOf.set(layer.name, result);
+    const weight = layer.precision?.weight ?? config.precision ?? DEFAULT_PRECISION;
+    const ctx: BuildContext = {
+      config,
+      device,
+      hls4ml: rules,
+      tool,
+      stream,
+      input,
+      result,
+      weight,
+      bias: layer.precision?.bias ?? weight,
+      accum: layer.precision?.accum ?? config.precision,
+      table: layer.precision?.table ?? DEFAULT_TABLE,
+    };
+    builds.push(layerRule(layer.kind).build(layer, ctx));
   }
-  return summarize(layers, builds, config, device);
+  return summarize(builds, config, device, rules, tool, graph.notes);
 }
 
 function firstKnown(names: readonly string[], known: ReadonlyMap<string, Precision>): Precision | undefined {
@@ -108,157 +111,14 @@ function firstKnown(names: readonly string[], known: ReadonlyMap<string, Precisi
   return undefined;
 }
 
-function buildLayer(layer: Layer, config: HlsConfig, device: Device | undefined, input: Precision, result: Precision, options: BuildOptions): LayerBuild {
-  const strategy = layer.strategy ?? config.strategy;
-  const requested = layer.reuseFactor ?? config.reuseFactor;
-  const weight = layer.precision?.weight ?? config.precision ?? DEFAULT_PRECISION;
-  const stream = config.ioType === 'io_stream';
-  const outputValues = product(layer.outputShape);
-  const lastDim = layer.outputShape[layer.outputShape.length - 1] ?? 1;
-  const fifoBits = stream && layer.kind !== 'input' ? outputValues * result.width : 0;
-  const tableBits = activationTableBits(layer, options.tableSize ?? 1024);
-  const mult = multSize(layer);
-  // Every build is one object literal of one shape (optional fields present as undefined): sweeps
-  // build every layer of thousands of configurations, and V8 reads uniform objects fastest.
-  if (!mult) {
-    const { cycles, interval } = passiveTiming(layer, stream, outputValues / lastDim);
-    return {
-      name: layer.name,
-      kind: layer.kind,
-      strategy,
-      mult: undefined,
-      reuse: undefined,
-      blockFactor: 0,
-      totalMults: batchnormMults(layer),
-      multipliers: 0,
-      product: 'none',
-      expectedDsp: 0,
-      dspConfidence: 'uncertain',
-      weightWidth: weight.width,
-      inputWidth: input.width,
-      resultWidth: result.width,
-      weightBits: layer.params * weight.width,
-      weightRom: undefined,
-      fifoBits,
-      lineBufferBits: 0,
-      tableBits,
-      cycles,
-      interval,
-      notes: layer.kind === 'other' ? [`class ${layer.className} is not modelled by the build rules`] : [],
-    };
-  }
-
-  const reuse: ReuseFactorResolution = layer.reuseFactorKind === 'applied'
-    ? { requested, applied: requested, validated: false }
-    : resolveReuseFactor(mult.nIn, mult.nOut, requested, strategy);
-  const rf = reuse.applied;
-  let perApplication = mult.nIn * mult.nOut;
-  let blockFactor = Math.ceil(perApplication / rf);
-  for (const p of mult.extra) {
-    perApplication += p.nIn * p.nOut;
-    blockFactor += Math.ceil((p.nIn * p.nOut) / rf);
-  }
-  const zeros = options.zeroWeights?.[layer.name] ?? 0;
-  const family = layerFamily(layer.kind);
-  const convolution = family === 'conv1d' || family === 'conv2d';
-  // Latency: ALLOCATION caps multipliers at ceil(n_in·n_out/RF) − floor(n_zeros/RF); io_parallel
-  // convolutions compute ParallelizationFactor (default 1) pixels per step.
-  const multipliers = strategy === 'latency' ? Math.max(0, blockFactor - Math.floor(zeros / rf)) : blockFactor;
-  const estimate = estimateProduct(weight, input, device);
-  const biasCount = Math.max(0, layer.params - perApplication);
-  const kernel = layer.kernelSize;
-  const lineBufferBits = !stream || !convolution || !kernel
-    ? 0
-    : kernel.length === 2
-      ? (kernel[0]! - 1) * (layer.inputShape[1] ?? 1) * (layer.inputShape[2] ?? 1) * input.width
-      : (kernel[0]! - 1) * (layer.inputShape[1] ?? 1) * input.width;
-  const { cycles, interval } = weightTiming(layer, strategy, stream, convolution, mult, rf);
-  return {
-    name: layer.name,
-    kind: layer.kind,
-    strategy,
-    mult,
-    reuse,
-    blockFactor,
-    totalMults: perApplication * mult.applications,
-    multipliers,
-    product: estimate.kind,
-    expectedDsp: multipliers * estimate.dspPerMultiplier,
-    dspConfidence: estimate.kind === 'dsp' && strategy !== 'resource' ? 'likely' : estimate.confidence,
-    weightWidth: weight.width,
-    inputWidth: input.width,
-    resultWidth: result.width,
-    weightBits: perApplication * weight.width + biasCount * (layer.precision?.bias ?? weight).width,
-    weightRom: strategy !== 'latency' && rf > 1
-      ? { wordBits: blockFactor * weight.width, depth: rf, bram18k: bram18kForRom(blockFactor * weight.width, rf) }
-      : undefined,
-    fifoBits,
-    lineBufferBits,
-    tableBits,
-    cycles,
-    interval,
-    notes: reuse.note ? [reuse.note, estimate.reason] : [estimate.reason],
-  };
-}
-
-/**
- * Cycles and II of a weight layer (primer §5): Resource dense ≈ RF + 3 at II = RF; Latency
- * dense = multiplier stage + adder tree ≈ log2(n_in) + 1 at II = RF; io_stream convolution
- * walks every (padded) input pixel at II = RF; io_parallel convolution does one im2col step per
- * output pixel (ParallelizationFactor 1) at II = RF.
- */
-function weightTiming(layer: Layer, strategy: Strategy, stream: boolean, convolution: boolean, mult: MultSize, rf: number) {
-  const adderTree = Math.ceil(Math.log2(Math.max(2, mult.nIn)));
-  const step = strategy === 'latency' ? Math.max(rf, adderTree + 1) : rf + 3;
-  if (convolution) {
-    const pixels = stream ? paddedInputPixels(layer) : mult.applications;
-    const perPixel = strategy === 'latency' ? rf : rf + (stream ? 0 : 1);
-    const cycles = pixels * perPixel + adderTree + 2;
-    return { cycles, interval: stream ? cycles : pixels * perPixel };
-  }
-  if (layer.kind === 'recurrent') {
-    const cycles = mult.applications * step;
-    return { cycles, interval: cycles };
-  }
-  const cycles = mult.applications * step;
-  return { cycles, interval: mult.applications * rf };
-}
-
-function paddedInputPixels(layer: Layer): number {
-  const spatial = layer.inputShape.slice(0, -1);
-  if (layer.padding !== 'same' || !layer.kernelSize) return product(spatial);
-  return product(spatial.map((size, axis) => size + (layer.kernelSize![axis] ?? 1) - 1));
-}
-
-/** Layers without weights: one pass over their elements when streaming, a short pipeline otherwise. */
-function passiveTiming(layer: Layer, stream: boolean, beats: number) {
-  const family = layerFamily(layer.kind);
-  if (family === 'shape') return { cycles: 0, interval: stream && layer.kind !== 'input' ? beats : 1 };
-  const group = activationGroup(layer.activation);
-  const n = layer.outputShape[layer.outputShape.length - 1] ?? 1;
-  const depth = group === 'softmax' ? Math.ceil(Math.log2(Math.max(2, n))) * 2 + 6 : family === 'pooling' ? Math.ceil(Math.log2(Math.max(2, product(layer.poolSize ?? [2])))) + 1 : 2;
-  if (stream) return { cycles: beats + depth, interval: beats };
-  return { cycles: depth, interval: 1 };
-}
-
-function batchnormMults(layer: Layer): number {
-  return layer.kind === 'batchnorm' ? product(layer.outputShape) : 0;
-}
-
-function activationTableBits(layer: Layer, tableSize: number): number {
-  const group = activationGroup(layer.activation);
-  if (layer.kind !== 'activation' && !hasWeights(layer.kind)) return 0;
-  if (group === 'sigmoid' || group === 'tanh' || group === 'elu') return tableSize * TABLE_WIDTH;
-  if (group === 'softmax') return 2 * tableSize * TABLE_WIDTH;
-  return 0;
-}
-
-function summarize(layers: readonly Layer[], builds: LayerBuild[], config: HlsConfig, device: Device | undefined): DesignBuild {
+function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | undefined, rules: Hls4mlRules, tool: ToolProfile, graphNotes: readonly string[]): DesignBuild {
   const stream = config.ioType === 'io_stream';
   // One pass: sweeps summarize every configuration, so no per-total array walks.
   let anyResource = false;
+  let anyConv = false;
   let mults = 0;
   let multipliers = 0;
+  let multipliersDense = 0;
   let expectedDsp = 0;
   let weightBits = 0;
   let weightBram18k = 0;
@@ -275,17 +135,21 @@ function summarize(layers: readonly Layer[], builds: LayerBuild[], config: HlsCo
   let multiplierOperandBits = 0;
   let interval = 1;
   let sumCycles = 0;
-  let maxCycles = -Infinity;
+  let maxCycles = 0;
   let timedStages = 0;
-  let anyConv = false;
-  let unmodelled = 0;
+  let bram18k = 0;
+  let dsp = 0;
+  let ff = 0;
+  let lut = 0;
+  const unmodelled = new Set<string>();
   for (const b of builds) {
-    if (b.mult && b.strategy !== 'latency') anyResource = true;
+    if (b.mult && b.strategy !== 'latency' && b.strategy !== 'distributed_arithmetic') anyResource = true;
     const family = layerFamily(b.kind);
     if (family === 'conv1d' || family === 'conv2d') anyConv = true;
-    if (b.kind === 'other') unmodelled++;
+    if (b.kind === 'other') unmodelled.add(b.className);
     mults += b.totalMults;
     multipliers += b.multipliers;
+    multipliersDense += b.multipliersDense;
     expectedDsp += b.expectedDsp;
     weightBits += b.weightBits;
     weightBram18k += b.weightRom?.bram18k ?? 0;
@@ -294,10 +158,8 @@ function summarize(layers: readonly Layer[], builds: LayerBuild[], config: HlsCo
     tableBits += b.tableBits;
     if (b.reuse) {
       maxReuseFactor = Math.max(maxReuseFactor, b.reuse.applied);
-      if (b.mult) {
-        sumReuseFactor += b.reuse.applied;
-        if (b.reuse.applied !== b.reuse.requested) adjustedReuseFactors++;
-      }
+      sumReuseFactor += b.reuse.applied;
+      if (b.reuse.applied !== b.reuse.requested) adjustedReuseFactors++;
     }
     const productBits = b.multipliers * b.weightWidth * b.inputWidth;
     if (b.product === 'lut') {
@@ -310,22 +172,43 @@ function summarize(layers: readonly Layer[], builds: LayerBuild[], config: HlsCo
     sumCycles += b.cycles;
     maxCycles = Math.max(maxCycles, b.cycles);
     if (b.cycles > 0) timedStages++;
+    bram18k += b.hls.bram18k;
+    dsp += b.hls.dsp;
+    ff += b.hls.ff;
+    lut += b.hls.lut;
+    if (b.fifo) {
+      // FIFOs are the top function's own lines in the report, priced by the stream costs.
+      const priced = priceOperators({ ...NO_OPERATORS, bram18k: b.fifo.bram18k, lutramBits: b.fifo.lutramBits }, tool, 'stream');
+      bram18k += priced.bram18k;
+      ff += priced.ff;
+      lut += priced.lut;
+    }
   }
   const topology = stream || anyResource || anyConv ? 'dataflow' : 'pipeline';
-  // Streaming stages overlap, so the slowest stage dominates; elsewhere layers run one after another.
-  // A DATAFLOW region starts its first stage one cycle early (checked on wa-hls4ml: Σ(RF+3) − 1).
-  const cycles = stream ? maxCycles + timedStages * 2 : sumCycles - (topology === 'dataflow' && sumCycles > 0 ? 1 : 0);
-  const notes: string[] = [];
-  if (unmodelled) notes.push(`not modelled: ${[...new Set(layers.filter((l) => l.kind === 'other').map((l) => l.className))].join(', ')}`);
+  const t = tool.timing;
+  // Streaming stages overlap, so the slowest stage dominates plus every stage's fill; elsewhere
+  // layers run one after another: a pipelined top adds its registers per layer, a DATAFLOW
+  // region its start-up (checked on wa-hls4ml flat rows: Σ(RF+3) − 1).
+  const cycles = stream
+    ? maxCycles + timedStages * tool.streamOverheadCycles
+    : topology === 'pipeline'
+      ? sumCycles + timedStages * t.pipelineCyclesPerLayer
+      : sumCycles + (sumCycles > 0 ? t.dataflowCycles : 0);
+  const notes = [...graphNotes];
+  if (unmodelled.size) notes.push(`not modelled: ${[...unmodelled].join(', ')}`);
   return {
     device,
     layers: builds,
     topology,
-    cycles,
-    interval,
+    cycles: Math.max(1, cycles),
+    interval: stream && !tool.streamOverlap ? Math.max(1, cycles + 1) : Math.min(Math.max(1, interval), Math.max(1, cycles)),
+    hls: { bram18k, dsp, ff, lut },
+    synth: { bram18k: Math.round(bram18k * tool.synthTransfer.bram18k), dsp, ff: Math.round(ff * tool.synthTransfer.ff), lut: Math.round(lut * tool.synthTransfer.lut) },
+    versions: { hls4ml: rules.version, tool: tool.group },
     totals: {
       mults,
       multipliers,
+      multipliersDense,
       expectedDsp,
       weightBits,
       weightBram18k,

@@ -1,5 +1,5 @@
 import type { Layer } from '../schema.js';
-import { product } from '../keras/shape-rules.js';
+import { layerRule } from '../layer-kinds/index.js';
 
 /**
  * The multiplication a weight layer performs, as hls4ml sizes it (FB `get_layer_mult_size`):
@@ -10,57 +10,30 @@ export interface MultSize {
   readonly nIn: number;
   readonly nOut: number;
   readonly applications: number;
-  /** Extra matrix products that share the layer's reuse factor (separable pointwise, recurrent state). */
-  readonly extra: readonly { readonly nIn: number; readonly nOut: number }[];
+  /**
+   * Products of one application when they are not n_in·n_out: a depthwise convolution is sized
+   * n_chan·window × n_chan for hls4ml's reuse-factor check but multiplies each channel by its
+   * own window only.
+   */
+  readonly products?: number;
+  /**
+   * Extra matrix products of the layer: a separable convolution's depthwise part shares the
+   * layer's reuse factor; a recurrent layer's state product gets its own, validated on its own
+   * size (`recurrent_reuse_factor` in `init_lstm`/`init_gru`).
+   */
+  readonly extra: readonly { readonly nIn: number; readonly nOut: number; readonly ownReuseFactor?: boolean }[];
 }
 
+export const NO_EXTRA: MultSize['extra'] = Object.freeze([]);
+
+/** The layer's matrix product, from its kind's rule; undefined for layers without weights. */
 export function multSize(layer: Layer): MultSize | undefined {
-  const channels = layer.inputShape[layer.inputShape.length - 1] ?? 1;
-  switch (layer.kind) {
-    case 'dense':
-      return { nIn: channels, nOut: layer.units ?? last(layer.outputShape), applications: Math.max(1, leading(layer.inputShape)), extra: NO_EXTRA };
-    case 'conv1d':
-    case 'conv2d':
-      return { nIn: channels * window(layer), nOut: layer.filters ?? last(layer.outputShape), applications: leading(layer.outputShape), extra: NO_EXTRA };
-    case 'depthwise_conv1d':
-    case 'depthwise_conv2d':
-      return { nIn: window(layer), nOut: channels * (layer.depthMultiplier ?? 1), applications: leading(layer.outputShape), extra: NO_EXTRA };
-    case 'separable_conv1d':
-    case 'separable_conv2d': {
-      const depthOut = channels * (layer.depthMultiplier ?? 1);
-      return {
-        nIn: depthOut,
-        nOut: layer.filters ?? last(layer.outputShape),
-        applications: leading(layer.outputShape),
-        extra: [{ nIn: window(layer), nOut: depthOut }],
-      };
-    }
-    case 'recurrent': {
-      const units = layer.units ?? last(layer.outputShape);
-      const gates = gatesOf(layer.className);
-      const timesteps = layer.inputShape.length > 1 ? layer.inputShape[0]! : 1;
-      return { nIn: channels, nOut: gates * units, applications: timesteps, extra: [{ nIn: units, nOut: gates * units }] };
-    }
-    default:
-      return undefined;
-  }
+  return layerRule(layer.kind).multSize(layer);
 }
-
-function gatesOf(className: string): number {
-  if (className.includes('LSTM')) return 4;
-  if (className.includes('GRU')) return 3;
-  return 1;
-}
-
-const last = (shape: readonly number[]): number => shape[shape.length - 1] ?? 1;
 
 // Loops rather than slice-and-reduce: the build sizes every weight layer of every swept configuration.
-function leading(shape: readonly number[]): number {
+export function leadingSize(shape: readonly number[]): number {
   let size = 1;
   for (let i = 0; i < shape.length - 1; i++) size *= shape[i]!;
   return size;
 }
-
-const window = (layer: Layer): number => (layer.kernelSize ? product(layer.kernelSize) : 1);
-
-const NO_EXTRA: MultSize['extra'] = Object.freeze([]);

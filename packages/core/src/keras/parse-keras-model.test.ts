@@ -8,14 +8,17 @@ import { formatPrecision } from '../precision.js';
 const exampleDir = () => dataPath('example-models', 'keras');
 const load = (file: string) => parseKerasModel(readFileSync(`${exampleDir()}/${file}`, 'utf8'), file);
 
-/** Layer counts, output shapes and parameter totals read off each file by hand (and `model.summary()` where published). */
+/**
+ * Node counts of hls4ml's converter list (Keras layers, an implicit input for Sequential files
+ * without one, every `activation` argument split into a node of its own, Dropout skipped),
+ * output shapes and parameter totals, read off each file by hand.
+ */
 const EXPECTED: Record<string, { layers: number; output: number[]; params?: number }> = {
-  'KERAS_3layer.json': { layers: 5, output: [5], params: 16 * 64 + 64 + 64 * 32 + 32 + 32 * 32 + 32 + 32 * 5 + 5 },
-  'KERAS_1layer.json': { layers: 3, output: [1], params: 10 * 32 + 32 + 32 + 1 },
-  'KERAS_conv1d_small.json': { layers: 7, output: [5] },
-  'KERAS_conv2d_model.json': { layers: 5, output: [10] },
-  'qkeras_mnist_cnn.json': { layers: 11, output: [10] },
-  'KERAS_3layer_binary_smaller.json': { layers: 12, output: [5] },
+  // input, fc1 + fc1_relu, fc2 + fc2_relu, fc3 + fc3_relu, output + output_softmax
+  'KERAS_3layer.json': { layers: 9, output: [5], params: 16 * 64 + 64 + 64 * 32 + 32 + 32 * 32 + 32 + 32 * 5 + 5 },
+  'KERAS_1layer.json': { layers: 5, output: [1], params: 10 * 32 + 32 + 32 + 1 },
+  'KERAS_conv2d_model.json': { layers: 6, output: [10] },
+  'qkeras_mnist_cnn.json': { layers: 13, output: [10] },
 };
 
 describe('parseKerasModel on the example models', () => {
@@ -28,10 +31,13 @@ describe('parseKerasModel on the example models', () => {
   it.each(readdirSync(dataPath('example-models', 'keras')).filter((f) => f.endsWith('.json')))('parses %s with consistent shapes', (file) => {
     const json = JSON.parse(readFileSync(`${exampleDir()}/${file}`, 'utf8'));
     const network = load(file);
-    const raw = Array.isArray(json.config) ? json.config : json.config.layers;
-    // Every layer of the file is there (Sequential files without an InputLayer gain one).
-    const implicitInput = raw[0].class_name !== 'InputLayer' ? 1 : 0;
-    expect(network.layers).toHaveLength(raw.length + implicitInput);
+    const raw: { class_name: string; config: { activation?: unknown } }[] = Array.isArray(json.config) ? json.config : json.config.layers;
+    // Every layer of the file is there (Sequential files without an InputLayer gain one), its
+    // activation argument as a node of its own, Dropout skipped (hls4ml's `parse_keras_model`).
+    const implicitInput = raw[0]!.class_name !== 'InputLayer' ? 1 : 0;
+    const split = raw.filter((l) => l.config.activation !== undefined && !['Activation', 'QActivation', 'LSTM', 'GRU', 'SimpleRNN', 'QLSTM', 'QGRU', 'QSimpleRNN'].includes(l.class_name)).length;
+    const skipped = raw.filter((l) => /Dropout/.test(l.class_name)).length;
+    expect(network.layers).toHaveLength(raw.length + implicitInput + split - skipped);
     for (const layer of network.layers) {
       for (const parent of layer.inbound) expect(network.layers.map((l) => l.name)).toContain(parent);
       expect(layer.outputShape.every((d) => d >= 0)).toBe(true);
@@ -67,6 +73,34 @@ describe('parseKerasModel on the example models', () => {
     const act = net.layers.find((l) => l.className === 'QActivation')!;
     expect(act.precision?.result).toBeDefined();
   });
+
+  it('splits a QDense activation argument into a node named after its quantizer, carrying its type', () => {
+    const net = parseKerasModel({ class_name: 'Sequential', config: { layers: [
+      { class_name: 'QDense', config: { name: 'fc1', units: 4, batch_input_shape: [null, 8], kernel_quantizer: 'quantized_bits(6,0)', activation: { class_name: 'quantized_relu', config: { bits: 5, integer: 1 } } } },
+      { class_name: 'Dense', config: { name: 'fc2', units: 2, activation: 'softmax' } },
+    ] } });
+    expect(net.layers.map((l) => [l.name, l.kind, l.inbound])).toEqual([
+      ['fc1_input', 'input', []],
+      ['fc1', 'dense', ['fc1_input']],
+      ['fc1_quantized_relu', 'activation', ['fc1']],
+      ['fc2', 'dense', ['fc1_quantized_relu']],
+      ['fc2_softmax', 'activation', ['fc2']],
+    ]);
+    const [, fc1, relu] = net.layers;
+    expect(fc1!.precision?.result).toBeUndefined();
+    expect(formatPrecision(fc1!.precision!.weight!)).toBe('fixed<6,1>');
+    expect(formatPrecision(relu!.precision!.result!)).toBe('ufixed<5,1,RND_CONV,SAT>');
+  });
+
+  it('skips Dropout and rewires its consumers, as the converter does', () => {
+    const net = parseKerasModel({ class_name: 'Sequential', config: { layers: [
+      { class_name: 'Dense', config: { name: 'a', units: 4, batch_input_shape: [null, 8] } },
+      { class_name: 'Dropout', config: { name: 'drop', rate: 0.5 } },
+      { class_name: 'Dense', config: { name: 'b', units: 2 } },
+    ] } });
+    expect(net.layers.map((l) => l.name)).toEqual(['a_input', 'a', 'b']);
+    expect(net.layers[2]!.inbound).toEqual(['a']);
+  });
 });
 
 describe('parseKerasModel, Keras 3 and bad input', () => {
@@ -98,15 +132,19 @@ describe('parseKerasModel, Keras 3 and bad input', () => {
 
   it('reads Keras 3 inbound nodes and batch_shape', () => {
     const net = parseKerasModel(keras3);
-    expect(net.layers.map((l) => l.outputShape)).toEqual([[8, 8, 3], [8, 8, 4], [8, 8, 4], [256]]);
-    expect(net.layers[2]!.inbound).toEqual(['c', 'c']);
+    expect(net.layers.map((l) => l.outputShape)).toEqual([[8, 8, 3], [8, 8, 4], [8, 8, 4], [8, 8, 4], [256]]);
+    expect(net.layers.map((l) => l.name)).toEqual(['x', 'c', 'c_relu', 'a', 'f']);
+    expect(net.layers[3]!.inbound).toEqual(['c_relu', 'c_relu']);
     expect(net.layers[1]!.params).toBe(3 * 3 * 3 * 4 + 4);
   });
 
   it.each([
     ['not json', '{', 'HLSEST_BAD_MODEL', /not valid JSON/],
     ['no layers', { class_name: 'Sequential', config: { layers: [] } }, 'HLSEST_BAD_MODEL', /no layers/],
-    ['unknown class', { class_name: 'Sequential', config: { layers: [{ class_name: 'Magic', config: { name: 'm', batch_input_shape: [null, 4] } }] } }, 'HLSEST_UNKNOWN_LAYER', /layer "m" has class Magic/],
+    ['unknown class', { class_name: 'Sequential', config: { layers: [{ class_name: 'Magic', config: { name: 'm', batch_input_shape: [null, 4] } }] } }, 'HLSEST_UNKNOWN_LAYER', /Unsupported layer type: Magic \(layer "m"\)/],
+    ['a layer hls4ml cannot convert', { class_name: 'Sequential', config: { layers: [{ class_name: 'Lambda', config: { name: 's', batch_input_shape: [null, 4, 2] } }] } }, 'HLSEST_UNKNOWN_LAYER', /Unsupported layer type: Lambda/],
+    ['an unsupported QKeras activation', { class_name: 'Sequential', config: { layers: [{ class_name: 'QActivation', config: { name: 'q', batch_input_shape: [null, 4], activation: 'quantized_po2(4)' } }] } }, 'HLSEST_UNKNOWN_LAYER', /Unsupported QKeras activation: quantized_po2/],
+    ['strides of the wrong length', { class_name: 'Sequential', config: { layers: [{ class_name: 'Conv2D', config: { name: 'c2', batch_input_shape: [null, 8, 8, 1], filters: 2, kernel_size: [3, 3], strides: [1, 1, 1] } }] } }, 'HLSEST_SHAPE_MISMATCH', /Layer "c2".*invalid strides/],
     ['kernel too big', { class_name: 'Sequential', config: { layers: [{ class_name: 'Conv1D', config: { name: 'k', batch_input_shape: [null, 2, 1], filters: 2, kernel_size: [5] } }] } }, 'HLSEST_SHAPE_MISMATCH', /Layer "k".*does not fit/],
     ['bad reshape', { class_name: 'Sequential', config: { layers: [{ class_name: 'Reshape', config: { name: 'r', batch_input_shape: [null, 10], target_shape: [3, 3] } }] } }, 'HLSEST_SHAPE_MISMATCH', /Layer "r".*cannot reshape/],
     ['dangling input', { class_name: 'Model', config: { layers: [{ class_name: 'Dense', name: 'd', config: { name: 'd', units: 2 }, inbound_nodes: [[['ghost', 0, 0, {}]]] }] } }, 'HLSEST_BAD_MODEL', /unknown layer "ghost"/],

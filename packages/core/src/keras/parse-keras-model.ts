@@ -1,36 +1,31 @@
 import { HlsestError } from '../errors.js';
-import { kerasClassInfo, type KerasClassInfo } from '../layers.js';
-import { activationPrecisionOf, readQuantizer, weightPrecisionOf } from '../qkeras.js';
+import { kerasClassInfo, layerRule, NOT_MODELLED, type KerasClassInfo } from '../layer-kinds/index.js';
+import { hls4mlRules } from '../build-model/hls4ml-versions.js';
+import { converterGraph } from '../build-model/hls4ml-graph.js';
+import { activationPrecisionOf, qkerasActivationFunction, readQuantizer, weightPrecisionOf } from '../qkeras.js';
 import type { Layer, LayerPrecision } from '../schema.js';
 import type { Precision } from '../precision.js';
 import type { KerasLayerConfig, KerasLayerJson, KerasModelJson } from './keras-format.js';
-import { inferShape, paddingMode } from './shape-rules.js';
+import { paddingMode } from './shape-helpers.js';
 
 export interface Network {
   readonly name: string;
   /** Layers in topological order, with shapes inferred and checked. */
   readonly layers: Layer[];
+  /** What hls4ml's converter would print but not refuse (unsupported quantizers it replaces). */
+  readonly notes?: readonly string[];
 }
 
-/**
- * Custom layers hls4ml supports that are not in Keras itself; sized from their config so models
- * that use them still parse (their cost is not modelled: the build model marks them unknown).
- */
-const CUSTOM_OUTPUTS: Readonly<Record<string, (config: KerasLayerConfig, input: readonly number[]) => number[]>> = {
-  GarNet: (config, input) => garnetOutput(config, input, config['n_filters']),
-  GarNetStack: (config, input) => {
-    const filters = config['n_filters'];
-    return garnetOutput(config, input, Array.isArray(filters) ? filters[filters.length - 1] : filters);
-  },
-};
-
-function garnetOutput(config: KerasLayerConfig, input: readonly number[], filters: unknown): number[] {
-  const n = typeof filters === 'number' ? filters : 1;
-  return config['collapse'] ? [n] : [input[0] ?? 1, n];
+export interface ParseOptions {
+  /** hls4ml version the types follow (quantized_relu with a slope is signed from v1.0); default the newest. */
+  readonly hls4mlVersion?: string;
 }
 
 /** Parses `model.to_json()` text or the object it holds; errors name the layer at fault. */
-export function parseKerasModel(input: string | unknown, source = 'model'): Network {
+export function parseKerasModel(input: string | unknown, source = 'model', options: ParseOptions = {}): Network {
+  const signedLeakyRelu = hls4mlRules(options.hls4mlVersion).signedLeakyQuantizedRelu;
+  const notes: string[] = [];
+  const activationResults = new Map<string, Precision>();
   const json = typeof input === 'string' ? parseJsonText(input, source) : input;
   const model = asModel(json, source);
   const rawLayers = Array.isArray(model.config) ? (model.config as KerasLayerJson[]) : (model.config as { layers: KerasLayerJson[] }).layers;
@@ -72,9 +67,22 @@ export function parseKerasModel(input: string | unknown, source = 'model'): Netw
       return;
     }
     // Keras 2 serialises a stale `batch_input_shape` on inner layers; only the first one counts.
-    add(buildLayer(raw.class_name, name, config, inputs, inbound, source));
+    add(buildLayer(raw.class_name, name, config, inputs, inbound, source, { signedLeakyRelu, notes, activationResults }));
   });
-  return { name: String((model.config as { name?: unknown }).name ?? 'model'), layers };
+  // hls4ml's converter list: activation arguments as nodes of their own, Dropout skipped.
+  const graph = converterGraph(layers).map((layer) => {
+    const owner = layer.kind === 'activation' && layer.inbound.length === 1 ? layer.inbound[0]! : undefined;
+    const result = owner && layer.name.startsWith(`${owner}_`) ? activationResults.get(owner) : undefined;
+    return result ? { ...layer, precision: { ...layer.precision, result } } : layer;
+  });
+  return { name: String((model.config as { name?: unknown }).name ?? 'model'), layers: graph, ...(notes.length && { notes }) };
+}
+
+interface QuantizerContext {
+  readonly signedLeakyRelu: boolean;
+  readonly notes: string[];
+  /** Result types of quantized activation arguments, by the layer that carries them. */
+  readonly activationResults: Map<string, Precision>;
 }
 
 function buildLayer(
@@ -84,23 +92,31 @@ function buildLayer(
   inputs: readonly (readonly number[])[],
   inbound: string[],
   source: string,
+  quantizers: QuantizerContext,
 ): Layer {
-  const custom = CUSTOM_OUTPUTS[className];
   const info: KerasClassInfo | undefined = kerasClassInfo(className);
-  if (!info && !custom) {
-    throw new HlsestError('HLSEST_UNKNOWN_LAYER', `${source}: layer "${name}" has class ${className}, which hlsest does not know`, {
+  if (!info && Object.hasOwn(NOT_MODELLED, className)) {
+    throw new HlsestError('HLSEST_UNKNOWN_LAYER', `${source}: layer "${name}" (${className}) is not modelled: ${NOT_MODELLED[className]}`, { source, layer: name, className });
+  }
+  if (!info) {
+    // The message hls4ml's Keras converter gives (`parse_keras_model`), with the layer named.
+    throw new HlsestError('HLSEST_UNKNOWN_LAYER', `${source}: ERROR: Unsupported layer type: ${className} (layer "${name}"); hls4ml cannot convert it`, {
       source,
       layer: name,
       className,
     });
   }
   const inputShape = [...(inputs[0] ?? [])];
-  if (!info) {
-    return { name, className, kind: 'other', inputShape, outputShape: custom!(config, inputShape), params: 0, inbound };
+  const rule = layerRule(info.kind);
+  const shape = withSource(source, () => rule.inferShape({ layerName: name, className, op: info.op, config, inputs }));
+  const activation = withSource(source, () => activationName(info, config));
+  const precision = info.quantized ? withSource(source, () => quantizedPrecision(info, config, name, quantizers)) : info.weights ? { weight: fixedWeights(info.weights) } : undefined;
+  // A quantized activation argument's type belongs to the activation node hls4ml splits off.
+  const activationResult = info.kind !== 'activation' && info.kind !== 'recurrent' ? precision?.result : undefined;
+  if (activationResult) {
+    quantizers.activationResults.set(name, activationResult);
+    delete precision!.result;
   }
-  const shape = inferShape({ layerName: name, className, kind: info.kind, op: info.op, config, inputs });
-  const activation = activationName(info, config);
-  const precision = info.quantized ? quantizedPrecision(info, config) : info.weights ? { weight: fixedWeights(info.weights) } : undefined;
   const layer: Layer = {
     name,
     className,
@@ -117,37 +133,55 @@ function buildLayer(
   if (shape.poolSize) layer.poolSize = shape.poolSize;
   if (info.kind.includes('conv') || info.kind.startsWith('pooling')) layer.padding = paddingMode(config.padding);
   if (config.depth_multiplier !== undefined) layer.depthMultiplier = config.depth_multiplier;
-  if (info.kind === 'dense' || info.kind.includes('conv') || info.kind === 'recurrent') layer.useBias = config.use_bias !== false;
+  if (rule.weighted) layer.useBias = config.use_bias !== false;
   if (activation) layer.activation = activation;
   if (precision && Object.keys(precision).length > 0) layer.precision = precision;
   return layer;
 }
 
+/** Runs a rule's check, naming the model file in the error it raises. */
+function withSource<T>(source: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof HlsestError && !error.message.startsWith(source)) throw new HlsestError(error.code, `${source}: ${error.message}`, { ...error.context, source }, { cause: error });
+    throw error;
+  }
+}
+
 function activationName(info: KerasClassInfo, config: KerasLayerConfig): string | undefined {
   if (info.activation) return info.activation;
   const raw = config.activation;
-  if (typeof raw === 'string') return raw;
-  if (raw && typeof raw === 'object' && 'class_name' in raw) {
+  // A QActivation's argument is always a QKeras quantizer, string or not; elsewhere a string is a
+  // plain Keras activation (the converter makes a QActivation node only for dict activations).
+  if (typeof raw === 'string' && !(info.kind === 'activation' && info.quantized)) return raw;
+  if ((raw && typeof raw === 'object' && 'class_name' in raw) || typeof raw === 'string') {
     const spec = readQuantizer(raw);
     if (!spec) return undefined;
-    const args = [spec.kwargs['bits'], spec.kwargs['integer']].filter((v) => typeof v === 'number');
-    return args.length ? `${spec.name}(${args.join(',')})` : spec.name;
+    // hls4ml refuses QKeras activations it cannot build; a leaky quantized_relu becomes a LeakyReLU.
+    // Otherwise the quantizer's name stays (hls4ml names the split node after it) and its bits
+    // become the activation's result type.
+    return qkerasActivationFunction(spec) === 'leaky_relu' ? 'leaky_relu' : spec.name;
   }
   return undefined;
 }
 
-function quantizedPrecision(info: KerasClassInfo, config: KerasLayerConfig): LayerPrecision {
+function quantizedPrecision(info: KerasClassInfo, config: KerasLayerConfig, name: string, quantizers: QuantizerContext): LayerPrecision {
   const precision: LayerPrecision = {};
-  const kernel = readQuantizer(config.kernel_quantizer ?? config.depthwise_quantizer);
-  const bias = readQuantizer(config.bias_quantizer);
-  const weight = kernel && weightPrecisionOf(kernel);
-  const biasPrecision = bias && weightPrecisionOf(bias);
+  const take = (value: unknown, variable: 'kernel' | 'bias' | 'recurrent'): Precision | undefined => {
+    const spec = readQuantizer(value);
+    if (!spec) return undefined;
+    const { precision: p, note } = weightPrecisionOf(spec, variable);
+    if (note) quantizers.notes.push(`${name}: ${note}`);
+    return p;
+  };
+  const weight = take(config.kernel_quantizer ?? config.depthwise_quantizer, 'kernel');
+  const bias = take(config.bias_quantizer, 'bias');
   if (weight) precision.weight = weight;
-  if (biasPrecision) precision.bias = biasPrecision;
-  if (info.kind === 'activation' || (typeof config.activation === 'string' && config.activation.startsWith('quantized'))) {
-    const spec = readQuantizer(config.activation);
-    const result = spec && activationPrecisionOf(spec);
-    if (result) precision.result = result;
+  if (bias) precision.bias = bias;
+  const activation = readQuantizer(config.activation);
+  if (activation && (info.kind === 'activation' || activation.name.startsWith('quantized') || activation.name.includes('binary') || activation.name.includes('ternary'))) {
+    precision.result = activationPrecisionOf(activation, quantizers.signedLeakyRelu);
   }
   return precision;
 }

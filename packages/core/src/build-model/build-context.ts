@@ -1,0 +1,22 @@
+import type { Device } from '../boards.js';
+import type { Precision } from '../precision.js';
+import type { HlsConfig } from '../schema.js';
+import type { Hls4mlRules } from './hls4ml-versions.js';
+import type { ToolProfile } from './tool-profiles.js';
+
+/** What a layer's build rule needs besides the layer: the design, the versions, and its types. */
+export interface BuildContext {
+  readonly config: HlsConfig;
+  readonly device: Device | undefined;
+  readonly hls4ml: Hls4mlRules;
+  readonly tool: ToolProfile;
+  readonly stream: boolean;
+  /** Type of the data entering the layer (its producer's result type). */
+  readonly input: Precision;
+  readonly result: Precision;
+  readonly weight: Precision;
+  readonly bias: Precision;
+  readonly accum: Precision;
+  /** Lookup-table entry type (activations), hls4ml's default `fixed<18,8>` when unset. */
+  readonly table: Precision;
+}

@@ -1,0 +1,172 @@
+import { layerFamily } from '../layers.js';
+import { activationFunction } from '../layer-kinds/activation.js';
+import type { Layer } from '../schema.js';
+import type { Hls4mlRules } from './hls4ml-versions.js';
+
+/**
+ * hls4ml's converter splits a layer's `activation` argument into a node of its own named
+ * `<layer>_<function>` (`parse_keras_model` in `converters/keras_to_hls.py`; recurrent layers keep
+ * theirs), and skips Dropout. The node's result type is the activation quantizer's, if any.
+ * Idempotent: a list already split is returned as it is.
+ */
+export function converterGraph(layers: readonly Layer[]): Layer[] {
+  if (!layers.some(needsSplit) && !layers.some((l) => l.kind === 'dropout')) return layers as Layer[];
+  const out: Layer[] = [];
+  const renamed = new Map<string, string>();
+  const rewire = (names: readonly string[]) => names.map((n) => renamed.get(n) ?? n);
+  for (const layer of layers) {
+    if (layer.kind === 'dropout') {
+      // Consumers of a skipped layer read its input instead (`inputs_map` in the converter).
+      renamed.set(layer.name, rewire(layer.inbound)[0] ?? layer.name);
+      continue;
+    }
+    const inbound = rewire(layer.inbound);
+    if (!needsSplit(layer)) {
+      out.push(inbound.every((n, i) => n === layer.inbound[i]) ? layer : { ...layer, inbound });
+      continue;
+    }
+    const [parent, activation] = splitActivation({ ...layer, inbound });
+    out.push(parent, activation);
+    renamed.set(layer.name, activation.name);
+  }
+  return out;
+}
+
+/** The name hls4ml gives the node split off `layer` for its activation argument. */
+export function activationNodeName(layer: Layer): string {
+  return `${layer.name}_${(layer.activation ?? 'linear').replace(/\(.*$/, '')}`;
+}
+
+/** A weight or pooling layer with its activation argument, as two hls4ml nodes. */
+function splitActivation(layer: Layer): [Layer, Layer] {
+  const fn = layer.activation!;
+  const parent: Layer = { ...layer };
+  delete (parent as { activation?: string }).activation;
+  const node: Layer = {
+    name: activationNodeName(layer),
+    className: 'Activation',
+    kind: 'activation',
+    inputShape: [...layer.outputShape],
+    outputShape: [...layer.outputShape],
+    params: 0,
+    activation: fn,
+    inbound: [layer.name],
+  };
+  return [parent, node];
+}
+
+function needsSplit(layer: Layer): boolean {
+  return layer.activation !== undefined && layer.kind !== 'activation' && layer.kind !== 'recurrent';
+}
+
+/**
+ * The graph hls4ml synthesizes, after its optimizer passes that change what gets built:
+ * linear activations removed (`eliminate_linear_activation`; a quantized one hands its result
+ * type to the layer before it, as `merge_linear_activation` does), a BatchNormalization after a
+ * Dense/Conv folded into it where the version's rule allows (`fuse_batch_normalization`), and
+ * from v1.0 separable convolutions split in two (`separable_to_depthwise_and_conv`).
+ */
+export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules): { layers: Layer[]; notes: string[] } {
+  const graph = converterGraph(layers);
+  const consumers = new Map<string, number>();
+  for (const layer of graph) for (const name of layer.inbound) consumers.set(name, (consumers.get(name) ?? 0) + 1);
+  const out: Layer[] = [];
+  const byName = new Map<string, Layer>();
+  const renamed = new Map<string, string>();
+  const notes: string[] = [];
+  const push = (layer: Layer) => {
+    out.push(layer);
+    byName.set(layer.name, layer);
+  };
+  for (const original of graph) {
+    const layer = original.inbound.some((n) => renamed.has(n)) ? { ...original, inbound: original.inbound.map((n) => renamed.get(n) ?? n) } : original;
+    const parent = layer.inbound.length === 1 ? byName.get(layer.inbound[0]!) : undefined;
+    if (layer.kind === 'activation' && activationFunction(layer.activation) === 'linear' && parent) {
+      renamed.set(layer.name, parent.name);
+      const result = layer.precision?.result;
+      if (result && !parent.precision?.result) replace(out, byName, { ...parent, precision: { ...parent.precision, result } });
+      continue;
+    }
+    if (layer.kind === 'batchnorm' && parent && fusesInto(parent, rules) && (consumers.get(parent.name) ?? 0) === 1) {
+      renamed.set(layer.name, parent.name);
+      notes.push(`${layer.name}: folded into ${parent.name} (fuse_batch_normalization)`);
+      continue;
+    }
+    if ((layer.kind === 'separable_conv1d' || layer.kind === 'separable_conv2d') && rules.splitSeparable) {
+      const [depthwise, pointwise] = splitSeparable(layer);
+      push(depthwise);
+      push(pointwise);
+      renamed.set(layer.name, pointwise.name);
+      continue;
+    }
+    if (layer.kind === 'activation' && layer.implementation === 'skip') {
+      if (parent) renamed.set(layer.name, parent.name);
+      continue;
+    }
+    push(layer);
+  }
+  return { layers: out, notes };
+}
+
+function replace(out: Layer[], byName: Map<string, Layer>, layer: Layer): void {
+  const index = out.findIndex((l) => l.name === layer.name);
+  if (index >= 0) out[index] = layer;
+  byName.set(layer.name, layer);
+}
+
+/** Whether a BatchNormalization after `parent` is folded into it under this version's rule. */
+function fusesInto(parent: Layer, rules: Hls4mlRules): boolean {
+  const family = layerFamily(parent.kind);
+  const fusable = parent.kind === 'dense' || parent.kind === 'conv1d' || parent.kind === 'conv2d';
+  if (!fusable || family === 'other') return false;
+  if (rules.batchnormFusion === 'unquantized') return !parent.className.startsWith('Q');
+  // v1.x folds only into a layer whose result type is left to inference (`auto`).
+  return parent.precision?.result === undefined && !parent.className.startsWith('Q');
+}
+
+function splitSeparable(layer: Layer): [Layer, Layer] {
+  const rank = layer.kind === 'separable_conv1d' ? 1 : 2;
+  const channels = layer.inputShape[layer.inputShape.length - 1] ?? 1;
+  const depthOut = channels * (layer.depthMultiplier ?? 1);
+  const window = (layer.kernelSize ?? [1]).reduce((a, b) => a * b, 1);
+  const spatial = layer.outputShape.slice(0, -1);
+  const { precision } = layer;
+  const depthwise: Layer = {
+    name: `${layer.name}_depthwise`,
+    className: `DepthwiseConv${rank}D`,
+    kind: rank === 1 ? 'depthwise_conv1d' : 'depthwise_conv2d',
+    inputShape: [...layer.inputShape],
+    outputShape: [...spatial, depthOut],
+    params: window * depthOut,
+    ...(layer.kernelSize && { kernelSize: layer.kernelSize }),
+    ...(layer.strides && { strides: layer.strides }),
+    ...(layer.padding && { padding: layer.padding }),
+    ...(layer.depthMultiplier && { depthMultiplier: layer.depthMultiplier }),
+    useBias: false,
+    ...(layer.reuseFactor !== undefined && { reuseFactor: layer.reuseFactor, reuseFactorKind: layer.reuseFactorKind }),
+    ...(layer.strategy && { strategy: layer.strategy }),
+    ...(precision && { precision: { ...precision, result: precision.accum ?? precision.result } }),
+    ...(layer.parallelizationFactor && { parallelizationFactor: layer.parallelizationFactor }),
+    inbound: layer.inbound,
+  };
+  const filters = layer.filters ?? layer.outputShape[layer.outputShape.length - 1] ?? 1;
+  const pointwise: Layer = {
+    name: `${layer.name}_pointwise`,
+    className: `Conv${rank}D`,
+    kind: rank === 1 ? 'conv1d' : 'conv2d',
+    inputShape: [...spatial, depthOut],
+    outputShape: [...layer.outputShape],
+    params: depthOut * filters + (layer.useBias === false ? 0 : filters),
+    filters,
+    kernelSize: Array.from({ length: rank }, () => 1),
+    strides: Array.from({ length: rank }, () => 1),
+    padding: 'valid',
+    useBias: layer.useBias ?? true,
+    ...(layer.reuseFactor !== undefined && { reuseFactor: layer.reuseFactor, reuseFactorKind: layer.reuseFactorKind }),
+    ...(layer.strategy && { strategy: layer.strategy }),
+    ...(precision && { precision }),
+    ...(layer.parallelizationFactor && { parallelizationFactor: layer.parallelizationFactor }),
+    inbound: [`${layer.name}_depthwise`],
+  };
+  return [depthwise, pointwise];
+}

@@ -1,0 +1,85 @@
+/**
+ * Where hls4ml's behaviour changed between releases, one row per minor version. Each flag cites
+ * the code it follows (repository fastmachinelearning/hls4ml at the named tags). A toolchain
+ * that names no version, or one newer than the table, gets the newest row.
+ */
+export interface Hls4mlRules {
+  readonly version: Hls4mlVersion;
+  /**
+   * Resource-strategy weights bound to `ROM_nP_BRAM` when RF > 1 (commit 22e815b1b, "Fix
+   * incorrect BRAM reporting (#798)", first in v1.0.0); before, HLS chose the storage.
+   */
+  readonly weightsBoundToBram: boolean;
+  /** The `resource_unrolled` strategy (PR #809, v1.0.0): RF 1 falls back to Resource. */
+  readonly resourceUnrolled: boolean;
+  /** `distributed_arithmetic` / `da` strategy for Dense and Conv at RF 1 (v1.2.0 `init_dense`). */
+  readonly distributedArithmetic: boolean;
+  /** SeparableConv split into a depthwise and a pointwise node (`separable_to_depthwise_and_conv`, v1.0.0). */
+  readonly splitSeparable: boolean;
+  /**
+   * When a BatchNormalization after a Dense/Conv is folded into it (`fuse_batch_normalization`):
+   * v0.7–0.8 when the layer has no QKeras weight/bias quantizer; v1.x only when the layer's
+   * result type is `auto` (UnspecifiedPrecisionType in `bn_fuse.py`).
+   */
+  readonly batchnormFusion: 'unquantized' | 'auto-result';
+  /** `quantized_relu` with a negative slope gives a signed type (`_get_precision_from_quantizer`, v1.0.0). */
+  readonly signedLeakyQuantizedRelu: boolean;
+  /** Layer precisions left unset become `auto` and are inferred (`infer_precision.py`, v1.0.0). */
+  readonly autoPrecision: boolean;
+  /** Cropping1D/2D, LayerNormalization and friends in the Keras converter (v1.2.0). */
+  readonly croppingLayers: boolean;
+}
+
+export const HLS4ML_VERSIONS = ['0.6', '0.7', '0.8', '1.0', '1.1', '1.2', '1.3'] as const;
+export type Hls4mlVersion = (typeof HLS4ML_VERSIONS)[number];
+
+const row = (version: Hls4mlVersion): Hls4mlRules => {
+  const at = HLS4ML_VERSIONS.indexOf(version);
+  const since = (first: Hls4mlVersion) => at >= HLS4ML_VERSIONS.indexOf(first);
+  return Object.freeze({
+    version,
+    weightsBoundToBram: since('1.0'),
+    resourceUnrolled: since('1.0'),
+    distributedArithmetic: since('1.2'),
+    splitSeparable: since('1.0'),
+    batchnormFusion: since('1.0') ? 'auto-result' : 'unquantized',
+    signedLeakyQuantizedRelu: since('1.0'),
+    autoPrecision: since('1.0'),
+    croppingLayers: since('1.2'),
+  });
+};
+
+const RULES: Readonly<Record<Hls4mlVersion, Hls4mlRules>> = Object.fromEntries(HLS4ML_VERSIONS.map((v) => [v, row(v)])) as Record<Hls4mlVersion, Hls4mlRules>;
+
+export const NEWEST_HLS4ML: Hls4mlVersion = HLS4ML_VERSIONS[HLS4ML_VERSIONS.length - 1]!;
+
+/** The rules of the minor version `version` names (`0.8.1`, `1.1.0`, `v1.0`), the newest when unknown. */
+export function hls4mlRules(version: string | undefined): Hls4mlRules {
+  return RULES[hls4mlMinor(version) ?? NEWEST_HLS4ML];
+}
+
+/**
+ * Whether hlsest's rules describe the hls4ml that `version` names: any release from the table's
+ * first row on, or no version at all (taken as the newest). Forks, development branches
+ * ("fork", "dev") and releases older than the table build layers differently.
+ */
+export function isModelledRelease(version: string | undefined): boolean {
+  if (version === undefined || version.trim() === '') return true;
+  const match = /^v?(\d+)\.(\d+)/.exec(version.trim());
+  if (!match) return false;
+  const [major, minor] = HLS4ML_VERSIONS[0].split('.').map(Number);
+  return Number(match[1]) * 100 + Number(match[2]) >= major! * 100 + minor!;
+}
+
+/** `1.1.0` → `1.1`; versions older than the table map to its first row, newer ones to its last. */
+export function hls4mlMinor(version: string | undefined): Hls4mlVersion | undefined {
+  const match = /^v?(\d+)\.(\d+)/.exec(version?.trim() ?? '');
+  if (!match) return undefined;
+  const value = Number(match[1]) * 100 + Number(match[2]);
+  let chosen: Hls4mlVersion = HLS4ML_VERSIONS[0];
+  for (const v of HLS4ML_VERSIONS) {
+    const [major, minor] = v.split('.').map(Number);
+    if (major! * 100 + minor! <= value) chosen = v;
+  }
+  return chosen;
+}

@@ -1,0 +1,64 @@
+import { product } from '../keras/shape-helpers.js';
+import type { Layer } from '../schema.js';
+import type { BuildContext } from './build-context.js';
+import { NO_OPERATORS, type LayerBuild, type Operators } from './layer-build.js';
+import { fifoOf } from './stream.js';
+import { priceOperators } from './tool-profiles.js';
+
+/** What a layer without weights declares about itself; everything else is derived here. */
+export interface PassiveSpec {
+  readonly operators?: Partial<Operators>;
+  /** Latency of one pass over the data in io_parallel (pipelined), in cycles. */
+  readonly depth: number;
+  /** io_stream: stream elements the layer reads (default: its input positions). */
+  readonly beats?: number;
+  /** The layer costs nothing: hls4ml removes it or makes it a wire (Flatten, Dropout, Reshape in io_parallel). */
+  readonly free?: boolean;
+  readonly tableBits?: number;
+  readonly lineBufferBits?: number;
+  readonly notes?: readonly string[];
+}
+
+/** One build for a layer without trained weights (activations, pooling, merges, reshapes…). */
+export function buildPassiveLayer(layer: Layer, ctx: BuildContext, spec: PassiveSpec): LayerBuild {
+  const operators: Operators = { ...NO_OPERATORS, ...spec.operators };
+  const beats = spec.beats ?? streamBeats(layer.inputShape);
+  const timing = spec.free
+    ? { cycles: 0, interval: 1 }
+    : ctx.stream
+      ? { cycles: beats + spec.depth, interval: Math.max(1, beats) }
+      : { cycles: spec.depth, interval: 1 };
+  return {
+    name: layer.name,
+    source: layer.name,
+    kind: layer.kind,
+    className: layer.className,
+    strategy: 'latency',
+    blockFactor: 0,
+    totalMults: 0,
+    multipliers: 0,
+    multipliersDense: 0,
+    product: 'none',
+    expectedDsp: operators.dsp,
+    dspConfidence: 'uncertain',
+    weightWidth: ctx.weight.width,
+    inputWidth: ctx.input.width,
+    resultWidth: ctx.result.width,
+    accumWidth: ctx.accum.width,
+    weightBits: layer.params * ctx.weight.width,
+    ...(spec.free ? { fifoBits: 0 } : fifoOf(layer, ctx)),
+    lineBufferBits: spec.lineBufferBits ?? 0,
+    tableBits: spec.tableBits ?? 0,
+    operators,
+    hls: spec.free ? { bram18k: 0, dsp: 0, ff: 0, lut: 0 } : priceOperators(operators, ctx.tool, 'passive'),
+    cycles: timing.cycles,
+    interval: timing.interval,
+    notes: spec.notes ?? [],
+  };
+}
+
+/** Stream elements of a tensor: its positions, the last dimension travelling packed in one element. */
+export function streamBeats(shape: readonly number[]): number {
+  const last = shape[shape.length - 1] ?? 1;
+  return Math.max(1, product(shape) / Math.max(1, last));
+}

@@ -1,0 +1,170 @@
+import type { Toolchain } from '../schema.js';
+import { TOOL_CONSTANTS } from './tool-constants.js';
+import type { HlsResources, Operators } from './layer-build.js';
+import { bram18kForRom } from './operand-widths.js';
+
+/**
+ * How one generation of the HLS tool turns hls4ml's C++ into hardware, as far as the estimate
+ * depends on it: the cost of each operator in LUTs and FFs, where memories land, the cycles of
+ * each kernel's schedule, and the share of constant-weight products it keeps on DSPs. The
+ * numbers are fitted on real C-synthesis reports (`scripts/fit-tool-constants.mjs` writes
+ * `tool-constants.ts`); the groups follow where the data shows the tools differ.
+ */
+export const TOOL_GROUPS = ['vivado_hls', 'vitis_hls_2020', 'vitis_hls_2023'] as const;
+export type ToolGroup = (typeof TOOL_GROUPS)[number];
+
+export const STRATEGY_CLASSES = ['unrolled', 'folded', 'recurrent', 'passive', 'stream'] as const;
+/**
+ * Which costs price an inventory: unrolled kernels (Latency: every product its own operator),
+ * folded kernels (Resource: operators shared over RF steps), recurrent layers (gates and state
+ * logic besides their products), layers without weights, and the io_stream FIFOs between layers.
+ */
+export type StrategyClass = (typeof STRATEGY_CLASSES)[number];
+
+export const OPERATOR_FEATURES = ['perLayer', 'lutProductBits', 'productBits', 'adderBits', 'accumulatorBits', 'inputBits', 'muxBits', 'lutramBits'] as const;
+export type OperatorFeature = (typeof OPERATOR_FEATURES)[number];
+
+/** Linear operator costs: resource ≈ Σ coefficient × operator quantity (per layer: 1). */
+export type OperatorCosts = Readonly<Record<OperatorFeature, number>>;
+
+/** Cycle counts of the kernels' schedules, fitted per tool group. */
+export interface TimingConstants {
+  /** ns of an unrolled kernel's product stage and of one adder level (its pipeline depth at a clock). */
+  readonly productNs: number;
+  readonly adderLevelNs: number;
+  /** Cycles an unrolled pipeline adds beyond its arithmetic (input and output registers). */
+  readonly overheadCycles: number;
+  /** Cycles per input of an unrolled kernel (chained accumulation), beside the adder tree. */
+  readonly cyclesPerInput: number;
+  /** Inputs a kernel past the unroll limit accumulates per cycle. */
+  readonly rolledInputsPerCycle: number;
+  /** Share of a Latency kernel's products that still need a real multiplication once constants are folded (its II at RF > 1 on Vitis). */
+  readonly sharedProductShare: number;
+  /** Cycles a Resource kernel adds to its RF loop (fill and drain), and per step when it repeats. */
+  readonly foldedFillCycles: number;
+  readonly foldedStepOverhead: number;
+  /** Element-wise activation (ReLU and friends) and table lookups (sigmoid, tanh): cycles. */
+  readonly activationCycles: number;
+  readonly tableCycles: number;
+  /** Softmax: cycles at 1 and per level of its reduction trees over the inputs. */
+  readonly softmaxCycles: number;
+  readonly softmaxCyclesPerLevel: number;
+  /** A recurrent layer's cycles per timestep beyond its products (gate lookups, state update). */
+  readonly recurrentStepCycles: number;
+  /** A DATAFLOW region's own cycles around its processes, and a pipelined top's per layer. */
+  readonly dataflowCycles: number;
+  readonly pipelineCyclesPerLayer: number;
+}
+
+/** The fitted constants of one tool group. */
+export interface ToolConstants {
+  readonly lut: Readonly<Record<StrategyClass, OperatorCosts>>;
+  readonly ff: Readonly<Record<StrategyClass, OperatorCosts>>;
+  readonly timing: TimingConstants;
+  /** Share of a Latency kernel's constant-weight products that stay on DSPs (the rest become LUT shift-adds). */
+  readonly constantProductDspShare: number;
+  /** Whether multipliers a Latency kernel shares over RF > 1 steps all become DSPs (Vivado HLS) or keep folding constants (Vitis HLS). */
+  readonly sharedProductsOnDsp: boolean;
+  /** Cycles an io_stream layer adds beyond its input beats (FIFO read, pipeline fill). */
+  readonly streamOverheadCycles: number;
+  /**
+   * Whether an io_stream design starts the next inference while this one drains (DATAFLOW
+   * task overlap: II = the slowest layer's). Vitis HLS reports II ≈ latency for hls4ml's
+   * streaming designs (hls4ml baselines 2020.1–2024.1, wa-hls4ml conv records), Vivado HLS the slowest layer's.
+   */
+  readonly streamOverlap: boolean;
+  /**
+   * Post-synthesis over C-synthesis estimate, per resource (Vivado drops constant logic, packs
+   * LUTs and FFs, moves small memories to LUTRAM): the median ratio on designs with both.
+   */
+  readonly synthTransfer: { readonly bram18k: number; readonly ff: number; readonly lut: number };
+  /** Memories smaller than this many bits are built from LUTs, not BRAM. */
+  readonly bramMinBits: number;
+  /** A memory's width beyond whole 36-bit BRAM ports narrower than this goes to LUTRAM. */
+  readonly bramRemainderBits: number;
+}
+
+export interface ToolProfile extends ToolConstants {
+  readonly group: ToolGroup;
+}
+
+const PROFILES: Readonly<Record<ToolGroup, ToolProfile>> = Object.fromEntries(
+  TOOL_GROUPS.map((group) => [group, Object.freeze({ group, ...TOOL_CONSTANTS[group] })]),
+) as Record<ToolGroup, ToolProfile>;
+
+/** Tool group of a toolchain: Vivado HLS, Vitis HLS 2020.1–2022.2, Vitis HLS 2023.1 and later (the default). */
+export function toolGroup(toolchain: Toolchain | undefined): ToolGroup {
+  if (toolchain?.hlsTool === 'vivado_hls') return 'vivado_hls';
+  const year = Number.parseInt(toolchain?.hlsToolVersion ?? toolchain?.vivadoVersion ?? '', 10);
+  if (toolchain?.hlsTool === 'vitis_hls' || (toolchain?.hlsTool === undefined && Number.isFinite(year))) {
+    if (Number.isFinite(year) && year < 2020) return 'vivado_hls';
+    if (Number.isFinite(year) && year < 2023) return 'vitis_hls_2020';
+  }
+  return 'vitis_hls_2023';
+}
+
+export function toolProfile(toolchain: Toolchain | undefined): ToolProfile {
+  return PROFILES[toolGroup(toolchain)];
+}
+
+export function profileOf(group: ToolGroup): ToolProfile {
+  return PROFILES[group];
+}
+
+/** The quantity of each priced feature in an inventory (`perLayer` is 1). */
+export function operatorFeatures(operators: Operators): Record<OperatorFeature, number> {
+  return {
+    perLayer: 1,
+    lutProductBits: operators.lutProductBits,
+    productBits: operators.productBits,
+    adderBits: operators.adderBits,
+    accumulatorBits: operators.accumulatorBits,
+    inputBits: operators.inputBits,
+    muxBits: operators.muxBits,
+    lutramBits: operators.lutramBits,
+  };
+}
+
+/** The HLS estimate of one layer: its operators priced by the tool profile. */
+export function priceOperators(operators: Operators, profile: ToolProfile, strategyClass: StrategyClass): HlsResources {
+  const quantities = operatorFeatures(operators);
+  const price = (costs: OperatorCosts) => {
+    let sum = 0;
+    for (const feature of OPERATOR_FEATURES) sum += costs[feature] * quantities[feature];
+    return sum;
+  };
+  return {
+    bram18k: operators.bram18k,
+    dsp: operators.dsp,
+    ff: Math.max(0, Math.round(price(profile.ff[strategyClass]))),
+    lut: Math.max(0, Math.round(price(profile.lut[strategyClass]))),
+  };
+}
+
+/**
+ * Where a memory of `depth` words of `wordBits` lands: small ones in LUTs; larger ones in 18 Kb
+ * blocks, whose 36-bit ports take the width in whole slices, a narrow remainder going to LUTRAM
+ * (what C-synthesis reported for N-TORC's weight ROMs: 512-bit words took 14 blocks, 128-bit 4).
+ */
+export function memoryStorage(wordBits: number, depth: number, profile: ToolProfile): { bram18k: number; lutramBits: number } {
+  const bits = wordBits * depth;
+  if (bits <= 0) return { bram18k: 0, lutramBits: 0 };
+  if (bits < profile.bramMinBits) return { bram18k: 0, lutramBits: bits };
+  // Deep or narrow memories use the 1K×18 … 16K×1 shapes; shallow wide ones the 512×36 ports.
+  if (depth > 512 || wordBits <= 18) return { bram18k: bram18kForRom(wordBits, depth), lutramBits: 0 };
+  const whole = Math.floor(wordBits / 36);
+  const remainder = wordBits - whole * 36;
+  const kept = remainder >= profile.bramRemainderBits;
+  return { bram18k: Math.max(1, whole + (kept ? 1 : 0)), lutramBits: kept || whole === 0 ? 0 : remainder * depth };
+}
+
+/**
+ * Pipeline depth of an unrolled multiply–accumulate over `nIn` inputs at `clockNs`: one product
+ * stage, then an adder tree of ceil(log2 n_in) levels, scheduled into clock cycles.
+ */
+export function unrolledDepth(profile: ToolProfile, nIn: number, clockNs: number): number {
+  const levels = Math.ceil(Math.log2(Math.max(2, nIn)));
+  const t = profile.timing;
+  const ns = t.productNs + levels * t.adderLevelNs;
+  return Math.max(1, Math.ceil(ns / clockNs) + t.overheadCycles + Math.round(t.cyclesPerInput * nIn));
+}

@@ -1,0 +1,204 @@
+import { HlsestError } from '../errors.js';
+import type { Layer, Strategy } from '../schema.js';
+import type { BuildContext } from './build-context.js';
+import type { LayerBuild, Operators } from './layer-build.js';
+import type { MultSize } from './mult-size.js';
+import { estimateProduct } from './operand-widths.js';
+import { resolveReuseFactor, type ReuseFactorResolution } from './reuse-factor.js';
+import { memoryStorage, priceOperators, unrolledDepth, type StrategyClass } from './tool-profiles.js';
+import { fifoOf } from './stream.js';
+
+/** Which of hls4ml's backend initializers decides a weight layer's strategy (`vivado_backend.py`). */
+export type StrategyRules = 'dense' | 'conv' | 'depthwise' | 'recurrent';
+
+/** How a kind schedules its matrix products: the part of the timing each kind knows itself. */
+export interface KernelTiming {
+  /** Steps the kernel takes per inference (output pixels, timesteps, partitions) at a per-step II. */
+  readonly steps: number;
+  /** Cycles of one step beyond the reuse factor's own (line-buffer shifts, partition fill). */
+  readonly stepOverhead: number;
+}
+
+/**
+ * The strategy hls4ml really uses for a weight layer, from the configured one (`init_dense`,
+ * `init_conv1d/2d`, `init_sepconv*`, `init_depconv*`, `init_lstm/gru` in `vivado_backend.py`):
+ * only Resource (and, from v1.0, resource_unrolled) validate the reuse factor; resource_unrolled
+ * at RF 1, or on an io_parallel convolution, falls back to Resource; depthwise and separable
+ * layers know Resource and Latency only; distributed arithmetic (v1.2+) requires RF 1.
+ */
+export function effectiveStrategy(layer: Layer, ctx: BuildContext, rules: StrategyRules, requestedRf: number): { strategy: Strategy; note?: string } {
+  const configured = layer.strategy ?? ctx.config.strategy;
+  switch (configured) {
+    case 'latency':
+    case 'resource':
+      return { strategy: configured };
+    case 'resource_unrolled': {
+      if (!ctx.hls4ml.resourceUnrolled || rules === 'depthwise') {
+        return { strategy: 'latency', note: `strategy resource_unrolled is unknown to ${rules === 'depthwise' ? 'depthwise and separable layers' : `hls4ml ${ctx.hls4ml.version}`}: hls4ml builds it with the Latency strategy` };
+      }
+      if (requestedRf === 1) return { strategy: 'resource', note: 'resource_unrolled cannot be combined with reuse factor 1: hls4ml uses Resource instead' };
+      if (rules === 'conv' && !ctx.stream) return { strategy: 'resource', note: 'resource_unrolled cannot be combined with io_parallel on a convolution: hls4ml uses Resource instead' };
+      return { strategy: 'resource_unrolled' };
+    }
+    case 'distributed_arithmetic': {
+      if (!ctx.hls4ml.distributedArithmetic || rules === 'depthwise' || rules === 'recurrent') {
+        return { strategy: 'latency', note: `distributed arithmetic is not available here (hls4ml ${ctx.hls4ml.version}, ${layer.className}): hls4ml builds it with the Latency strategy` };
+      }
+      if (requestedRf !== 1) {
+        throw new HlsestError('HLSEST_BAD_CONFIG', `Layer ${layer.name} has rf = ${requestedRf} != 1, but has strategy = "distributed_arithmetic" (hls4ml refuses this)`, { layer: layer.name });
+      }
+      return { strategy: 'distributed_arithmetic' };
+    }
+  }
+}
+
+/**
+ * One weight layer's build: hls4ml's reuse-factor and strategy rules, the multipliers and where
+ * their products land, the weight ROM, an operator inventory priced by the tool profile, and
+ * cycles/II from the kernel's step count.
+ */
+export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize, rules: StrategyRules, timing: KernelTiming, extraNotes: readonly string[] = []): LayerBuild {
+  const requested = layer.reuseFactor ?? ctx.config.reuseFactor;
+  const { strategy, note: strategyNote } = effectiveStrategy(layer, ctx, rules, requested);
+  const reuse: ReuseFactorResolution = layer.reuseFactorKind === 'applied'
+    ? { requested, applied: requested, validated: false }
+    : resolveReuseFactor(mult.nIn, mult.nOut, requested, strategy);
+  const rf = reuse.applied;
+  let perApplication = mult.products ?? mult.nIn * mult.nOut;
+  let blockFactor = Math.ceil(perApplication / rf);
+  for (const p of mult.extra) {
+    const own = p.ownReuseFactor && layer.reuseFactorKind !== 'applied' ? resolveReuseFactor(p.nIn, p.nOut, requested, strategy).applied : rf;
+    perApplication += p.nIn * p.nOut;
+    blockFactor += Math.ceil((p.nIn * p.nOut) / own);
+  }
+  const stats = layer.weights;
+  const kernelCount = stats?.count ?? perApplication;
+  const zeros = Math.min(stats?.zeros ?? 0, kernelCount);
+  // Latency kernels are fully unrolled with constant weights: ALLOCATION caps multipliers at
+  // ceil(n_in·n_out/RF) − floor(n_zeros/RF) (core_templates.py `multiplier_limit`, PR #23);
+  // resource_unrolled skips zero products too (PR #809); Resource reads weights from a ROM and
+  // keeps every multiplier (#566).
+  const dropsZeros = strategy === 'latency' || strategy === 'resource_unrolled';
+  const multipliers = strategy === 'distributed_arithmetic' ? 0 : dropsZeros ? Math.max(0, blockFactor - Math.floor(zeros / rf)) : blockFactor;
+
+  const product = strategy === 'distributed_arithmetic' ? { kind: 'shift' as const, dspPerMultiplier: 0, confidence: 'likely' as const, reason: 'distributed arithmetic: shift-and-add trees, no multiplier' } : estimateProduct(ctx.weight, ctx.input, ctx.device);
+  // Constant weights (Latency kernels) let HLS turn many products into LUT shift-adds, as many as
+  // the trained values allow: powers of two are shifts for certain, of the rest the tool profile
+  // keeps the share the data shows on DSPs. Once ALLOCATION shares multipliers over RF > 1 steps,
+  // Vivado HLS binds every shared one to a DSP (kebl-cnn: DSP = ceil(n_in·n_out/RF) exactly),
+  // while Vitis HLS keeps folding constants and needs no more DSPs than at RF 1 (argykokk-mlp).
+  const constant = strategy === 'latency';
+  const nonzero = Math.max(0, kernelCount - zeros);
+  const shiftShare = constant && stats?.powersOfTwo !== undefined && nonzero > 0 ? Math.min(1, stats.powersOfTwo / nonzero) : 0;
+  const shared = constant && rf > 1 && ctx.tool.sharedProductsOnDsp;
+  const nonzeroProducts = Math.max(0, perApplication - zeros);
+  const dspMultipliers = product.kind !== 'dsp' ? 0 : !constant || shared ? multipliers : Math.min(multipliers, Math.round(nonzeroProducts * (1 - shiftShare) * ctx.tool.constantProductDspShare));
+  const dspShare = multipliers > 0 ? dspMultipliers / Math.min(multipliers, Math.max(1, nonzeroProducts)) : 0;
+  const expectedDsp = dspMultipliers * product.dspPerMultiplier;
+  const lutMultipliers = product.kind === 'lut' || product.kind === 'dsp' ? Math.max(0, Math.min(multipliers, nonzeroProducts) - dspMultipliers) : 0;
+
+  const weightWidth = ctx.weight.width;
+  const inputWidth = ctx.input.width;
+  const accumWidth = ctx.accum.width;
+  const biasCount = Math.max(0, layer.params - perApplication);
+  const weightBits = perApplication * weightWidth + biasCount * ctx.bias.width;
+  const folded = strategy !== 'latency' && strategy !== 'distributed_arithmetic';
+  // Resource kernels read their weights from an array reshaped to block_factor-wide words, RF
+  // deep (nnet_dense_resource.h); from v1.0 it is bound to ROM_nP_BRAM, before HLS chose.
+  const rom = folded && rf > 1 ? romOf(blockFactor * weightWidth, rf, ctx) : undefined;
+  const weightRom = rom && { wordBits: blockFactor * weightWidth, depth: rf, bram18k: rom.bram18k };
+
+  const strategyClass: StrategyClass = folded ? 'folded' : 'unrolled';
+  const outputs = mult.nOut + mult.extra.reduce((s, p) => s + p.nOut, 0);
+  const inputs = mult.nIn + mult.extra.reduce((s, p) => s + p.nIn, 0);
+  const operators: Operators = {
+    dsp: expectedDsp,
+    lutProductBits: lutMultipliers * weightWidth * inputWidth,
+    productBits: multipliers * (weightWidth + inputWidth),
+    // Unrolled: an adder tree per output over its products; folded: one accumulation per multiplier.
+    adderBits: (folded ? blockFactor : Math.max(0, multipliers - outputs)) * accumWidth,
+    accumulatorBits: outputs * accumWidth,
+    inputBits: inputs * inputWidth,
+    // Shared multipliers select a different input (and accumulator) at every step.
+    muxBits: rf > 1 ? multipliers * (inputWidth + accumWidth) * Math.log2(Math.min(rf, Math.max(2, mult.nIn))) : 0,
+    bram18k: rom?.bram18k ?? 0,
+    lutramBits: rom?.lutramBits ?? 0,
+  };
+  const { cycles, interval } = weightTimingOf(ctx, strategy, mult, rf, timing, constant ? nonzeroProducts * (1 - shiftShare) * ctx.tool.timing.sharedProductShare : nonzeroProducts, blockFactor);
+  const notes = [...(strategyNote ? [strategyNote] : []), ...(reuse.note ? [reuse.note] : []), product.reason, ...extraNotes];
+  if (strategy === 'latency' && !ctx.stream && mult.nIn * mult.nOut > UNROLL_LIMIT) {
+    notes.push(`${mult.nIn}×${mult.nOut} = ${mult.nIn * mult.nOut} products exceed the 4,096 Vivado HLS unrolls in one loop: the kernel stays partly rolled (slower); the Resource strategy with a larger reuse factor is the usual remedy (hls4ml #904, #1013)`);
+  }
+  return {
+    name: layer.name,
+    source: layer.name,
+    kind: layer.kind,
+    className: layer.className,
+    strategy,
+    mult,
+    reuse,
+    blockFactor,
+    totalMults: perApplication * mult.applications,
+    multipliers,
+    multipliersDense: blockFactor,
+    product: product.kind,
+    expectedDsp,
+    dspConfidence: product.kind === 'dsp' && constant ? 'uncertain' : product.kind === 'dsp' && strategy !== 'resource' ? 'likely' : product.confidence,
+    weightWidth,
+    inputWidth,
+    resultWidth: ctx.result.width,
+    accumWidth,
+    weightBits,
+    weightRom,
+    ...fifoOf(layer, ctx),
+    lineBufferBits: 0,
+    tableBits: 0,
+    operators,
+    hls: priceOperators(operators, ctx.tool, strategyClass),
+    cycles,
+    interval,
+    notes,
+  };
+}
+
+/** hls4ml's build script raises Vivado HLS's loop-unroll ceiling to 4,096 (`config_array_partition -maximum_size 4096`). */
+export const UNROLL_LIMIT = 4096;
+
+/**
+ * Cycles and II of a weight kernel (primer §5). Per step, a Latency kernel is a pipeline of the
+ * unrolled depth asked to start every RF cycles (`#pragma HLS PIPELINE II=reuse_factor`):
+ * Vivado HLS keeps that II once multipliers are shared, Vitis HLS reaches the II its real
+ * (non-constant-folded) products need on ALLOCATION's ceil(n_in·n_out/RF) multipliers
+ * (argykokk-mlp at RF 100: II 14–48). A Resource kernel loops RF times plus its fill.
+ * io_parallel dense is one step; convolutions and recurrent layers take one step per output
+ * pixel, partition or timestep.
+ */
+function weightTimingOf(ctx: BuildContext, strategy: Strategy, mult: MultSize, rf: number, timing: KernelTiming, realProducts: number, multipliers: number): { cycles: number; interval: number } {
+  const t = ctx.tool.timing;
+  let stepInterval: number;
+  let stepLatency: number;
+  if (strategy === 'latency' || strategy === 'distributed_arithmetic') {
+    const depth = unrolledDepth(ctx.tool, mult.nIn, ctx.config.clockPeriodNs);
+    // Over the unroll limit the loop stays rolled: inputs are accumulated a few per cycle.
+    const rolled = mult.nIn * mult.nOut > UNROLL_LIMIT && !ctx.stream ? Math.ceil(mult.nIn / t.rolledInputsPerCycle) : 0;
+    stepInterval = rf <= 1 ? 1 : ctx.tool.sharedProductsOnDsp ? rf : Math.min(rf, Math.max(2, Math.ceil(realProducts / Math.max(1, multipliers))));
+    stepLatency = Math.max(depth + rolled, stepInterval);
+  } else {
+    // Streaming kernels also shift the line buffer and read the input FIFO at every step.
+    stepInterval = rf + (timing.steps > 1 && ctx.stream ? t.foldedStepOverhead : 0);
+    stepLatency = rf + t.foldedFillCycles;
+  }
+  stepInterval += timing.stepOverhead;
+  if (timing.steps <= 1) return { cycles: Math.max(1, stepLatency + timing.stepOverhead), interval: Math.max(1, stepInterval) };
+  const interval = timing.steps * stepInterval;
+  return { cycles: Math.max(1, interval + Math.max(0, stepLatency - stepInterval)), interval: Math.max(1, interval) };
+}
+
+/**
+ * A Resource kernel's weight ROM. hls4ml v1.0+ binds it to BRAM whatever its size (ROM_nP_BRAM,
+ * #798); before, the tool keeps small ones in LUTs.
+ */
+function romOf(wordBits: number, depth: number, ctx: BuildContext): { bram18k: number; lutramBits: number } {
+  if (ctx.hls4ml.weightsBoundToBram) return { ...memoryStorage(wordBits, depth, { ...ctx.tool, bramMinBits: 0 }) };
+  return memoryStorage(wordBits, depth, ctx.tool);
+}

@@ -1,0 +1,15 @@
+import type { DesignRecord } from './schema.js';
+
+/**
+ * The family a record belongs to: one collection of real designs made the same way (a source,
+ * split where one source holds unlike kinds of results). Generalisation is measured by leaving
+ * whole families out, since a user's design is far more often unlike every training family
+ * than like a held-out row of one.
+ */
+export function familyOf(record: Pick<DesignRecord, 'provenance'>): string {
+  const { source, format, subset } = record.provenance;
+  if (source === 'wa-hls4ml' && format === 'csv') return 'wa-hls4ml-flat';
+  if (source === 'wa-hls4ml' || source === 'rule4ml') return 'wa-hls4ml-records';
+  if (source === 'n-torc') return subset ?? 'n-torc';
+  return source;
+}

@@ -1,0 +1,125 @@
+import { HlsestError } from '../errors.js';
+import { firstInput, last, product } from '../keras/shape-helpers.js';
+import { bram18kForRom } from '../build-model/operand-widths.js';
+import { buildPassiveLayer, streamBeats } from '../build-model/passive-layer.js';
+import type { BuildContext } from '../build-model/build-context.js';
+import type { LayerBuild } from '../build-model/layer-build.js';
+import type { Layer } from '../schema.js';
+import type { LayerKindRule } from './layer-kind.js';
+
+/**
+ * Activations as hls4ml builds them (`parse_activation_layer`, `parse_qactivation_layer`;
+ * kernels `nnet_activation.h`, `nnet_activation_stream.h`): element-wise comparisons for the
+ * ReLU family and the hard (piecewise-linear) functions, lookup tables for sigmoid, tanh and
+ * friends, and for softmax a max tree, an exp table, a sum tree, an inverse table and one
+ * multiplication per output (`stable`, the default since v0.7; `latency` skips the max).
+ */
+export const activationRule: LayerKindRule = {
+  family: 'activation',
+  weighted: false,
+  keras: {
+    Activation: { quantized: false },
+    QActivation: { quantized: true, hls4ml: 'Activation' },
+    ReLU: { quantized: false, activation: 'relu', hls4ml: 'Activation' },
+    LeakyReLU: { quantized: false, activation: 'leaky_relu', hls4ml: 'ParametrizedActivation' },
+    PReLU: { quantized: false, activation: 'prelu' },
+    ELU: { quantized: false, activation: 'elu', hls4ml: 'ParametrizedActivation' },
+    ThresholdedReLU: { quantized: false, activation: 'thresholded_relu', hls4ml: 'ParametrizedActivation' },
+    Softmax: { quantized: false, activation: 'softmax' },
+  },
+  inferShape(ctx) {
+    const input = firstInput(ctx);
+    return { outputShape: [...input], params: ctx.className === 'PReLU' ? last(input) : 0 };
+  },
+  multSize: () => undefined,
+  build: (layer, ctx) => buildActivation(layer, ctx),
+};
+
+/** hls4ml's function for an activation name (`quantized_relu(8,0)` is a ReLU with a quantized result). */
+export function activationFunction(name: string | undefined): string {
+  const fn = (name ?? 'linear').toLowerCase().replace(/\(.*$/, '');
+  // QKeras quantizer names, as hls4ml's `get_activation_quantizer` maps them.
+  if (fn === 'quantized_relu' || fn === 'relu6') return 'relu';
+  if (fn === 'quantized_bits' || fn === '') return 'linear';
+  if (fn === 'quantized_tanh') return 'hard_tanh';
+  if (fn === 'quantized_sigmoid') return 'hard_sigmoid';
+  if (fn === 'binary' || fn === 'stochastic_binary') return 'binary_tanh';
+  if (fn === 'ternary' || fn === 'stochastic_ternary') return 'ternary_tanh';
+  if (fn === 'leakyrelu') return 'leaky_relu';
+  return fn;
+}
+
+/** Functions hls4ml evaluates through a lookup table (`init_<fn>_table` in `nnet_activation.h`). */
+const TABLED = new Set(['sigmoid', 'tanh', 'elu', 'selu', 'softplus', 'softsign']);
+
+function buildActivation(layer: Layer, ctx: BuildContext): LayerBuild {
+  const fn = activationFunction(layer.activation);
+  const n = last(layer.outputShape);
+  // io_parallel works on the whole tensor at once; io_stream on one element (n lanes) per beat.
+  const lanes = ctx.stream ? n : product(layer.outputShape);
+  const inW = ctx.input.width;
+  const outW = ctx.result.width;
+  const t = ctx.tool.timing;
+  const tableSize = layer.tableSize ?? 1024;
+  const tableWidth = ctx.table.width;
+  if (fn === 'linear') return buildPassiveLayer(layer, ctx, { depth: 0, free: true, notes: ['linear activation: hls4ml removes it (eliminate_linear_activation)'] });
+  if (fn === 'softmax') return buildSoftmax(layer, ctx, n);
+  if (TABLED.has(fn)) {
+    const tableBits = tableSize * tableWidth;
+    // Each table read port serves two lookups (dual-port ROM); parallel lookups replicate it.
+    const copies = Math.ceil(lanes / 2);
+    const inBram = tableBits > 1024;
+    return buildPassiveLayer(layer, ctx, {
+      operators: {
+        inputBits: lanes * inW,
+        accumulatorBits: lanes * outW,
+        bram18k: inBram ? copies * bram18kForRom(tableWidth, tableSize) : 0,
+        lutramBits: inBram ? 0 : copies * tableBits,
+      },
+      depth: t.tableCycles,
+      tableBits: copies * tableBits,
+    });
+  }
+  // ReLU family, hard functions, binary/ternary tanh: a comparison (and a constant scaling for
+  // the leaky and hard ones) per element, plus rounding/saturation into the result type.
+  const scaled = fn === 'leaky_relu' || fn === 'prelu' || fn === 'elu' || fn.startsWith('hard_');
+  return buildPassiveLayer(layer, ctx, {
+    operators: {
+      inputBits: lanes * inW,
+      adderBits: outW < inW ? lanes * outW : 0,
+      lutProductBits: scaled ? lanes * inW * 4 : 0,
+      accumulatorBits: lanes * outW,
+    },
+    depth: t.activationCycles,
+  });
+}
+
+function buildSoftmax(layer: Layer, ctx: BuildContext, n: number): LayerBuild {
+  if (!ctx.stream && layer.outputShape.length > 1) {
+    throw new HlsestError('HLSEST_BAD_CONFIG', `Layer ${layer.name}: Softmax with io_parallel strategy cannot be used on multidimensional tensors (hls4ml init_softmax); use io_stream or flatten first`, { layer: layer.name });
+  }
+  const implementation = (layer.implementation ?? 'stable').toLowerCase();
+  const t = ctx.tool.timing;
+  const levels = Math.ceil(Math.log2(Math.max(2, n)));
+  const tableSize = layer.tableSize ?? 1024;
+  const tableWidth = 18;
+  const inW = ctx.input.width;
+  if (implementation === 'argmax') {
+    return buildPassiveLayer(layer, ctx, { operators: { adderBits: (n - 1) * inW, inputBits: n * inW, accumulatorBits: n * ctx.result.width }, depth: levels + t.activationCycles, ...(ctx.stream && { beats: streamBeats(layer.inputShape) }) });
+  }
+  // One exp lookup per input (a table copy each), a sum tree, one inverse lookup and n products.
+  // C-synthesis reports one 18 Kb block per output for the stable softmax's tables (Vitis 2021.1, argykokk-mlp).
+  const expBram = bram18kForRom(tableWidth, tableSize);
+  const maxTree = implementation === 'latency' ? 0 : (n - 1) * inW;
+  return buildPassiveLayer(layer, ctx, {
+    operators: {
+      dsp: n,
+      adderBits: maxTree + (n - 1) * tableWidth + (implementation === 'latency' ? 0 : n * inW),
+      inputBits: n * inW,
+      accumulatorBits: n * (tableWidth + ctx.result.width),
+      bram18k: n * expBram,
+    },
+    depth: t.softmaxCycles + t.softmaxCyclesPerLevel * levels,
+    tableBits: (n + 1) * tableSize * tableWidth,
+  });
+}

@@ -1,0 +1,41 @@
+import { firstInput, last, product } from '../keras/shape-helpers.js';
+import { estimateProduct } from '../build-model/operand-widths.js';
+import { buildPassiveLayer } from '../build-model/passive-layer.js';
+import type { LayerKindRule } from './layer-kind.js';
+
+/**
+ * BatchNormalization (`parse_batchnorm_layer`, kernel `nnet_batchnorm.h` `normalize`): one
+ * scale multiplication and one bias addition per element, the multipliers capped by the reuse
+ * factor like a Dense's. hls4ml folds it into a preceding Dense/Conv where it can (the design
+ * build decides: `fuse_batch_normalization`).
+ */
+export const batchnormRule: LayerKindRule = {
+  family: 'batchnorm',
+  weighted: false,
+  keras: { BatchNormalization: { quantized: false }, QBatchNormalization: { quantized: true, hls4ml: 'BatchNormalization' } },
+  inferShape(ctx) {
+    const input = firstInput(ctx);
+    const channels = last(input);
+    const perChannel = 2 + (ctx.config.center === false ? 0 : 1) + (ctx.config.scale === false ? 0 : 1);
+    return { outputShape: [...input], params: perChannel * channels };
+  },
+  multSize: () => undefined,
+  build(layer, ctx) {
+    const lanes = ctx.stream ? last(layer.outputShape) : product(layer.outputShape);
+    const rf = Math.max(1, layer.reuseFactor ?? ctx.config.reuseFactor);
+    const multipliers = Math.ceil(lanes / rf);
+    const p = estimateProduct(ctx.weight, ctx.input, ctx.device);
+    // Scales are constants: like a Latency kernel's products, many become shift-adds.
+    const dsp = p.kind === 'dsp' ? Math.round(multipliers * p.dspPerMultiplier * ctx.tool.constantProductDspShare) : 0;
+    return buildPassiveLayer(layer, ctx, {
+      operators: {
+        dsp,
+        lutProductBits: (p.kind === 'lut' || p.kind === 'dsp' ? multipliers - Math.round(multipliers * (p.kind === 'dsp' ? ctx.tool.constantProductDspShare : 0)) : 0) * ctx.weight.width * ctx.input.width,
+        adderBits: lanes * ctx.result.width,
+        inputBits: lanes * ctx.input.width,
+        accumulatorBits: lanes * ctx.result.width,
+      },
+      depth: ctx.tool.timing.activationCycles + 1,
+    });
+  },
+};

@@ -1,0 +1,83 @@
+import { firstInput, last, mismatch, paddingMode, product, tuple } from '../keras/shape-helpers.js';
+import { buildPassiveLayer } from '../build-model/passive-layer.js';
+import type { LayerKindRule } from './layer-kind.js';
+
+/**
+ * MaxPooling / AveragePooling 1D and 2D (`parse_pooling_layer`; kernels `nnet_pooling.h`,
+ * `nnet_pooling_stream.h`): a comparison (or addition) tree over each window, per channel.
+ */
+function poolingRule(rank: 1 | 2): LayerKindRule {
+  const n = `${rank}D`;
+  return {
+    family: 'pooling',
+    weighted: false,
+    keras: {
+      [`MaxPooling${n}`]: { quantized: false, op: 'max', hls4ml: `Pooling${n}` },
+      [`MaxPool${n}`]: { quantized: false, op: 'max', hls4ml: `Pooling${n}` },
+      [`AveragePooling${n}`]: { quantized: false, op: 'average', hls4ml: `Pooling${n}` },
+      [`AvgPool${n}`]: { quantized: false, op: 'average', hls4ml: `Pooling${n}` },
+    },
+    inferShape(ctx) {
+      const input = firstInput(ctx);
+      if (input.length !== rank + 1) throw mismatch(ctx, `expects a ${rank + 1}-d input, got [${input.join(', ')}]`);
+      const pool = tuple(ctx, ctx.config.pool_size, rank, 2, 'pool_size');
+      const strides = ctx.config.strides == null ? pool : tuple(ctx, ctx.config.strides, rank, 1, 'strides');
+      const padding = paddingMode(ctx.config.padding);
+      const spatial = input.slice(0, rank).map((size, axis) => {
+        const out = padding === 'valid' ? Math.floor((size - pool[axis]!) / strides[axis]!) + 1 : Math.ceil(size / strides[axis]!);
+        if (out < 1) throw mismatch(ctx, `pool ${pool.join('×')} does not fit input [${input.join(', ')}]`);
+        return out;
+      });
+      return { outputShape: [...spatial, last(input)], params: 0, poolSize: pool, strides };
+    },
+    multSize: () => undefined,
+    build(layer, ctx) {
+      const windowSize = product(layer.poolSize ?? [2]);
+      const channels = last(layer.outputShape);
+      const outputs = product(layer.outputShape);
+      const width = ctx.input.width;
+      // io_parallel computes every window at once; io_stream one output pixel's channels per beat.
+      const lanes = ctx.stream ? channels : outputs;
+      const levels = Math.ceil(Math.log2(Math.max(2, windowSize)));
+      return buildPassiveLayer(layer, ctx, {
+        operators: { adderBits: lanes * (windowSize - 1) * width, inputBits: lanes * windowSize * width, accumulatorBits: lanes * ctx.result.width },
+        depth: levels + ctx.tool.timing.activationCycles,
+        lineBufferBits: ctx.stream && rank === 2 ? ((layer.poolSize?.[0] ?? 2) - 1) * (layer.inputShape[1] ?? 1) * channels * width : 0,
+      });
+    },
+  };
+}
+
+export const pooling1dRule = poolingRule(1);
+export const pooling2dRule = poolingRule(2);
+
+/** GlobalMax/AveragePooling 1D and 2D (`parse_global_pooling_layer`): one tree per channel over every position. */
+function globalPoolingRule(rank: 1 | 2): LayerKindRule {
+  const n = `${rank}D`;
+  return {
+    family: 'pooling',
+    weighted: false,
+    keras: {
+      [`GlobalMaxPooling${n}`]: { quantized: false, op: 'max', hls4ml: `GlobalPooling${n}` },
+      [`GlobalAveragePooling${n}`]: { quantized: false, op: 'average', hls4ml: `GlobalPooling${n}` },
+    },
+    inferShape(ctx) {
+      const input = firstInput(ctx);
+      if (input.length !== rank + 1) throw mismatch(ctx, `expects a ${rank + 1}-d input, got [${input.join(', ')}]`);
+      return { outputShape: [last(input)], params: 0 };
+    },
+    multSize: () => undefined,
+    build(layer, ctx) {
+      const channels = last(layer.inputShape);
+      const positions = product(layer.inputShape) / Math.max(1, channels);
+      const width = ctx.accum.width;
+      return buildPassiveLayer(layer, ctx, {
+        operators: { adderBits: channels * (ctx.stream ? 1 : positions - 1) * width, inputBits: channels * ctx.input.width, accumulatorBits: channels * width },
+        depth: Math.ceil(Math.log2(Math.max(2, positions))) + ctx.tool.timing.activationCycles,
+      });
+    },
+  };
+}
+
+export const globalPooling1dRule = globalPoolingRule(1);
+export const globalPooling2dRule = globalPoolingRule(2);

@@ -1,0 +1,312 @@
+// Fits the HLS tool profiles' constants (packages/core/src/build-model/tool-constants.ts) on the
+// real C-synthesis reports in HLSEST_DATA (default ../shared/hls4ml-data): per tool group, the
+// share of constant-weight products kept on DSPs, the LUT and FF cost of each operator kind
+// (non-negative least squares on per-layer and whole-design estimates, relative errors), and
+// the kernels' timing constants (coordinate search on latency and II sMAPE).
+// Usage: npm run build && node scripts/fit-tool-constants.mjs [--dry-run]
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildDesign, decodeRecord, familyOf, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, profileOf, toolGroup, operatorFeatures } from '@hlsest/core';
+import { readInput } from '@hlsest/ingest';
+
+const root = resolve(import.meta.dirname, '..');
+const data = resolve(root, process.env.HLSEST_DATA ?? '../shared/hls4ml-data');
+const dryRun = process.argv.includes('--dry-run');
+const out = resolve(root, 'packages/core/src/build-model/tool-constants.ts');
+
+const smape = (t, p) => (200 * Math.abs(t - p)) / (Math.abs(t) + Math.abs(p) + 1);
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
+
+// ---- data: every record with an HLS estimate, latency or per-layer result -------------------------
+const records = [];
+for await (const item of readInput(data, { defaults: { ioType: 'io_stream' } })) {
+  if (item.kind !== 'draft') continue;
+  const decoded = decodeRecord({ ...item.draft, schemaVersion: 1, id: '0'.repeat(16) });
+  if (!decoded.ok) continue;
+  const r = decoded.record;
+  const flat = r.provenance.format === 'csv' && r.provenance.source === 'wa-hls4ml';
+  if (flat && records.filter((x) => x.flat).length >= 1500) continue; // a sample of the 8,928 flat rows is plenty for timing
+  if (!(r.results.hls || r.results.latency?.cyclesMax !== undefined || r.results.layers?.length)) continue;
+  records.push({ record: r, group: toolGroup(r.toolchain), flat });
+}
+console.error(`${records.length} records with C-synthesis numbers`);
+
+// Families built with unreleased or pre-0.5 hls4ml (a fork, a development branch, a locally
+// modified copy) are reported but not fitted: the constants describe released hls4ml.
+const NOT_FITTED = new Set(['kebl-cnn', 'nas-lenet', 'calwilee-sepconv', 'enet']);
+const fitted = (r) => !NOT_FITTED.has(familyOf(r.record));
+
+const build = (r, profile) => buildDesign(r.network.layers, r.config, { toolchain: r.toolchain, profile });
+const classOf = (b) => (b.kind === 'recurrent' ? 'recurrent' : b.mult ? (b.strategy === 'latency' || b.strategy === 'distributed_arithmetic' ? 'unrolled' : 'folded') : 'passive');
+
+// ---- non-negative least squares, weighted ----------------------------------------------------------
+// Lawson–Hanson's active-set method on the normal equations, columns scaled to unit norm first
+// (the features span six orders of magnitude). Written here because no maintained npm package
+// offers NNLS; the problem is a few dozen unknowns.
+function nnls(rows, columns, { ridge = 1e-8 } = {}) {
+  const n = columns;
+  const norm = new Float64Array(n);
+  for (const { x, w } of rows) for (let i = 0; i < n; i++) norm[i] += (w * x[i]) ** 2;
+  for (let i = 0; i < n; i++) norm[i] = Math.sqrt(norm[i]) || 1;
+  const H = Array.from({ length: n }, () => new Float64Array(n));
+  const g = new Float64Array(n);
+  for (const { x, y, w } of rows) {
+    for (let i = 0; i < n; i++) {
+      const xi = (w * x[i]) / norm[i];
+      if (xi === 0) continue;
+      g[i] += xi * w * y;
+      for (let j = 0; j < n; j++) H[i][j] += (xi * w * x[j]) / norm[j];
+    }
+  }
+  for (let i = 0; i < n; i++) H[i][i] += ridge;
+  const solveOn = (set) => {
+    const idx = [...set];
+    const A = idx.map((i) => idx.map((j) => H[i][j]));
+    const b = idx.map((i) => g[i]);
+    // Gaussian elimination with partial pivoting.
+    const m = idx.length;
+    for (let k = 0; k < m; k++) {
+      let p = k;
+      for (let r = k + 1; r < m; r++) if (Math.abs(A[r][k]) > Math.abs(A[p][k])) p = r;
+      [A[k], A[p]] = [A[p], A[k]];
+      [b[k], b[p]] = [b[p], b[k]];
+      for (let r = k + 1; r < m; r++) {
+        const f = A[r][k] / A[k][k];
+        for (let c = k; c < m; c++) A[r][c] -= f * A[k][c];
+        b[r] -= f * b[k];
+      }
+    }
+    const z = new Array(m).fill(0);
+    for (let k = m - 1; k >= 0; k--) {
+      let s = b[k];
+      for (let c = k + 1; c < m; c++) s -= A[k][c] * z[c];
+      z[k] = s / A[k][k];
+    }
+    const full = new Float64Array(n);
+    idx.forEach((i, k) => (full[i] = z[k]));
+    return full;
+  };
+  const passive = new Set();
+  let c = new Float64Array(n);
+  for (let outer = 0; outer < 3 * n; outer++) {
+    const grad = Array.from({ length: n }, (_, i) => g[i] - H[i].reduce((s, h, j) => s + h * c[j], 0));
+    const candidates = [...Array(n).keys()].filter((i) => !passive.has(i) && grad[i] > 1e-12);
+    if (candidates.length === 0) break;
+    passive.add(candidates.reduce((a, b) => (grad[a] > grad[b] ? a : b)));
+    for (let inner = 0; inner < 3 * n; inner++) {
+      const z = solveOn(passive);
+      if ([...passive].every((i) => z[i] > 0)) {
+        c = z;
+        break;
+      }
+      let alpha = 1;
+      for (const i of passive) if (z[i] <= 0) alpha = Math.min(alpha, c[i] / (c[i] - z[i]));
+      for (let i = 0; i < n; i++) c[i] += alpha * (z[i] - c[i]);
+      for (const i of [...passive]) if (c[i] <= 1e-12) passive.delete(i);
+    }
+  }
+  return [...c].map((v, i) => v / norm[i]);
+}
+
+/**
+ * NNLS with upper bounds: coefficients past their cap are pinned there (their share moved to the
+ * target) and the rest refitted, until none exceeds. Without caps one family's quirk can make a
+ * term cost a hundred LUTs per bit, which a design of another shape then multiplies by millions.
+ */
+function boundedNnls(rows, columns, caps) {
+  const pinned = new Map();
+  for (;;) {
+    const free = [...Array(columns).keys()].filter((i) => !pinned.has(i));
+    const reduced = rows.map(({ x, y, w }) => ({
+      x: Float64Array.from(free, (i) => x[i]),
+      y: y - [...pinned].reduce((a, [i, v]) => a + x[i] * v, 0),
+      w,
+    }));
+    const fit = nnls(reduced, free.length);
+    const c = new Float64Array(columns);
+    for (const [i, v] of pinned) c[i] = v;
+    free.forEach((i, k) => (c[i] = fit[k]));
+    const over = free.filter((i) => c[i] > caps[i]);
+    if (over.length === 0) return [...c];
+    for (const i of over) pinned.set(i, caps[i]);
+  }
+}
+
+/**
+ * The most one bit of an operator can cost in LUTs or FFs: a bit of an adder or register needs
+ * well under 4; one level of a multiplexer tree (a 2:1 choice) half a LUT6, so 1 leaves room.
+ */
+const BIT_COST_CAP = 4;
+const MUX_LEVEL_CAP = 1;
+
+const F = OPERATOR_FEATURES.length;
+const CLASS_INDEX = Object.fromEntries(STRATEGY_CLASSES.map((c, i) => [c, i]));
+
+/** The design's priced features: one block of operator quantities per strategy class. */
+function designFeatures(b) {
+  const x = new Float64Array(STRATEGY_CLASSES.length * F);
+  for (const layer of b.layers) {
+    const q = operatorFeatures(layer.operators);
+    const base = CLASS_INDEX[classOf(layer)] * F;
+    const free = layer.hls.ff === 0 && layer.hls.lut === 0 && layer.operators.dsp === 0 && layer.operators.bram18k === 0;
+    if (free) continue;
+    OPERATOR_FEATURES.forEach((f, i) => (x[base + i] += q[f]));
+    if (layer.fifo) {
+      const s = CLASS_INDEX.stream * F;
+      x[s + OPERATOR_FEATURES.indexOf('perLayer')] += 1;
+      x[s + OPERATOR_FEATURES.indexOf('lutramBits')] += layer.fifo.lutramBits;
+    }
+  }
+  return x;
+}
+
+function layerFeatures(layer) {
+  const x = new Float64Array(STRATEGY_CLASSES.length * F);
+  const q = operatorFeatures(layer.operators);
+  const base = CLASS_INDEX[classOf(layer)] * F;
+  OPERATOR_FEATURES.forEach((f, i) => (x[base + i] = q[f]));
+  return x;
+}
+
+// ---- fit one group --------------------------------------------------------------------------------
+function withCosts(profile, lut, ff) {
+  const unpack = (c) => Object.fromEntries(STRATEGY_CLASSES.map((cls, k) => [cls, Object.fromEntries(OPERATOR_FEATURES.map((f, i) => [f, round(c[k * F + i])]))]));
+  return { ...profile, lut: unpack(lut), ff: unpack(ff) };
+}
+const round = (v) => (Math.abs(v) < 1e-9 ? 0 : Number(v.toPrecision(4)));
+
+function fitGroup(group, start) {
+  const members = records.filter((r) => r.group === group && !r.flat && fitted(r));
+  let profile = start;
+
+  // 1. DSP share of constant-weight products: the median, over Latency kernels whose DSPs the
+  // report shows and that do not share multipliers, of DSPs over non-zero products. Designs
+  // whose multipliers were forced onto LUTs by a setting outside the config are left out.
+  const ratios = [];
+  const unit = { ...profile, constantProductDspShare: 1 };
+  for (const { record } of members) {
+    if (record.warnings.some((w) => /multipliers forced onto LUTs/.test(w))) continue;
+    const b = build(record, unit);
+    for (const lr of record.results.layers ?? []) {
+      const layer = b.layers.find((l) => l.name === lr.node);
+      if (!layer || !lr.hls || layer.strategy !== 'latency' || layer.product !== 'dsp' || layer.expectedDsp === 0) continue;
+      if ((layer.reuse?.applied ?? 1) > 1) continue;
+      ratios.push(Math.min(1, lr.hls.dsp / layer.expectedDsp));
+    }
+  }
+  ratios.sort((a, b) => a - b);
+  const share = ratios.length >= 3 ? ratios[ratios.length >> 1] : start.constantProductDspShare;
+  profile = { ...profile, constantProductDspShare: round(share) };
+
+  // 2. LUT and FF costs: per-layer rows where the report has them, whole designs otherwise.
+  const rows = { lut: [], ff: [] };
+  for (const { record } of members) {
+    const b = build(record, profile);
+    const layerRows = (record.results.layers ?? []).filter((lr) => lr.hls);
+    for (const lr of layerRows) {
+      const layer = b.layers.find((l) => l.name === lr.node);
+      if (!layer) continue;
+      const x = layerFeatures(layer);
+      for (const t of ['lut', 'ff']) rows[t].push({ x, y: lr.hls[t], w: 1 / (lr.hls[t] + 200) });
+    }
+    if (record.results.hls && layerRows.length === 0) {
+      const x = designFeatures(b);
+      for (const t of ['lut', 'ff']) rows[t].push({ x, y: record.results.hls[t], w: 2 / (record.results.hls[t] + 200) });
+    }
+  }
+  const width = STRATEGY_CLASSES.length * F;
+  const startVector = (t) => STRATEGY_CLASSES.flatMap((cls) => OPERATOR_FEATURES.map((f) => start[t][cls][f]));
+  const solve = (t) => {
+    if (rows[t].length < 8) return startVector(t);
+    // A class the data never shows keeps its starting costs (a weak prior row per coefficient).
+    const prior = startVector(t).map((v, i) => ({ x: Float64Array.from({ length: width }, (_, j) => (j === i ? 1 : 0)), y: v, w: 0.02 / (Math.abs(v) + 1) }));
+    // Recurrent layers are whole cells (gates, state, tables) behind one set of operator counts: their per-bit costs are not one operator's.
+    const caps = STRATEGY_CLASSES.flatMap((cls) => OPERATOR_FEATURES.map((f) => (f === 'perLayer' || cls === 'recurrent' ? Infinity : f === 'muxBits' ? MUX_LEVEL_CAP : BIT_COST_CAP)));
+    return boundedNnls([...rows[t], ...prior], width, caps);
+  };
+  profile = withCosts(profile, solve('lut'), solve('ff'));
+
+  // 3. Timing: coordinate search over the kernels' constants, on per-layer and design latency.
+  const latencyRows = records.filter((r) => r.group === group && fitted(r));
+  const objective = (candidate) => {
+    const errors = [];
+    for (const { record, flat } of latencyRows) {
+      let b;
+      try {
+        b = build(record, candidate);
+      } catch {
+        continue;
+      }
+      const weight = flat ? 0.25 : 1;
+      const lat = record.results.latency;
+      if (lat?.cyclesMax !== undefined) errors.push([weight, smape(lat.cyclesMax, b.cycles)]);
+      if (lat?.intervalMax !== undefined && !flat) errors.push([weight, smape(lat.intervalMax, b.interval)]);
+      for (const lr of record.results.layers ?? []) {
+        if (lr.latency?.cyclesMax === undefined) continue;
+        const layer = b.layers.find((l) => l.name === lr.node);
+        if (layer) errors.push([0.5, smape(lr.latency.cyclesMax, layer.cycles)]);
+      }
+    }
+    const total = errors.reduce((s, [w]) => s + w, 0);
+    return total ? errors.reduce((s, [w, e]) => s + w * e, 0) / total : 0;
+  };
+  const STEPS = {
+    productNs: [0.5, 0, 12], adderLevelNs: [0.25, 0, 6], overheadCycles: [1, -2, 6], cyclesPerInput: [0.05, 0, 1], rolledInputsPerCycle: [0.5, 0.5, 16],
+    sharedProductShare: [0.05, 0.01, 1], foldedFillCycles: [1, 0, 30], foldedStepOverhead: [1, 0, 30], activationCycles: [1, 0, 8], tableCycles: [1, 0, 8],
+    softmaxCycles: [1, 0, 30], softmaxCyclesPerLevel: [1, 0, 10], recurrentStepCycles: [1, 0, 60], dataflowCycles: [1, -4, 10], pipelineCyclesPerLayer: [1, 0, 4],
+  };
+  let best = objective(profile);
+  for (let pass = 0; pass < 3; pass++) {
+    for (const [key, [step, lo, hi]] of Object.entries(STEPS)) {
+      for (const direction of [1, -1]) {
+        for (;;) {
+          const value = profile.timing[key] + direction * step;
+          if (value < lo || value > hi) break;
+          const candidate = { ...profile, timing: { ...profile.timing, [key]: round(value) } };
+          const score = objective(candidate);
+          if (score >= best - 1e-6) break;
+          best = score;
+          profile = candidate;
+        }
+      }
+    }
+    for (const [key, step, lo, hi] of [['streamOverheadCycles', 1, 0, 20]]) {
+      for (const direction of [1, -1]) {
+        for (;;) {
+          const value = profile[key] + direction * step;
+          if (value < lo || value > hi) break;
+          const score = objective({ ...profile, [key]: value });
+          if (score >= best - 1e-6) break;
+          best = score;
+          profile = { ...profile, [key]: value };
+        }
+      }
+    }
+  }
+  // 4. Post-synthesis transfer: median of post-synthesis over the rule's C-synthesis estimate.
+  const ratios4 = { bram18k: [], ff: [], lut: [] };
+  for (const { record } of records.filter((r) => r.group === group && fitted(r) && r.record.results.synth)) {
+    const b = build(record, profile);
+    for (const k of Object.keys(ratios4)) if (b.hls[k] > 0 && record.results.synth[k] >= 0) ratios4[k].push(record.results.synth[k] / b.hls[k]);
+  }
+  const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1] : 1);
+  profile = { ...profile, synthTransfer: Object.fromEntries(Object.entries(ratios4).map(([k, xs]) => [k, round(xs.length >= 5 ? median(xs) : start.synthTransfer[k])])) };
+  console.error(`${group}: ${members.length} designs, DSP share ${profile.constantProductDspShare} (median of ${ratios.length}), latency/II sMAPE ${best.toFixed(1)} %, ${rows.lut.length} LUT rows`);
+  const { group: _g, ...constants } = profile;
+  return constants;
+}
+
+const constants = {};
+for (const group of TOOL_GROUPS) constants[group] = fitGroup(group, profileOf(group));
+
+const text = `// Written by scripts/fit-tool-constants.mjs from the C-synthesis reports in ../shared/hls4ml-data;
+// edit the script, not this file. Refit with: npm run build && node scripts/fit-tool-constants.mjs
+import type { ToolConstants, ToolGroup } from './tool-profiles.js';
+
+export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = ${JSON.stringify(constants, null, 2).replace(/"(\w+)":/g, '$1:')};
+`;
+if (dryRun) console.log(text);
+else {
+  writeFileSync(out, text);
+  console.error(`wrote ${out}`);
+}
