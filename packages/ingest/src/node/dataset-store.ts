@@ -78,7 +78,8 @@ export function countRecord(counts: Counts, record: DesignRecord): void {
   bump(counts.bySource, record.provenance.source);
   bump(counts.bySubset, record.provenance.subset);
   bump(counts.byFormat, record.provenance.format);
-  for (const kind of ['hls', 'synth', 'latency'] as const) if (record.results[kind]) bump(counts.byLabelKind, kind);
+  for (const kind of ['hls', 'synth', 'impl', 'latency', 'cosim'] as const) if (record.results[kind]) bump(counts.byLabelKind, kind);
+  if (record.results.layers?.length) bump(counts.byLabelKind, 'per-layer');
   for (const family of new Set(record.network.layers.map((l) => layerFamily(l.kind)))) if (family !== 'shape') bump(counts.byLayerFamily, family);
   bump(counts.byStrategy, record.config.strategy);
   bump(counts.byIoType, record.config.ioType);

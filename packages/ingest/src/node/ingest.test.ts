@@ -34,13 +34,25 @@ describe('ingest on the real data in ../shared/hls4ml-data', () => {
       test_latency: 4,
       test_resource: 4,
       'hls4ml-baselines': 50,
+      // Per-layer N-TORC rows: one record per (layer shape, RF) key, the median of its repeats.
+      'n-torc-conv1d': 208,
+      'n-torc-dense': 252,
+      'n-torc-lstm': 368,
+      // ENet: one per table row (the 6 failed implementations keep their latency); NAS LeNet: 50 rows.
+      enet: 112,
+      'nas-lenet': 50,
+      'calwilee-sepconv': 36,
     });
-    expect(summary.duplicates).toBe(1);
+    // One ArgyKokk project, and one SepConv2D study row repeated with the same result.
+    expect(summary.duplicates).toBe(2);
     const reasons = summary.rejected.map((r) => r.reason);
     expect(reasons.filter((r) => r.includes('conv2d rows list only the Dense widths'))).toHaveLength(42);
     expect(reasons.filter((r) => r.includes('all reports are empty'))).toHaveLength(3);
-    expect(reasons.filter((r) => r.includes('no model architecture found'))).toHaveLength(7);
-    expect(summary.rejected).toHaveLength(42 + 3 + 7);
+    // GRU, single and parser-fixture projects, plus the SepConv2D and NAS LeNet example projects.
+    expect(reasons.filter((r) => r.includes('no model architecture found'))).toHaveLength(9);
+    // ENet's NA_models.csv repeats six rows of data6.csv: refused with that reason, read once.
+    expect(reasons.filter((r) => r.includes('also rows of data6.csv'))).toHaveLength(1);
+    expect(summary.rejected).toHaveLength(42 + 3 + 9 + 1);
 
     expect(summary.rejected.every((r) => r.file.length > 0 && r.reason.length > 0)).toBe(true);
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { HlsestError, exactArrayBuffer, isHlsestError, parseKerasModel, type Network } from '@hlsest/core';
 import { assembleProject, type LoadedProject, type ProjectDefaults } from '../parse/assemble-project.js';
 import { csvRowToDraft, missingColumns, type CsvMapping } from '../parse/csv-mapping.js';
@@ -14,6 +14,7 @@ import { streamJsonArray } from './json-array-stream.js';
 import { readH5ModelConfig } from './read-model-file.js';
 import { readTarEntries } from './tar-entries.js';
 import { modelConfigFromH5 } from '../parse/keras-h5.js';
+import { TABLE_READERS, type TableReader, type TableRow } from '../parse/tables/index.js';
 
 export type InputItem = { kind: 'draft'; draft: RecordDraft } | { kind: 'rejection'; rejection: Rejection };
 
@@ -86,6 +87,11 @@ async function* readRecordsJson(path: string, subset: string, signal?: AbortSign
 
 async function* readCsv(path: string, options: ReadOptions): AsyncGenerator<InputItem> {
   const header = await readCsvHeader(path);
+  const reader = options.mapping ? undefined : TABLE_READERS.find((r) => r.matches(header, basename(path)));
+  if (reader) {
+    yield* readTable(path, reader, options.signal);
+    return;
+  }
   const mapping = options.mapping ?? SHIPPED_CSV_MAPPINGS.find((m) => missingColumns(m, header).length === 0);
   if (!mapping) {
     throw new HlsestError('HLSEST_BAD_INPUT', `${path}: no known CSV layout has these columns (${header.slice(0, 8).join(', ')}${header.length > 8 ? ', …' : ''}); give a --mapping`, { file: path });
@@ -101,6 +107,25 @@ async function* readCsv(path: string, options: ReadOptions): AsyncGenerator<Inpu
     const result = csvRowToDraft(values, mapping, path, `row ${row}`, subset);
     yield itemOf(result);
   }
+}
+
+/** A table read by code (N-TORC, ENet…): all rows at once (these tables are small), models read beside it. */
+async function* readTable(path: string, reader: TableReader, signal?: AbortSignal): AsyncGenerator<InputItem> {
+  const rows: TableRow[] = [];
+  for await (const { row, values, problem } of streamCsvRows(path, signal)) {
+    if (problem) yield { kind: 'rejection', rejection: { file: path, position: `row ${row}`, reason: problem } };
+    else rows.push(values);
+  }
+  const models = new Map<string, Network | Error>();
+  for (const file of reader.modelFiles?.(rows) ?? []) {
+    const full = join(dirname(path), file);
+    try {
+      models.set(file, parseKerasModel(await readFile(full, 'utf8'), full));
+    } catch (error) {
+      models.set(file, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  for (const result of reader.read(rows, path, models)) yield itemOf(result);
 }
 
 async function* readFolder(root: string, options: ReadOptions): AsyncGenerator<InputItem> {
@@ -178,7 +203,8 @@ async function loadProject(
       model = { path: modelPath, network: parseKerasModel(text, modelPath) };
     }
     const text = async (file: string | undefined) => (file ? { path: file, text: await load(file) } : undefined);
-    const [config, hlsReport, synthReport] = await Promise.all([text(plan.configPath), text(plan.hlsReportPath), text(plan.synthReportPath)]);
+    const instancePath = plan.instanceReportPath !== plan.hlsReportPath ? plan.instanceReportPath : undefined;
+    const [config, hlsReport, synthReport, instanceReport] = await Promise.all([text(plan.configPath), text(plan.hlsReportPath), text(plan.synthReportPath), text(instancePath)]);
     return {
       ok: true,
       project: {
@@ -187,6 +213,7 @@ async function loadProject(
         ...(model && { model }),
         ...(hlsReport && { hlsReport }),
         ...(synthReport && { synthReport }),
+        ...(instanceReport && { instanceReport }),
       },
     };
   } catch (error) {

@@ -1,13 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { HlsestError, exactArrayBuffer, parseKerasModel, type Network } from '@hlsest/core';
-import { modelConfigFromH5 } from '../parse/keras-h5.js';
+import { HlsestError, exactArrayBuffer, parseKerasModel, withWeightStats, type Network } from '@hlsest/core';
+import { modelConfigFromH5, modelConfigOf, openH5, weightStatsFromH5 } from '../parse/keras-h5.js';
 
-/** A Keras model from disk: `model.to_json()` text, or a Keras 2 `.h5` (its `model_config`). */
-export async function readKerasModelFile(path: string): Promise<Network> {
+/**
+ * A Keras model from disk: `model.to_json()` text, or a Keras 2 `.h5` (its `model_config`, and
+ * from its weights each layer's zeros and powers of two, which change what hls4ml builds).
+ */
+export async function readKerasModelFile(path: string, options: { hls4mlVersion?: string } = {}): Promise<Network> {
   const ext = extname(path).toLowerCase();
-  if (ext === '.h5' || ext === '.hdf5') return parseKerasModel(await readH5ModelConfig(path), path);
-  return parseKerasModel(await read(path, 'utf8'), path);
+  if (ext === '.h5' || ext === '.hdf5') {
+    const h5 = openH5(exactArrayBuffer(await read(path)), path);
+    const network = parseKerasModel(modelConfigOf(h5, path), path, options);
+    const stats = weightStatsFromH5(h5, network);
+    return stats.size ? { ...network, layers: withWeightStats(network.layers, stats) } : network;
+  }
+  return parseKerasModel(await read(path, 'utf8'), path, options);
 }
 
 export async function readH5ModelConfig(path: string): Promise<string> {

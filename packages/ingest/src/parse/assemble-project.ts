@@ -1,5 +1,6 @@
 import {
   configureNetwork,
+  formatPrecision,
   isHlsestError,
   parseHls4mlConfigText,
   parsePrecision,
@@ -7,11 +8,15 @@ import {
   type DesignRecord,
   type Hls4mlConfig,
   type IoType,
+  type Layer,
+  type LayerResult,
   type Network,
+  type Precision,
   type Strategy,
 } from '@hlsest/core';
 import { parseCsynthRpt } from './csynth-rpt.js';
 import { parseCsynthXml } from './csynth-xml.js';
+import { moduleTypes, parseInstanceTables, type InstanceRow } from './csynth-instances.js';
 import { parseVivadoUtilization } from './vivado-utilization.js';
 import { draftOf, rejected, type DraftResult } from './draft.js';
 import type { HlsReport, SynthReport } from './report-types.js';
@@ -31,6 +36,8 @@ export interface LoadedProject {
   readonly model?: { readonly path: string; readonly network: Network };
   readonly hlsReport?: { readonly path: string; readonly text: string };
   readonly synthReport?: { readonly path: string; readonly text: string };
+  /** The top report in text form when `hlsReport` is XML: its instance tables give per-layer numbers. */
+  readonly instanceReport?: { readonly path: string; readonly text: string };
 }
 
 /**
@@ -65,6 +72,7 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
   }
 
   const hints = namingHints(`${project.root}/${project.hlsReport?.path ?? ''}`);
+  if (hints.lutMultipliers) warnings.push('multipliers forced onto LUTs by a setting outside the config (the folder says LUT_…); DSP counts do not follow the config');
   const overrides: { -readonly [K in keyof ConfigOverrides]: ConfigOverrides[K] } = {};
   const configuredRf = config?.model.reuseFactor;
   if (hints.reuseFactor !== undefined) {
@@ -104,8 +112,11 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
 
   // An overridden reuse factor replaces the config's per-layer values too (the name is the truth).
   const configured = configureNetwork(project.model.network.layers, config, overrides);
+  const instanceText = project.hlsReport && !project.hlsReport.path.endsWith('.xml') ? project.hlsReport.text : project.instanceReport?.text;
+  const layerResults = instanceText ? perLayerResults(parseInstanceTables(instanceText), configured.layers) : [];
+  const layers = withReportTypes(configured.layers, layerResults, warnings);
   const record = {
-    network: { layers: configured.layers },
+    network: { layers },
     config: configured.config,
     toolchain: {
       ...(hls?.tool && { hlsTool: hls.tool }),
@@ -116,6 +127,7 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
       ...(hls && { hls: hls.resources }),
       ...(synth && { synth: synth.resources }),
       ...(hls && Object.keys(hls.latency).length > 0 && { latency: hls.latency }),
+      ...(layerResults.length > 0 && { layers: layerResults }),
     },
     provenance: { source, format: 'hls4ml-project', file: where, sourceId: where, ...(subset && { subset }) },
     warnings,
@@ -124,17 +136,99 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
 }
 
 /** Reuse factor and strategy written into folder or file names (`DSP_reuse100`, `model32_rf18_core`, `resource_10k`). */
-export function namingHints(path: string): { reuseFactor?: number; strategy?: Strategy } {
+export function namingHints(path: string): { reuseFactor?: number; strategy?: Strategy; lutMultipliers?: boolean } {
   const lower = path.toLowerCase();
+  const lut = /(?:^|\/)lut_/.test(lower);
   const rf = /(?:^|[/_-])(?:rf|reuse)_?(\d+)(?=$|[/_.-])/.exec(lower);
   const strategy = /(?:^|[/_-])(latency|resource)(?=$|[/_.-])/.exec(lower);
   return {
     ...(rf && { reuseFactor: Number(rf[1]) }),
     ...(strategy && { strategy: strategy[1] as Strategy }),
+    ...(lut && { lutMultipliers: true }),
   };
 }
 
 function samePart(a: string, b: string): boolean {
   const key = (p: string) => p.toLowerCase().replace(/-/g, '');
   return key(a) === key(b);
+}
+
+/**
+ * Per-layer numbers from the report's instance rows, tied to hls4ml's nodes in order: rows are
+ * sorted by the layer index in their module's name and each goes to the next node whose kind
+ * the module's function builds (`dense_latency` → a Dense, `relu` → an activation…). The index
+ * alone is not enough: hls4ml up to v0.5 skipped Flatten when numbering, and optimizer passes
+ * add nodes (ZeroPadding for `same` io_stream convolutions) the Keras model does not have.
+ * Rows of one node (a function called twice) are summed; rows no node builds are left out.
+ */
+export function perLayerResults(rows: readonly InstanceRow[], layers: readonly Layer[]): LayerResult[] {
+  const byIndex = new Map<number, InstanceRow[]>();
+  for (const row of rows) if (row.configIndex !== undefined) byIndex.set(row.configIndex, [...(byIndex.get(row.configIndex) ?? []), row]);
+  const results: LayerResult[] = [];
+  let next = 0;
+  for (const [, group] of [...byIndex.entries()].sort(([a], [b]) => a - b)) {
+    const kinds = kindsBuiltBy(group[0]!.module);
+    if (!kinds) continue;
+    const at = layers.findIndex((layer, i) => i >= next && kinds.includes(layer.kind) && !(layer.kind === 'activation' && /linear$/.test(layer.name)));
+    if (at < 0) continue;
+    next = at + 1;
+    const layer = layers[at]!;
+    const withResources = group.filter((r) => r.resources);
+    const hls = withResources.length
+      ? withResources.reduce((sum, r) => ({ bram18k: sum.bram18k + r.resources!.bram18k, dsp: sum.dsp + r.resources!.dsp, ff: sum.ff + r.resources!.ff, lut: sum.lut + r.resources!.lut }), { bram18k: 0, dsp: 0, ff: 0, lut: 0 })
+      : undefined;
+    const latency = group.map((r) => r.latency).filter((l) => l !== undefined).sort((a, b) => (b.cyclesMax ?? 0) - (a.cyclesMax ?? 0))[0];
+    if (!hls && !latency) continue;
+    results.push({ node: layer.name, module: group[0]!.module, ...(hls && { hls }), ...(latency && { latency }) });
+  }
+  return results;
+}
+
+/** The node kinds an hls4ml firmware function builds, from its module name (`nnet_utils` function names). */
+function kindsBuiltBy(module: string): readonly Layer['kind'][] | undefined {
+  const name = module.toLowerCase();
+  if (/^(dense|dense_latency|dense_resource|dense_large|dense_compressed)/.test(name)) return ['dense'];
+  if (/^pointwise_conv_1d/.test(name)) return ['conv1d'];
+  if (/^pointwise_conv_2d/.test(name)) return ['conv2d'];
+  if (/^depthwise_conv_1d/.test(name)) return ['depthwise_conv1d'];
+  if (/^depthwise_conv_2d/.test(name)) return ['depthwise_conv2d'];
+  if (/^separable_conv_1d/.test(name)) return ['separable_conv1d'];
+  if (/^separable_conv_2d/.test(name)) return ['separable_conv2d'];
+  if (/^conv_1d/.test(name)) return ['conv1d'];
+  if (/^conv_2d/.test(name)) return ['conv2d'];
+  if (/^(pooling1d|global_pooling1d)/.test(name)) return ['pooling1d', 'global_pooling1d'];
+  if (/^(pooling2d|global_pooling2d)/.test(name)) return ['pooling2d', 'global_pooling2d'];
+  if (/^normalize/.test(name)) return ['batchnorm'];
+  if (/^(relu|leaky_relu|thresholded_relu|elu|selu|prelu|sigmoid|tanh|softmax|softplus|softsign|hard_sigmoid|hard_tanh|binary_tanh|ternary_tanh|linear)/.test(name)) return ['activation'];
+  if (/^(lstm|gru|simple_rnn)/.test(name)) return ['recurrent'];
+  if (/^(add|subtract|multiply|average|maximum|minimum|concatenate|dot|merge)/.test(name)) return ['merge'];
+  if (/^(resize_nearest|upsampling)/.test(name)) return ['upsampling'];
+  if (/^embedding/.test(name)) return ['embedding'];
+  return undefined;
+}
+
+/**
+ * The types C-synthesis really built with, from the module names (`dense_latency<input, result,
+ * config>`): where they differ from the config's, the report wins and the record says so
+ * (real projects ship configs that were edited after synthesis).
+ */
+function withReportTypes(layers: readonly Layer[], results: readonly LayerResult[], warnings: string[]): Layer[] {
+  const typed = new Map<string, { input: Precision; result: Precision }>();
+  for (const r of results) {
+    const types = r.module ? moduleTypes(r.module) : [];
+    if (types.length >= 2) typed.set(r.node, { input: types[0]!, result: types[types.length - 1]! });
+  }
+  if (typed.size === 0) return [...layers];
+  const inputTypes = new Map<string, Precision>();
+  for (const layer of layers) {
+    const t = typed.get(layer.name);
+    if (t && layer.inbound.length === 1) inputTypes.set(layer.inbound[0]!, t.input);
+  }
+  return layers.map((layer) => {
+    const reported = typed.get(layer.name)?.result ?? (layer.kind === 'input' ? inputTypes.get(layer.name) : undefined);
+    const configured = layer.precision?.result;
+    if (!reported || (configured && formatPrecision(configured) === formatPrecision(reported))) return layer;
+    warnings.push(`${layer.name}: config says result ${configured ? formatPrecision(configured) : '(unset)'} but the report's module uses ${formatPrecision(reported)}; using the report`);
+    return { ...layer, precision: { ...layer.precision, result: reported } };
+  });
 }

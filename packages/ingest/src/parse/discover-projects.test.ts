@@ -23,6 +23,8 @@ describe('discoverProjects', () => {
         configPath: 'a/hls4ml_config.yml',
         modelPath: 'a/keras_model_config.json',
         hlsReportPath: 'a/myproject_prj/solution1/syn/report/myproject_csynth.xml',
+        // The RPT beside it carries the per-layer instance table the XML lacks.
+        instanceReportPath: 'a/myproject_prj/solution1/syn/report/myproject_csynth.rpt',
         synthReportPath: 'a/vivado_synth.rpt',
       },
     ]);

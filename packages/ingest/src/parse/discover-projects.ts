@@ -12,6 +12,8 @@ export interface ProjectPlan {
   readonly configPath?: string;
   readonly modelPath?: string;
   readonly hlsReportPath?: string;
+  /** The top report in text form, whose "Detail: Instance" tables give per-layer numbers (when the main one is XML). */
+  readonly instanceReportPath?: string;
   readonly synthReportPath?: string;
 }
 
@@ -52,7 +54,8 @@ export async function discoverProjects(paths: readonly string[], isHlsLog: (path
     const synthReportPath = shallowest(members.filter((p) => UTILIZATION.test(p)));
     const standard = preferred(members);
     if (standard || configPath) {
-      if (standard || synthReportPath) plans.push(plan(root, configPath, modelPath, standard, synthReportPath));
+      const text = standard?.endsWith('.rpt') ? standard : shallowest(members.filter((p) => /_csynth\.rpt$/.test(p))) ?? shallowest(members.filter((p) => CSYNTH_RPT.test(p)));
+      if (standard || synthReportPath) plans.push({ ...plan(root, configPath, modelPath, standard, synthReportPath), ...(text && { instanceReportPath: text }) });
       continue;
     }
     const logs: string[] = [];
