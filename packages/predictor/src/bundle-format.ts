@@ -6,13 +6,43 @@ import { TARGETS } from '@hlsest/core';
  * little-endian Float32 files (one per ensemble member) whose layout the `tensors` list gives:
  * no TensorFlow is needed to run them, they load with one `fetch` or `readFile` in a browser or
  * Node alike, and their sha256 is checked before use.
+ *
+ * Version 2: the learned part is a bounded correction of hls4ml's rule (log space), gated off with
+ * the design's distance from the training data, and each target says where the rule is exact
+ * and how wide its band must be to hold on families the bundle never saw.
  */
 export const BUNDLE_FORMAT = 'hlsest-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
 
 const finite = z.number().refine(Number.isFinite, 'must be finite');
+const nonNegative = finite.refine((v) => v >= 0, 'must be ≥ 0');
 
 export const TensorSpecSchema = z.object({ name: z.string(), shape: z.array(z.number().int().positive()) });
+
+export const TargetSpecSchema = z.object({
+  name: z.enum(TARGETS),
+  transform: z.literal('log1p'),
+  /**
+   * The learned correction, added to log1p(rule): the network's output × std + mean, clipped to
+   * ±bound (the largest residual the training data justifies), times the gate. `enabled: false`
+   * leaves hls4ml's number alone (the correction did not hold on held-out data).
+   */
+  correction: z.object({
+    enabled: z.boolean(),
+    mean: finite,
+    std: finite,
+    bound: nonNegative,
+    /** Gate = 1 up to distance 1, then exp(−((d − 1)/scale)²); 0 switches the correction off beyond distance 1. */
+    gateScale: nonNegative,
+  }),
+  /** Band half-width in log1p space: `halfWidth` up to distance 1, growing by `widen` per unit of distance beyond. */
+  band: z.object({ halfWidth: nonNegative, widen: nonNegative }),
+  /** Regimes (`regimeOf`) where the raw rule matched every training design: the estimate is the rule there. */
+  exact: z.object({ regimes: z.array(z.string()), tolerance: nonNegative }),
+  /** Mean of log1p(target) over training records: the "predict the mean" baseline. */
+  logMean: finite,
+  trainCount: z.number().int().nonnegative(),
+});
 
 export const BundleManifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
@@ -21,29 +51,7 @@ export const BundleManifestSchema = z.object({
   createdAt: z.string(),
   featureSpec: z.object({ version: z.number().int(), names: z.array(z.string()).min(1) }),
   scaler: z.object({ mean: z.array(finite), std: z.array(finite) }),
-  /**
-   * Per target, in log1p space: prediction = offset.a + offset.b·log1p(rule estimate) +
-   * std·(network output) + mean. The network learns what the calibrated build-model rule misses.
-   */
-  targets: z.array(
-    z.object({
-      name: z.enum(TARGETS),
-      transform: z.literal('log1p'),
-      offset: z.object({ a: finite, b: finite }),
-      /**
-       * 1 when the network's correction beat the calibrated rule alone on the validation designs,
-       * else 0: the target then falls back to the rule (too few labels to learn from).
-       */
-      correction: z.union([z.literal(0), z.literal(1)]),
-      /** Mean of log1p(target) over training records: the "predict the mean" baseline. */
-      logMean: finite,
-      mean: finite,
-      std: finite,
-      /** Std of validation residuals in log1p space: the noise the ensemble spread does not show. */
-      residualStd: finite,
-      trainCount: z.number().int().nonnegative(),
-    }),
-  ),
+  targets: z.array(TargetSpecSchema),
   architecture: z.object({
     kind: z.literal('wide-deep'),
     hidden: z.array(z.number().int().positive()).min(1),
@@ -54,7 +62,18 @@ export const BundleManifestSchema = z.object({
     .min(1),
   /** z-score of the central band the predictor reports (1.2816 → 80 %). */
   band: z.object({ level: z.number().gt(0).lt(1), z: z.number().positive() }),
-  /** Training-set feature ranges, for out-of-distribution warnings. */
+  /**
+   * How far a design is from the training data, per kind of label (C-synthesis, post-synthesis,
+   * post-implementation, latency: the designs labelled for a target are what its correction and
+   * band learned from): its distance, in standardized feature space, to the nearest of the
+   * kind's centres (k-means of those training designs), over `scale` (the median of that distance
+   * for them). About 1 inside the data; far above it outside. Beyond `far` only the rule speaks.
+   */
+  distance: z.object({
+    far: z.number().positive(),
+    models: z.partialRecord(z.enum(['synth', 'hls', 'impl', 'latency']), z.object({ centers: z.array(z.array(finite)).min(1), scale: z.number().positive() })),
+  }),
+  /** Training-set feature ranges, for out-of-distribution warnings in user terms. */
   featureRanges: z.object({ min: z.array(finite), max: z.array(finite) }),
   /** The toolchain most training records came from: assumed when a prediction names none. */
   referenceToolchain: z
@@ -62,6 +81,8 @@ export const BundleManifestSchema = z.object({
     .default({}),
   /** Layer kinds present in training data: a model with others is flagged. */
   layerKinds: z.array(z.string()),
+  /** Families the bundle was trained on, for the report and the page. */
+  families: z.array(z.string()).default([]),
   metrics: z.record(z.string(), z.unknown()).default({}),
   data: z.record(z.string(), z.unknown()).default({}),
   training: z.record(z.string(), z.unknown()).default({}),

@@ -1,11 +1,16 @@
+import { bandHalfWidth, bandSigma, gateOf } from './reach.js';
 import {
   FEATURE_NAMES,
   FEATURE_SPEC_VERSION,
   HlsestError,
-  networkFeatures,
-  writeFeatures,
-  ruleEstimate,
+  TARGET_INFO,
+  describeFeature,
   layerFamily,
+  networkFeatures,
+  regimeOf,
+  ruleEstimate,
+  weightProductsUseNoDsp,
+  writeFeatures,
   type DesignBuild,
   type Device,
   type HlsConfig,
@@ -13,10 +18,10 @@ import {
   type Target,
   type Toolchain,
 } from '@hlsest/core';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleManifestSchema, type BundleManifest } from './bundle-format.js';
-import { foldConstantInputs, splitConstantColumns, type ColumnSplit } from './constant-inputs.js';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleManifestSchema, type BundleManifest, type TargetSpec } from './bundle-format.js';
+import { foldConstantInputs, splitConstantColumns } from './constant-inputs.js';
+import { checkDesign } from './design-limits.js';
 import { forwardBatch, unpackMember, type MemberWeights } from './forward.js';
-import { NameLists } from './name-lists.js';
 
 /** Where a bundle's files come from: a folder on disk, a URL, an in-memory map (tests). */
 export interface BundleSource {
@@ -25,16 +30,25 @@ export interface BundleSource {
   readBytes(name: string): Promise<ArrayBuffer>;
 }
 
+/** How an estimate was made: the rule unchanged (exact regime), the rule with a band, or the rule with the learned correction. */
+export type EstimateSource = 'rule-exact' | 'rule' | 'learned';
+
 export interface Band {
   readonly value: number;
   readonly lo: number;
   readonly hi: number;
 }
 
+export interface TargetEstimate extends Band {
+  readonly source: EstimateSource;
+  /** hls4ml's rules alone (the build model). */
+  readonly rule: number;
+}
+
 export type ResourceKey = 'bram' | 'dsp' | 'ff' | 'lut';
 
 export interface Estimate {
-  readonly targets: Partial<Record<Target, Band>>;
+  readonly targets: Partial<Record<Target, TargetEstimate>>;
   /** Post-synthesis numbers when the bundle predicts them, else the HLS estimate; with their label kind. */
   readonly resources: Partial<Record<ResourceKey, Band & { readonly kind: 'synth' | 'hls' }>>;
   readonly board?: {
@@ -45,6 +59,10 @@ export interface Estimate {
     readonly scarcest?: { readonly resource: ResourceKey; readonly percent: number };
   };
   readonly latency?: { readonly cycles: Band; readonly ns: Band; readonly interval?: Band; readonly intervalNs?: Band };
+  /** How far the design is from the training data: about 1 inside it, far above outside. */
+  readonly distance: number;
+  /** Where the estimate and hls4ml's rules disagree by more than the band, why, in plain words. */
+  readonly explanations: readonly string[];
   readonly warnings: readonly string[];
   readonly build: DesignBuild;
 }
@@ -55,21 +73,32 @@ export interface DesignInput {
   readonly toolchain?: Toolchain;
 }
 
+const SOURCES: readonly EstimateSource[] = ['rule-exact', 'rule', 'learned'];
+const LATENCY_TARGETS: ReadonlySet<Target> = new Set(['cycles', 'interval']);
+
 /**
- * A loaded bundle. Predictions run the ensemble's wide-and-deep members (WebAssembly SIMD, or
- * plain TypeScript where that is missing; never TensorFlow) on batches and report, per target, the ensemble mean with a band that adds the members' spread to the
- * validation residual noise (in log space), so a number's doubt is shown beside it.
+ * A loaded bundle. Per target the estimate is hls4ml's rule plus a learned correction that sees the design's structure (never its reuse factor), clipped
+ * to what the training residuals justify and faded out as the design moves away from the
+ * training data; where the rule was exact on every training design of a regime, the rule
+ * itself. Bands come from residuals on families left out in training. Every estimate then
+ * keeps the physical and hls4ml invariants (cycles ≥ 1, 1 ≤ II ≤ cycles + 1, whole
+ * non-negative resources, no DSP where no product needs a multiplier).
  */
+/** A band whose ends are this far apart says the estimate is a rough guide; the warnings then say so in words. */
+const VAGUE_BAND_RATIO = 20;
+
 export class Predictor {
   private readonly seenKinds: ReadonlySet<string>;
   private readonly targetNames: readonly Target[];
-  /** Where each resource's number comes from: the post-synthesis target, else the HLS estimate. */
   private readonly resourceSlots: readonly ResourceSlot[];
   private readonly cyclesSlot: number;
-  /** Training range of each feature widened by 10 % of its span: outside it a number is a guess. */
+  private readonly intervalSlot: number;
   private readonly rangeLo: Float64Array;
   private readonly rangeHi: Float64Array;
-  private readonly allColumns: Int32Array;
+  /** Per distance model (kind of label): its centres and scale; per target, which model it uses (−1: none, distance 0). */
+  private readonly distanceModels: readonly { readonly centers: readonly Float64Array[]; readonly scale: number }[];
+  private readonly targetModel: Int32Array;
+  private readonly exact: readonly ReadonlySet<string>[];
 
   private constructor(
     readonly manifest: BundleManifest,
@@ -84,10 +113,14 @@ export class Predictor {
       return hls >= 0 ? [{ key, target: hls, kind: 'hls' }] : [];
     });
     this.cyclesSlot = this.targetNames.indexOf('cycles');
+    this.intervalSlot = this.targetNames.indexOf('interval');
     const { min, max } = manifest.featureRanges;
     this.rangeLo = Float64Array.from(min, (lo, j) => lo - 0.1 * Math.max(max[j]! - lo, 1e-9));
     this.rangeHi = Float64Array.from(max, (hi, j) => hi + 0.1 * Math.max(hi - min[j]!, 1e-9));
-    this.allColumns = Int32Array.from(min, (_, j) => j);
+    const kinds = Object.keys(manifest.distance.models) as (keyof BundleManifest['distance']['models'])[];
+    this.distanceModels = kinds.map((kind) => ({ centers: manifest.distance.models[kind]!.centers.map((c) => Float64Array.from(c)), scale: manifest.distance.models[kind]!.scale }));
+    this.targetModel = Int32Array.from(this.targetNames, (t) => kinds.indexOf(TARGET_INFO[t].kind));
+    this.exact = manifest.targets.map((t) => new Set(t.exact.regimes));
   }
 
   static async load(source: BundleSource): Promise<Predictor> {
@@ -129,44 +162,112 @@ export class Predictor {
   }
 
   get targets(): readonly Target[] {
-    return this.manifest.targets.map((t) => t.name);
+    return this.targetNames;
   }
 
-  /** One design: estimates, board fit and warnings. */
+  /** One design: estimates, board fit, warnings and explanations. */
   predict(design: DesignInput): Estimate {
     return this.predictMany([design])[0]!;
   }
 
-  /** Many designs at once: one batched forward pass per member. */
+  /** Many designs at once: one batched forward pass per member. Designs hls4ml cannot build are refused (HlsestError). */
   predictMany(designs: readonly DesignInput[]): Estimate[] {
     const reference = this.manifest.referenceToolchain;
     const width = FEATURE_NAMES.length;
     const features = new Float64Array(designs.length * width);
-    const builds = designs.map((d, i) => writeFeatures(networkFeatures(d.layers), d.config, d.toolchain ?? reference, features, i * width));
-    const bands = this.predictBands(features, designs.length, this.ruleMatrix(builds));
+    const context = new BatchContext(designs.length, this.targetNames.length);
+    const builds = designs.map((d, i) => {
+      checkDesign(d.layers, d.config);
+      const build = writeFeatures(networkFeatures(d.layers), d.config, d.toolchain ?? reference, features, i * width);
+      context.set(i, build, d.config, this.targetNames);
+      return build;
+    });
+    const bands = this.predictBands(features, designs.length, context);
     return designs.map((design, i) => {
       const build = builds[i]!;
-      const context = { layers: design.layers, config: design.config, device: build.device, notes: build.notes, outOfRange: bands.outOfRange[i]! };
-      const e = this.estimateAt(bands, i, context);
-      return { targets: e.targets, resources: e.resources, board: e.board, latency: e.latency, warnings: e.warnings, build };
+      const e = this.estimateAt(bands, i, { layers: design.layers, config: design.config, device: build.device, notes: build.notes });
+      return { ...e, build };
     });
   }
 
-  /** Raw predictions for what `extractFeatures` returns, in target units. */
-  predictFeatureRows(rows: readonly { readonly features: Float64Array; readonly build: DesignBuild }[]): Partial<Record<Target, Band>>[] {
-    const bands = this.predictBands(this.featureMatrix(rows.map((r) => r.features)), rows.length, this.ruleMatrix(rows.map((r) => r.build)));
+  /** Estimates for what `extractFeatures` returns (records with their builds), in target units. */
+  predictFeatureRows(rows: readonly { readonly features: Float64Array; readonly build: DesignBuild; readonly config: HlsConfig }[]): Partial<Record<Target, TargetEstimate>>[] {
+    const width = FEATURE_NAMES.length;
+    const matrix = new Float64Array(rows.length * width);
+    const context = new BatchContext(rows.length, this.targetNames.length);
+    rows.forEach((r, i) => {
+      matrix.set(r.features, i * width);
+      context.set(i, r.build, r.config, this.targetNames);
+    });
+    const bands = this.predictBands(matrix, rows.length, context);
     return rows.map((_, r) => bands.targetsAt(r));
   }
 
   /**
-   * The ensemble on a batch: `features` holds `rows` raw feature vectors (row-major), `rules`
-   * the build model's number per row and target (`ruleEstimate`, targets in bundle order).
+   * The ensemble on a batch: `features` holds `rows` raw feature vectors (row-major); `context`
+   * the rule's number, regime and DSP-freedom of each row (`BatchContext.set`).
    */
-  predictBands(features: Float64Array, rows: number, rules: Float64Array): BandTable {
+  predictBands(features: Float64Array, rows: number, context: BatchContext): BandTable {
+    const { outputs, split } = this.forward(features, rows);
+    const distances = this.distances(features, rows, split?.constant);
+    const models = this.distanceModels.length;
+    const targets = this.manifest.targets;
+    const count = targets.length;
+    const z = this.manifest.band.z;
+    const k = outputs.length;
+    const data = new Float64Array(rows * count * 3);
+    const sources = new Uint8Array(rows * count);
+    for (let r = 0; r < rows; r++) {
+      for (let t = 0; t < count; t++) {
+        const spec = targets[t]!;
+        const model = this.targetModel[t]!;
+        const d = model < 0 ? 0 : distances[r * models + model]!;
+        const rule = context.rules[r * count + t]!;
+        const at = (r * count + t) * 3;
+        if (this.exact[t]!.has(context.regimes[r]!)) {
+          // hls4ml's rule matched every training design of this regime: it is the estimate.
+          const slack = spec.exact.tolerance * rule;
+          data[at] = rule;
+          data[at + 1] = Math.max(0, rule - slack);
+          data[at + 2] = rule + slack;
+          sources[r * count + t] = 0;
+          continue;
+        }
+        const base = Math.log1p(rule);
+        const gate = gateOf(spec.correction, d, this.manifest.distance.far);
+        let sum = 0;
+        let sumSq = 0;
+        for (let m = 0; m < k; m++) {
+          const raw = outputs[m]![r * count + t]! * spec.correction.std + spec.correction.mean;
+          const v = base + gate * Math.max(-spec.correction.bound, Math.min(spec.correction.bound, raw));
+          sum += v;
+          sumSq += v * v;
+        }
+        const mu = sum / k;
+        const spread = k > 1 ? Math.max(0, sumSq / k - mu * mu) : 0;
+        const half = bandHalfWidth(spec.band, d, this.manifest.distance.far);
+        const sigma = bandSigma(half, spread, z);
+        // expm1(mu ± σ) = e^mu · e^(±σ) − 1: two exponentials instead of three per target and row.
+        const value = Math.expm1(mu);
+        const widen = Math.exp(sigma);
+        data[at] = Math.max(0, value);
+        data[at + 1] = Math.max(0, (value + 1) / widen - 1);
+        data[at + 2] = Math.max(0, (value + 1) * widen - 1);
+        sources[r * count + t] = gate > 0 ? 2 : 1;
+      }
+      this.keepInvariants(data, r, count, context);
+    }
+    return new BandTable(data, sources, this.targetNames, context.rules, this.designDistances(distances, rows), this.outOfRange(features, rows, split?.constant));
+  }
+
+  /**
+   * The members' outputs on a batch. A sweep of one model shares most features across a batch:
+   * the members then run on the varying columns only, the shared ones folded into their first
+   * layers' biases.
+   */
+  private forward(features: Float64Array, rows: number): { outputs: Float32Array[]; split: ReturnType<typeof splitConstantColumns> } {
     const { mean, std } = this.manifest.scaler;
     const width = mean.length;
-    // A sweep of one model shares most features across a batch: the members then run on the
-    // varying columns only, the shared ones folded into their first layers' biases.
     const split = splitConstantColumns(features, rows, width);
     const columns = split?.varying;
     const inputs = columns ? columns.length : width;
@@ -184,62 +285,148 @@ export class Predictor {
       const shared = Float32Array.from(split.constant, (j) => (features[j]! - mean[j]!) / std[j]!);
       members = members.map((member) => foldConstantInputs(member, split, shared));
     }
-    const outputs = members.map((member) => forwardBatch(member, x, rows));
-    const targets = this.manifest.targets;
-    const count = targets.length;
-    const z = this.manifest.band.z;
-    const k = outputs.length;
-    const data = new Float64Array(rows * count * 3);
-    for (let r = 0; r < rows; r++) {
-      for (let t = 0; t < count; t++) {
-        const target = targets[t]!;
-        const offset = target.offset.a + target.offset.b * Math.log1p(rules[r * count + t]!);
-        let sum = 0;
-        let sumSq = 0;
-        for (let m = 0; m < k; m++) {
-          const v = offset + target.correction * outputs[m]![r * count + t]! * target.std + target.mean;
-          sum += v;
-          sumSq += v * v;
-        }
-        const mu = sum / k;
-        const spread = k > 1 ? Math.max(0, sumSq / k - mu * mu) : 0;
-        const sigma = Math.sqrt(spread + target.residualStd * target.residualStd);
-        // expm1(mu ± zσ) = e^mu · e^(±zσ) − 1: two exponentials instead of three per target and row.
-        const value = Math.expm1(mu);
-        const widen = Math.exp(z * sigma);
-        const at = (r * count + t) * 3;
-        data[at] = Math.max(0, value);
-        data[at + 1] = Math.max(0, (value + 1) / widen - 1);
-        data[at + 2] = Math.max(0, (value + 1) * widen - 1);
-      }
-    }
-    return new BandTable(data, this.targetNames, this.outOfRange(features, rows, split));
+    return { outputs: members.map((member) => forwardBatch(member, x, rows)), split };
   }
 
   /**
-   * Per row, the names of the features outside the training range by more than 10 % of that
-   * range. Columns constant across the batch are checked once.
+   * The parts each estimate is made of, before gates, bands and invariants: per row its
+   * distance, and per target the rule (log1p space), the clipped correction (members'
+   * mean), the members' variance, and whether the regime is exact. Training sets the gates and
+   * bands from these on held-out families.
    */
-  private outOfRange(features: Float64Array, rows: number, split: ColumnSplit | undefined): (readonly string[])[] {
-    const width = this.rangeLo.length;
-    const outside = (j: number, v: number) => v < this.rangeLo[j]! || v > this.rangeHi[j]!;
-    const checked = split ? split.varying : this.allColumns;
-    const shared = split ? [...split.constant].filter((j) => outside(j, features[j]!)) : [];
-    const lists = new NameLists(FEATURE_NAMES);
-    const found: number[] = [];
-    const result: (readonly string[])[] = [];
+  decompose(features: Float64Array, rows: number, context: BatchContext): Decomposition {
+    const { outputs, split } = this.forward(features, rows);
+    const byModel = this.distances(features, rows, split?.constant);
+    const models = this.distanceModels.length;
+    const targets = this.manifest.targets;
+    const count = targets.length;
+    const k = outputs.length;
+    const distances = new Float64Array(rows * count);
+    for (let r = 0; r < rows; r++) for (let t = 0; t < count; t++) distances[r * count + t] = this.targetModel[t]! < 0 ? 0 : byModel[r * models + this.targetModel[t]!]!;
+    const logRule = new Float64Array(rows * count);
+    const correction = new Float64Array(rows * count);
+    const variance = new Float64Array(rows * count);
+    const exact = new Uint8Array(rows * count);
     for (let r = 0; r < rows; r++) {
-      found.length = 0;
-      for (const j of checked) if (outside(j, features[r * width + j]!)) found.push(j);
-      result.push(lists.union(shared, found));
+      for (let t = 0; t < count; t++) {
+        const spec = targets[t]!;
+        const at = r * count + t;
+        logRule[at] = Math.log1p(context.rules[at]!);
+        exact[at] = this.exact[t]!.has(context.regimes[r]!) ? 1 : 0;
+        let sum = 0;
+        let sumSq = 0;
+        for (let m = 0; m < k; m++) {
+          const raw = outputs[m]![at]! * spec.correction.std + spec.correction.mean;
+          const v = Math.max(-spec.correction.bound, Math.min(spec.correction.bound, raw));
+          sum += v;
+          sumSq += v * v;
+        }
+        correction[at] = sum / k;
+        variance[at] = k > 1 ? Math.max(0, sumSq / k - (sum / k) ** 2) : 0;
+      }
     }
-    return result;
+    return { distances, logRule, correction, variance, exact };
   }
 
-  /** Writes the build model's number for every bundle target into `rules` at row `r`. */
-  rulesInto(build: DesignBuild, rules: Float64Array, r: number): void {
-    const names = this.targetNames;
-    for (let t = 0; t < names.length; t++) rules[r * names.length + t] = ruleEstimate(names[t]!, build);
+  /**
+   * What every estimate must keep, whatever the numbers: resources whole and non-negative,
+   * no DSP where no weight product needs a multiplier (the rule's own count, for softmax and
+   * batch-normalization products, stands), cycles ≥ 1, 1 ≤ II ≤ cycles + 1.
+   */
+  private keepInvariants(data: Float64Array, r: number, count: number, context: BatchContext): void {
+    for (let t = 0; t < count; t++) {
+      const name = this.targetNames[t]!;
+      const at = (r * count + t) * 3;
+      if ((name === 'dsp' || name === 'hls_dsp' || name === 'impl_dsp') && context.noDsp[r]) {
+        const rule = context.rules[r * count + t]!;
+        data[at] = data[at + 1] = data[at + 2] = rule;
+      }
+      if (LATENCY_TARGETS.has(name)) {
+        data[at] = Math.max(1, Math.round(data[at]!));
+        data[at + 1] = Math.max(1, Math.floor(data[at + 1]!));
+        data[at + 2] = Math.max(data[at]!, Math.ceil(data[at + 2]!));
+      } else {
+        data[at] = Math.max(0, Math.round(data[at]!));
+        data[at + 1] = Math.max(0, Math.floor(data[at + 1]!));
+        data[at + 2] = Math.max(data[at]!, Math.ceil(data[at + 2]!));
+      }
+      data[at + 1] = Math.min(data[at + 1]!, data[at]!);
+    }
+    if (this.cyclesSlot >= 0 && this.intervalSlot >= 0) {
+      const c = (r * count + this.cyclesSlot) * 3;
+      const i = (r * count + this.intervalSlot) * 3;
+      for (let e = 0; e < 3; e++) data[i + e] = Math.min(data[i + e]!, data[c + e]! + 1);
+    }
+  }
+
+  /**
+   * Distance of each row to the training data of each distance model (`rows × models`, row-major),
+   * the constant columns of a batch summed once per centre.
+   */
+  private distances(features: Float64Array, rows: number, constant: Int32Array | undefined): Float64Array {
+    const { mean, std } = this.manifest.scaler;
+    const width = mean.length;
+    const models = this.distanceModels.length;
+    const isConstant = new Uint8Array(width);
+    for (const j of constant ?? []) isConstant[j] = 1;
+    const out = new Float64Array(rows * models);
+    const z = new Float64Array(width);
+    this.distanceModels.forEach(({ centers, scale }, m) => {
+      const base = new Float64Array(centers.length);
+      for (const j of constant ?? []) {
+        const v = (features[j]! - mean[j]!) / std[j]!;
+        for (let k = 0; k < centers.length; k++) base[k]! += (v - centers[k]![j]!) ** 2;
+      }
+      for (let r = 0; r < rows; r++) {
+        for (let j = 0; j < width; j++) z[j] = (features[r * width + j]! - mean[j]!) / std[j]!;
+        let best = Infinity;
+        for (let k = 0; k < centers.length; k++) {
+          const c = centers[k]!;
+          let d2 = base[k]!;
+          for (let j = 0; j < width && d2 < best; j++) if (!isConstant[j]) d2 += (z[j]! - c[j]!) ** 2;
+          if (d2 < best) best = d2;
+        }
+        out[r * models + m] = Math.sqrt(best) / scale;
+      }
+    });
+    return out;
+  }
+
+  /** A design's distance for its warnings: to the nearest kind of labelled training designs. */
+  private designDistances(byModel: Float64Array, rows: number): Float64Array {
+    const models = this.distanceModels.length;
+    const out = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) {
+      let d = models ? Infinity : 0;
+      for (let m = 0; m < models; m++) d = Math.min(d, byModel[r * models + m]!);
+      out[r] = d;
+    }
+    return out;
+  }
+
+  /**
+   * Per row, the features outside the training range by more than 10 % of that range, with
+   * their values. Rows sharing a batch's out-of-range constant columns share one frozen list.
+   */
+  private outOfRange(features: Float64Array, rows: number, constant: Int32Array | undefined): (readonly OutOfRange[])[] {
+    const width = this.rangeLo.length;
+    const outside = (j: number, v: number) => v < this.rangeLo[j]! || v > this.rangeHi[j]!;
+    const isConstant = new Uint8Array(width);
+    for (const j of constant ?? []) isConstant[j] = 1;
+    const shared: OutOfRange[] = constant ? [...constant].filter((j) => outside(j, features[j]!)).map((j) => Object.freeze({ feature: j, value: features[j]! })) : [];
+    const sharedList = Object.freeze(shared);
+    const result: (readonly OutOfRange[])[] = [];
+    for (let r = 0; r < rows; r++) {
+      let found: OutOfRange[] | undefined;
+      for (let j = 0; j < width; j++) {
+        if (isConstant[j]) continue;
+        const v = features[r * width + j]!;
+        if (outside(j, v)) (found ??= [...shared]).push({ feature: j, value: v });
+      }
+      // Feature order, as a single prediction lists them: shared columns were put first above.
+      result.push(found ? found.sort((a, b) => a.feature - b.feature) : sharedList);
+    }
+    return result;
   }
 
   /** Board use of row `r`: % per resource, the scarcest, and whether the value and the band's top fit. */
@@ -270,7 +457,7 @@ export class Predictor {
     return this.cyclesSlot < 0 ? Number.NaN : bands.value(r, this.cyclesSlot) * clockPeriodNs;
   }
 
-  /** The estimate of row `r` of a band table, with the board fit and every warning. */
+  /** The estimate of row `r` of a band table, with the board fit, every warning and the explanations. */
   estimateAt(bands: BandTable, r: number, context: EstimateContext): Omit<Estimate, 'build'> {
     const targets = bands.targetsAt(r);
     const warnings: string[] = [...context.notes];
@@ -279,12 +466,16 @@ export class Predictor {
     for (const layer of context.layers) {
       if (!this.seenKinds.has(layer.kind)) unseen.add(layer.className);
       const family = layerFamily(layer.kind);
-      if (family === 'dense' || family === 'conv1d' || family === 'conv2d') weightLayers++;
+      if (family === 'dense' || family === 'conv1d' || family === 'conv2d' || family === 'recurrent') weightLayers++;
     }
-    if (unseen.size) warnings.push(`layer types the bundle never saw in training: ${[...unseen].join(', ')}; their cost is a guess`);
-    const ood = context.outOfRange;
-    if (ood.length) warnings.push(`out of distribution (${ood.slice(0, 4).join(', ')}${ood.length > 4 ? ', …' : ''}): the numbers are extrapolated guesses`);
-    if (weightLayers === 0) warnings.push('the network has no Dense or Conv layer');
+    if (unseen.size) warnings.push(`layer types the bundle never saw in training: ${[...unseen].join(', ')}; their cost is hls4ml's rules alone`);
+    const ood = this.describeOutOfRange(bands, r);
+    if (ood.length) warnings.push(`unlike the training data: ${ood.slice(0, 3).join('; ')}${ood.length > 3 ? '; …' : ''}`);
+    const distance = bands.distances[r]!;
+    if (distance > this.manifest.distance.far) warnings.push(`far from every training design (distance ${distance.toFixed(1)}): the estimates are hls4ml's rules, with wide bands`);
+    if (weightLayers === 0) warnings.push('the network has no Dense, Conv or recurrent layer');
+    const vague = Object.entries(targets).filter(([, b]) => b && b.hi > 0 && (b.hi + 1) / (b.lo + 1) >= VAGUE_BAND_RATIO).map(([t]) => TARGET_INFO[t as Target].label);
+    if (vague.length) warnings.push(`not sure about ${vague.join(', ')}: on families it never saw, hlsest's numbers for these were off by up to this much, so the bands are this wide`);
 
     const resources: Estimate['resources'] = {};
     for (const { key, target, kind } of this.resourceSlots) resources[key] = { value: bands.value(r, target), lo: bands.lo(r, target), hi: bands.hi(r, target), kind };
@@ -296,24 +487,94 @@ export class Predictor {
 
     const clock = context.config.clockPeriodNs;
     const scale = (b: Band): Band => ({ value: b.value * clock, lo: b.lo * clock, hi: b.hi * clock });
-    const latency = targets.cycles
-      ? { cycles: targets.cycles, ns: scale(targets.cycles), interval: targets.interval, intervalNs: targets.interval && scale(targets.interval) }
-      : undefined;
-    return { targets, resources, board, latency, warnings };
+    const cycles = targets.cycles;
+    const interval = targets.interval;
+    const latency = cycles ? { cycles, ns: scale(cycles), ...(interval && { interval, intervalNs: scale(interval) }) } : undefined;
+    return { targets, resources, board, latency, distance, explanations: explain(targets, context), warnings };
   }
 
-  private featureMatrix(vectors: readonly Float64Array[]): Float64Array {
-    const width = this.manifest.scaler.mean.length;
-    const matrix = new Float64Array(vectors.length * width);
-    vectors.forEach((v, r) => matrix.set(v, r * width));
-    return matrix;
+  private describeOutOfRange(bands: BandTable, r: number): string[] {
+    const { min, max } = this.manifest.featureRanges;
+    const out: string[] = [];
+    for (const { feature: j, value } of bands.outOfRange[r]!) {
+      const name = FEATURE_NAMES[j]!;
+      const said = describeFeature(name, value);
+      if (!said) continue;
+      const high = value > max[j]!;
+      const bound = describeFeature(name, high ? max[j]! : min[j]!);
+      out.push(`${said}; the training data has ${high ? 'at most' : 'at least'} ${bound ?? (high ? max[j] : min[j])}`);
+    }
+    return [...new Set(out)];
+  }
+}
+
+/** Per row of a batch: the rule's number per target, the build's regime, and whether any weight product needs a DSP. */
+export class BatchContext {
+  readonly rules: Float64Array;
+  readonly regimes: string[];
+  readonly noDsp: Uint8Array;
+
+  constructor(
+    rows: number,
+    private readonly targetCount: number,
+  ) {
+    this.rules = new Float64Array(rows * targetCount);
+    this.regimes = new Array<string>(rows);
+    this.noDsp = new Uint8Array(rows);
   }
 
-  private ruleMatrix(builds: readonly DesignBuild[]): Float64Array {
-    const rules = new Float64Array(builds.length * this.targetNames.length);
-    builds.forEach((build, r) => this.rulesInto(build, rules, r));
-    return rules;
+  set(r: number, build: DesignBuild, config: HlsConfig, targets: readonly Target[]): void {
+    for (let t = 0; t < targets.length; t++) this.rules[r * this.targetCount + t] = ruleEstimate(targets[t]!, build);
+    this.regimes[r] = regimeOf(build, config);
+    this.noDsp[r] = weightProductsUseNoDsp(build) ? 1 : 0;
   }
+}
+
+/**
+ * Plain-words reasons for every target whose estimate sits outside the band around hls4ml's
+ * own number: what the data show the tools do that the rule does not count.
+ */
+function explain(targets: Partial<Record<Target, TargetEstimate>>, context: EstimateContext): string[] {
+  const out: string[] = [];
+  const latencyKernels = context.layers.some((l) => l.strategy === 'latency' && (l.kind === 'dense' || l.kind.includes('conv')));
+  for (const [name, e] of Object.entries(targets) as [Target, TargetEstimate][]) {
+    if (e.source === 'rule-exact' || (e.rule >= e.lo && e.rule <= e.hi)) continue;
+    const fewer = e.value < e.rule;
+    const label = TARGET_INFO[name].label;
+    const numbers = `${fmt(e.value)} estimated, ${fmt(e.rule)} by hls4ml's rules`;
+    let why: string;
+    if ((name === 'dsp' || name === 'hls_dsp') && fewer && latencyKernels) {
+      why = 'the Latency strategy makes weights constants, and HLS turns many constant multiplications into LUT shift-adds, so fewer DSPs than the multipliers hls4ml instantiates (how many depends on the trained weights: give a .h5 to count zeros and powers of two)';
+    } else if (TARGET_INFO[name].kind === 'synth' && fewer) {
+      why = 'Vivado synthesis removes constant and duplicate logic and moves small memories to LUTRAM, so post-synthesis counts fall below the C-synthesis account';
+    } else if (TARGET_INFO[name].kind === 'impl') {
+      why = 'post-implementation numbers of a whole block design include the processor system, DMA and interconnect around the hls4ml IP';
+    } else if (name === 'cycles' || name === 'interval') {
+      why = fewer ? 'designs like this one schedule tighter than the rule\'s per-layer sum' : 'designs like this one add pipeline stages and handshakes the rule does not count';
+    } else {
+      why = `designs like this one in the training data ${fewer ? 'used less' : 'used more'} than the rule counts (${fewer ? 'the HLS tool shares or trims' : 'the HLS tool adds'} logic the operator account misses)`;
+    }
+    out.push(`${label}: ${numbers} — ${why}.`);
+  }
+  return out;
+}
+
+const fmt = (v: number) => (v >= 100 ? Math.round(v).toLocaleString('en-US') : Number(v.toPrecision(3)).toString());
+
+/** `Predictor.decompose`: per row and target (row-major `rows × targets`), the estimate's parts. */
+export interface Decomposition {
+  /** Per row and target: the distance of the target's kind of label. */
+  readonly distances: Float64Array;
+  readonly logRule: Float64Array;
+  readonly correction: Float64Array;
+  readonly variance: Float64Array;
+  readonly exact: Uint8Array;
+}
+
+/** A feature outside the training range, and its value. */
+export interface OutOfRange {
+  readonly feature: number;
+  readonly value: number;
 }
 
 interface ResourceSlot {
@@ -328,21 +589,23 @@ export interface EstimateContext {
   readonly layers: readonly Layer[];
   readonly config: HlsConfig;
   readonly device: Device | undefined;
-  /** The design build's notes (layers the rules do not model). */
+  /** The design build's notes (layers the rules do not model, folded layers). */
   readonly notes: readonly string[];
-  /** Features outside the training range (`BandTable.outOfRange`). */
-  readonly outOfRange: readonly string[];
 }
 
 /**
  * Value, low and high band edge per row and target, in one Float64Array (`rows × targets × 3`),
- * and per row the features outside the training range.
+ * with how each was made, the rule's number, each row's distance to the training data, and the
+ * features outside the training range.
  */
 export class BandTable {
   constructor(
     readonly data: Float64Array,
+    readonly sources: Uint8Array,
     readonly targets: readonly Target[],
-    readonly outOfRange: readonly (readonly string[])[],
+    readonly rules: Float64Array,
+    readonly distances: Float64Array,
+    readonly outOfRange: readonly (readonly OutOfRange[])[],
   ) {}
 
   value(r: number, t: number): number {
@@ -357,10 +620,11 @@ export class BandTable {
     return this.data[(r * this.targets.length + t) * 3 + 2]!;
   }
 
-  targetsAt(r: number): Partial<Record<Target, Band>> {
-    const result: Partial<Record<Target, Band>> = {};
+  targetsAt(r: number): Partial<Record<Target, TargetEstimate>> {
+    const result: Partial<Record<Target, TargetEstimate>> = {};
     this.targets.forEach((name, t) => {
-      result[name] = { value: this.value(r, t), lo: this.lo(r, t), hi: this.hi(r, t) };
+      const at = r * this.targets.length + t;
+      result[name] = { value: this.value(r, t), lo: this.lo(r, t), hi: this.hi(r, t), source: SOURCES[this.sources[at]!]!, rule: this.rules[at]! };
     });
     return result;
   }

@@ -1,5 +1,5 @@
 import { configureNetwork, designConfig, featureCount, networkFeatures, resolveDevice, writeFeatures, type Device, type NetworkFeatures, type ConfigOverrides, type Hls4mlConfig, type IoType, type Layer, type Precision, type Strategy, type HlsConfig } from '@hlsest/core';
-import type { BandTable, Estimate, EstimateContext, Predictor } from './predictor.js';
+import { BatchContext, type BandTable, type Estimate, type EstimateContext, type Predictor } from './predictor.js';
 
 export interface SweepGrid {
   readonly boards: readonly string[];
@@ -46,7 +46,6 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
   const rows: SweepRow[] = [];
   // One pair of input buffers for every batch: only the band tables outlive a batch.
   const features = new Float64Array(Math.min(batchSize, total) * width);
-  const rules = new Float64Array(Math.min(batchSize, total) * targetCount);
   // What the rows keep of each design of a batch; the builds themselves are dropped once summed up.
   const boards: string[] = [];
   const networksOf: NetworkFeatures[] = [];
@@ -55,6 +54,7 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
   const notes: (readonly string[])[] = [];
   for (let start = 0; start < total; start += batchSize) {
     const size = Math.min(batchSize, total - start);
+    const context = new BatchContext(size, targetCount);
     for (let i = 0; i < size; i++) {
       let rest = start + i;
       const c = rest % sizes[5];
@@ -80,14 +80,14 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
       const network = (networks[key] ??= networkFeatures(configureNetwork(layers, file, overrides).layers));
       const config = designConfig(file, overrides);
       const build = writeFeatures(network, config, toolchain, features, i * width);
-      predictor.rulesInto(build, rules, i);
+      context.set(i, build, config, predictor.targets);
       boards[i] = grid.boards[b]!;
       networksOf[i] = network;
       configs[i] = config;
       devices[i] = build.device;
       notes[i] = build.notes.length ? build.notes : NONE;
     }
-    const bands = predictor.predictBands(features, size, rules);
+    const bands = predictor.predictBands(features, size, context);
     for (let i = 0; i < size; i++) {
       const device = devices[i];
       const board = device && predictor.boardFit(bands, i, device);
@@ -102,7 +102,6 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
           layers: networksOf[i]!.layers,
           device,
           notes: notes[i]!,
-          outOfRange: bands.outOfRange[i]!,
         }),
       );
     }
@@ -127,7 +126,6 @@ class BandRow implements SweepRow, EstimateContext {
   readonly layers: readonly Layer[];
   readonly device: Device | undefined;
   readonly notes: readonly string[];
-  readonly outOfRange: readonly string[];
   private built: SweepEstimate | undefined;
 
   constructor(
@@ -144,7 +142,6 @@ class BandRow implements SweepRow, EstimateContext {
     this.layers = fields.layers;
     this.device = fields.device;
     this.notes = fields.notes;
-    this.outOfRange = fields.outOfRange;
   }
 
   get estimate(): SweepEstimate {

@@ -2,7 +2,8 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { exactArrayBuffer } from '@hlsest/core';
 import { Predictor, sha256Hex, type BundleManifest, type BundleSource } from '@hlsest/predictor';
-import type { PreparedRecord } from './prepared.js';
+import type { Target } from '@hlsest/core';
+import { NEUTRAL_CHOICE, type TargetChoice } from './calibrate.js';
 import type { TrainedBundle } from './train-ensemble.js';
 
 /** A bundle held in memory, served through the same interface the predictor loads from. */
@@ -24,48 +25,22 @@ export function memoryBundleSource(manifest: BundleManifest, weights: readonly F
 }
 
 /**
- * Fills in what needs the trained weights: each member's sha256, and per target the residual
- * noise of the ensemble mean on the validation designs (log1p space), which widens the band
- * beyond the members' own spread so that it covers what they all get wrong together.
+ * Fills in what needs the trained weights (each member's sha256) and what held-out families
+ * decided per target (`choices`: the correction's reach and the band); a target without a
+ * choice keeps hls4ml's rule with a wide band.
  */
-export async function finalizeBundle(trained: TrainedBundle): Promise<{ manifest: BundleManifest; predictor: Predictor }> {
+export async function finalizeBundle(trained: TrainedBundle, choices: ReadonlyMap<Target, TargetChoice>): Promise<{ manifest: BundleManifest; predictor: Predictor }> {
   const members = await Promise.all(trained.manifest.members.map(async (m, i) => ({ ...m, sha256: await sha256Hex(exactArrayBuffer(trained.weights[i]!)) })));
-  let manifest: BundleManifest = { ...trained.manifest, members };
-  const withNetwork = await Predictor.load(memoryBundleSource(manifest, trained.weights));
-  const ruleOnlyManifest: BundleManifest = { ...manifest, targets: manifest.targets.map((t) => ({ ...t, correction: 0 as const })) };
-  const ruleOnly = await Predictor.load(memoryBundleSource(ruleOnlyManifest, trained.weights));
-  const networkNoise = residualNoise(withNetwork, trained.validation, manifest);
-  const ruleNoise = residualNoise(ruleOnly, trained.validation, manifest);
-  manifest = {
-    ...manifest,
-    targets: manifest.targets.map((t) => {
-      // Keep the network's correction only where it clearly helped on designs it did not train
-      // on; with too few validation labels to tell, the calibrated rule is the safer claim.
-      const network = networkNoise[t.name];
-      const rule = ruleNoise[t.name];
-      const keep = network !== undefined && rule !== undefined && network < 0.95 * rule;
-      return { ...t, correction: keep ? (1 as const) : (0 as const), residualStd: (keep ? network : rule) ?? t.std };
+  const manifest: BundleManifest = {
+    ...trained.manifest,
+    members,
+    targets: trained.manifest.targets.map((t) => {
+      const choice = choices.get(t.name);
+      if (!choice) return choices.size === 0 ? t : { ...t, correction: { ...t.correction, enabled: false }, band: { halfWidth: NEUTRAL_CHOICE.halfWidth, widen: NEUTRAL_CHOICE.widen } };
+      return { ...t, correction: { ...t.correction, enabled: choice.enabled, gateScale: choice.gateScale }, band: { halfWidth: choice.halfWidth, widen: choice.widen } };
     }),
   };
   return { manifest, predictor: await Predictor.load(memoryBundleSource(manifest, trained.weights)) };
-}
-
-function residualNoise(predictor: Predictor, validation: readonly PreparedRecord[], manifest: BundleManifest): Record<string, number> {
-  const predictions = predictor.predictFeatureRows(validation);
-  const out: Record<string, number> = {};
-  for (const target of manifest.targets) {
-    const residuals: number[] = [];
-    validation.forEach((d, i) => {
-      const truth = d.truth[target.name];
-      const band = predictions[i]![target.name];
-      if (truth !== undefined && band) residuals.push(Math.log1p(truth) - Math.log1p(band.value));
-    });
-    if (residuals.length >= 3) {
-      const rms = Math.sqrt(residuals.reduce((s, r) => s + r * r, 0) / residuals.length);
-      out[target.name] = rms;
-    }
-  }
-  return out;
 }
 
 /**

@@ -57,7 +57,7 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
   };
   const variables = specs.map((spec) =>
     tf.variable(
-      // Output layers start near zero so a fresh member predicts the calibrated rule.
+      // Output layers start near zero so a fresh member predicts the rule.
       spec.shape.length === 1 ? tf.zeros(spec.shape) : tf.tensor(init(spec.shape, spec.shape[0]!, spec.shape[1]!).map((v) => (spec.name.startsWith('wide') || spec.name.startsWith('deep_out') ? v * 0.1 : v)), spec.shape),
       true,
       `${spec.name}_${seed}`,

@@ -1,11 +1,14 @@
 export { ruleFidelity, type RuleFidelity } from './rule-fidelity.js';
+export { ruleReport, ruleReportMarkdown, RULE_CHECKS, RULE_GOALS, type RuleReport, type RuleScore, type RuleCheck } from './rule-report.js';
 export { computeMetrics, coverage, type Metrics } from './metrics.js';
 export { holdoutSplit, kFoldSplits, leaveOneOutSplits, groupsOf, type Split } from './splits.js';
 export { prepare, SUBSET_KEYS, type PreparedRecord, type SubsetKey } from './prepared.js';
-export { trainEnsemble, DEFAULT_TRAIN_CONFIG, linearFit, type TrainConfig, type TrainProgress, type TrainedBundle } from './train-ensemble.js';
+export { trainEnsemble, DEFAULT_TRAIN_CONFIG, type TrainConfig, type TrainProgress, type TrainedBundle } from './train-ensemble.js';
 export { finalizeBundle, writeBundle, memoryBundleSource } from './bundle-io.js';
-export { evaluate, metricsJson, type Evaluation, type TargetEvaluation, type Baselines } from './evaluate.js';
+export { evaluate, evaluateSamples, metricsJson, type Evaluation, type TargetEvaluation, type ScoredSample } from './evaluate.js';
+export { chooseAll, chooseForTarget, crossFittedEstimates, type TargetChoice } from './calibrate.js';
+export { heldOutSamples, type HeldOutSample } from './held-out.js';
 export { runTraining, type SplitMode, type TrainingRun, type RunHooks } from './run-training.js';
 export { loadTensorflow } from './backend.js';
-export { writeReport, markdownReport, htmlReport, type ReportContext } from './report.js';
+export { writeReport, markdownReport, htmlReport, familyTable, type ReportContext } from './report.js';
 export { seededRandom, shuffled } from './rng.js';

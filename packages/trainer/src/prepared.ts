@@ -1,18 +1,38 @@
-import { extractFeatures, layerFamily, ruleEstimate, TARGETS, targetValue, findDevice, type DesignBuild, type DesignRecord, type Target } from '@hlsest/core';
+import {
+  extractFeatures,
+  familyOf,
+  findDevice,
+  layerFamily,
+  regimeOf,
+  ruleEstimate,
+  TARGETS,
+  targetValue,
+  weightProductsUseNoDsp,
+  type DesignBuild,
+  type DesignRecord,
+  type HlsConfig,
+  type Target,
+} from '@hlsest/core';
 import { groupsOf } from './splits.js';
 
 /** Records with everything training and evaluation need computed once. */
 export interface PreparedRecord {
   readonly record: DesignRecord;
+  readonly config: HlsConfig;
   readonly features: Float64Array;
   readonly build: DesignBuild;
   readonly rules: Readonly<Record<Target, number>>;
   readonly truth: Readonly<Partial<Record<Target, number>>>;
+  /** Architecture key: every configuration of one network lands on the same side of a split. */
   readonly group: string;
+  readonly family: string;
+  readonly regime: string;
+  /** No weight product needs a DSP (multiplier-free or ≤ 4-bit). */
+  readonly noDsp: boolean;
   readonly subsets: Readonly<Record<SubsetKey, string>>;
 }
 
-export const SUBSET_KEYS = ['strategy', 'ioType', 'family', 'board', 'source', 'subset'] as const;
+export const SUBSET_KEYS = ['family', 'strategy', 'ioType', 'kind', 'board', 'source', 'subset'] as const;
 export type SubsetKey = (typeof SUBSET_KEYS)[number];
 
 export function prepare(records: readonly DesignRecord[]): PreparedRecord[] {
@@ -25,17 +45,30 @@ export function prepare(records: readonly DesignRecord[]): PreparedRecord[] {
       const v = targetValue(record, t);
       if (v !== undefined) truth[t] = v;
     }
-    return { record, features: values, build, rules, truth, group: groups[i]!, subsets: subsetsOf(record) };
+    return {
+      record,
+      config: record.config,
+      features: values,
+      build,
+      rules,
+      truth,
+      group: groups[i]!,
+      family: familyOf(record),
+      regime: regimeOf(build, record.config),
+      noDsp: weightProductsUseNoDsp(build),
+      subsets: subsetsOf(record),
+    };
   });
 }
 
 function subsetsOf(record: DesignRecord): Record<SubsetKey, string> {
   const families = new Set(record.network.layers.map((l) => layerFamily(l.kind)));
-  const family = families.has('conv2d') ? 'conv2d' : families.has('conv1d') ? 'conv1d' : families.has('recurrent') ? 'recurrent' : 'dense';
+  const kind = families.has('conv2d') ? 'conv2d' : families.has('conv1d') ? 'conv1d' : families.has('recurrent') ? 'recurrent' : 'dense';
   return {
+    family: familyOf(record),
     strategy: record.config.strategy,
     ioType: record.config.ioType,
-    family,
+    kind,
     board: findDevice(record.config.part)?.device ?? record.config.part,
     source: record.provenance.source,
     subset: record.provenance.subset ?? record.provenance.source,

@@ -10,6 +10,8 @@ export interface ReportContext {
   readonly bundle: string;
   readonly dataset: string;
   readonly notes?: readonly string[];
+  /** The same held-out designs scored with the gates and bands the bundle ships (leave-one-family-out runs). */
+  readonly shipped?: Evaluation;
 }
 
 /** Writes `report.md`, a self-contained `report.html` (inline SVG plots) and `metrics.json`. */
@@ -29,6 +31,17 @@ function metricRow(name: string, m: Metrics): string[] {
 
 const METRIC_HEADER = ['', 'n', 'R²', 'sMAPE', 'MAE', 'RMSE', '±10 %', '±25 %'];
 
+function subsetRow(name: string, m: Metrics & { rule: number; coverage: number }): string[] {
+  return [name, String(m.n), `${fmt(m.smape, 1)} %`, `${fmt(m.rule, 1)} %`, m.smape <= m.rule + 1e-9 ? 'yes' : '**no**', pct(m.coverage), pct(m.within25)];
+}
+
+const SUBSET_HEADER = ['', 'n', 'model sMAPE', 'rule sMAPE', 'no worse', '80 % band coverage', '±25 %'];
+
+/** Per family and target: model vs rule sMAPE and coverage, for the README and the report. */
+export function familyTable(evaluation: Evaluation): { family: string; target: string; n: number; model: number; rule: number; coverage: number }[] {
+  return evaluation.targets.flatMap((t) => Object.entries(t.subsets.family).map(([family, m]) => ({ family, target: t.target, n: m.n, model: m.smape, rule: m.rule, coverage: m.coverage })));
+}
+
 export function markdownReport(evaluation: Evaluation, context: ReportContext): string {
   const table = (header: string[], rows: string[][]) => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
   const lines = [
@@ -46,12 +59,16 @@ export function markdownReport(evaluation: Evaluation, context: ReportContext): 
     ),
   ];
   for (const t of evaluation.targets) {
-    lines.push('', `## ${t.label}`, '', table(METRIC_HEADER, [metricRow('model', t.model), metricRow('rule (calibrated)', t.analytic), metricRow('training mean', t.mean)]));
-    if (!t.beatsBaselines) lines.push('', `The model does **not** beat its baselines on ${t.target}: prefer the calibrated rule here, and treat the number as a rough guide.`);
+    lines.push('', `## ${t.label}`, '', table(METRIC_HEADER, [metricRow('model', t.model), metricRow('rule (hls4ml)', t.analytic), metricRow('training mean', t.mean)]));
+    if (!t.beatsBaselines) lines.push('', `The model does **not** beat its baselines on ${t.target}: prefer hls4ml's rule here, and treat the number as a rough guide.`);
     for (const [key, values] of Object.entries(t.subsets)) {
       const entries = Object.entries(values);
       if (entries.length < 2) continue;
-      lines.push('', `By ${key}:`, '', table(METRIC_HEADER, entries.map(([value, m]) => metricRow(value, m))));
+      lines.push('', `By ${key}:`, '', table(SUBSET_HEADER, entries.map(([value, m]) => subsetRow(value, m))));
+    }
+    const shipped = context.shipped?.targets.find((s) => s.target === t.target);
+    if (shipped) {
+      lines.push('', 'By family, with the gates and bands the bundle ships (chosen on every family\'s held-out designs, this one included):', '', table(SUBSET_HEADER, Object.entries(shipped.subsets.family).map(([value, m]) => subsetRow(value, m))));
     }
   }
   return `${lines.join('\n')}\n`;
@@ -63,12 +80,12 @@ export function htmlReport(evaluation: Evaluation, context: ReportContext): stri
     `<table><thead><tr>${header.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   const sections = evaluation.targets.map(
     (t) => `<section><h2>${escape(t.label)}</h2>
-${table(METRIC_HEADER, [metricRow('model', t.model), metricRow('rule (calibrated)', t.analytic), metricRow('training mean', t.mean)])}
+${table(METRIC_HEADER, [metricRow('model', t.model), metricRow('rule (hls4ml)', t.analytic), metricRow('training mean', t.mean)])}
 <p>80 % band coverage: ${pct(t.coverage)}${t.beatsBaselines ? '' : ' — <strong>does not beat its baselines</strong>'}</p>
 <div class="plots">${scatterSvg(t)}${residualHistogramSvg(t)}</div>
 ${Object.entries(t.subsets)
   .filter(([, v]) => Object.keys(v).length > 1)
-  .map(([key, values]) => `<h3>By ${escape(key)}</h3>${table(METRIC_HEADER, Object.entries(values).map(([v, m]) => metricRow(v, m)))}`)
+  .map(([key, values]) => `<h3>By ${escape(key)}</h3>${table(SUBSET_HEADER, Object.entries(values).map(([v, m]) => subsetRow(v, m)))}`)
   .join('\n')}
 </section>`,
   );

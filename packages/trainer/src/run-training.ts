@@ -1,20 +1,29 @@
-import type { DesignRecord } from '@hlsest/core';
+import type { DesignRecord, Target } from '@hlsest/core';
 import type { BundleManifest, Predictor } from '@hlsest/predictor';
 import { finalizeBundle } from './bundle-io.js';
-import { evaluate, metricsJson, type Evaluation } from './evaluate.js';
+import { chooseAll, crossFittedEstimates, estimateOf, NEUTRAL_CHOICE, type TargetChoice } from './calibrate.js';
+import { evaluateSamples, metricsJson, type Evaluation } from './evaluate.js';
+import { heldOutSamples, type HeldOutSample } from './held-out.js';
 import { prepare, type PreparedRecord } from './prepared.js';
 import { holdoutSplit, kFoldSplits, leaveOneOutSplits, type Split } from './splits.js';
 import { trainEnsemble, type TrainConfig, type TrainProgress } from './train-ensemble.js';
 
-export type SplitMode = { kind: 'holdout'; testFraction: number } | { kind: 'kfold'; k: number } | { kind: 'leave-one-out'; by: 'source' | 'subset' };
+export type SplitMode = { kind: 'holdout'; testFraction: number } | { kind: 'kfold'; k: number } | { kind: 'leave-one-out'; by: 'family' | 'source' | 'subset' };
 
 export interface TrainingRun {
   readonly manifest: BundleManifest;
   readonly weights: readonly Float32Array[];
   readonly predictor: Predictor;
-  /** Scores on designs the scored model never saw, one per split. */
+  /** Scores on designs the scored model never saw, one per split, gates and bands chosen without the scored family. */
   readonly evaluations: readonly { readonly split: string; readonly evaluation: Evaluation; readonly testRecords: number }[];
-  readonly baselines: Readonly<Record<string, { a: number; b: number }>>;
+  /**
+   * All held-out designs together, gates and bands chosen without the scored family
+   * (cross-fitted): what a family the bundle never saw can expect.
+   */
+  readonly heldOut: Evaluation;
+  /** The same designs with the gates and bands the bundle ships (chosen on every family's held-out designs). */
+  readonly heldOutShipped: Evaluation;
+  readonly choices: ReadonlyMap<Target, TargetChoice>;
 }
 
 export interface RunHooks {
@@ -23,44 +32,87 @@ export interface RunHooks {
   readonly onStage?: (stage: string) => void;
 }
 
+/** Members of the scoring fits (each split's bundle only scores its held-out part). */
+const SCORING_MEMBERS = 1;
+
 /**
- * Measures, then fits: every split's model is scored on its held-out designs, and the bundle is
- * then trained on all records (`refit`) or on the first split's training part. The bundle
- * carries the held-out scores, the calibrated baselines and a summary of its data.
+ * Measures, then fits. Every split's bundle is trained without its held-out designs and
+ * decomposed on them; from those samples, per target, the correction's reach (gate) and the band
+ * are chosen so that no held-out family does worse than hls4ml's rule alone and the band holds
+ * 80 % on average over families (at least half the time in each). The reported scores choose them without the scored family (cross-fitted).
+ * The bundle is then trained on all records (`refit`) or is the first split's, and ships the
+ * choices made on every sample.
  */
 export async function runTraining(records: readonly DesignRecord[], config: TrainConfig, mode: SplitMode, refit: boolean, hooks: RunHooks = {}): Promise<TrainingRun> {
   hooks.onStage?.(`preparing ${records.length} records`);
-  const data = prepare(records);
+  const data = prepare(records).filter((d) => Object.keys(d.truth).length > 0);
   const splits = splitsFor(data, mode, config.seed);
-  const evaluations: TrainingRun['evaluations'][number][] = [];
-  let last: { trained: Awaited<ReturnType<typeof trainEnsemble>>; final: Awaited<ReturnType<typeof finalizeBundle>> } | undefined;
+  const samples: HeldOutSample[] = [];
+  const perSplit: { split: string; samples: HeldOutSample[]; testRecords: number }[] = [];
+  let first: { trained: Awaited<ReturnType<typeof trainEnsemble>>; final: Awaited<ReturnType<typeof finalizeBundle>> } | undefined;
   for (const split of splits) {
     if (split.test.length === 0 || split.train.length === 0) continue;
-    hooks.onStage?.(`${split.name}: training on ${split.train.length} records, testing on ${split.test.length}`);
     const train = split.train.map((i) => data[i]!);
     const test = split.test.map((i) => data[i]!);
-    const trained = await trainEnsemble(train, config, { ...(hooks.signal && { signal: hooks.signal }), onProgress: (p) => hooks.onProgress?.(split.name, p) });
-    const final = await finalizeBundle(trained);
-    evaluations.push({ split: split.name, evaluation: evaluate(final.predictor, test, trained.baselines), testRecords: test.length });
-    last ??= { trained, final };
+    if (!test.some((d) => Object.keys(d.truth).length)) continue;
+    hooks.onStage?.(`${split.name}: training on ${train.length} records, testing on ${test.length}`);
+    let trained: Awaited<ReturnType<typeof trainEnsemble>>;
+    try {
+      trained = await trainEnsemble(train, { ...config, members: refit ? Math.min(config.members, SCORING_MEMBERS) : config.members }, withHooks(hooks, split.name));
+    } catch (error) {
+      if ((error as Error).message.startsWith('no target has')) continue;
+      throw error;
+    }
+    const final = await finalizeBundle(trained, new Map());
+    const own = heldOutSamples(final.predictor, test);
+    samples.push(...own, ...heldOutSamples(final.predictor, trained.validation, true));
+    perSplit.push({ split: split.name, samples: own, testRecords: test.length });
+    first ??= { trained, final };
   }
-  if (!last) throw new Error('no split had both training and test records');
-  let chosen = last;
+  if (!first) throw new Error('no split had both training and labelled test records');
+  const far = first.trained.manifest.distance.far;
+  const choices = chooseAll(samples, far);
+  const crossFitted = crossFittedEstimates(samples, far);
+  const scored = new Map(crossFitted.map((e) => [e.sample, e]));
+  const toScored = (list: readonly HeldOutSample[]) =>
+    list.map((s) => {
+      const e = scored.get(s)!;
+      return { record: s.record, target: s.target, truth: s.truth, value: e.value, lo: e.lo, hi: e.hi, rule: e.rule, mean: Math.max(0, Math.expm1(s.logMean)) };
+    });
+  const evaluations = perSplit.map((p) => ({ split: p.split, evaluation: evaluateSamples(toScored(p.samples)), testRecords: p.testRecords }));
+  const outside = samples.filter((s) => !s.inside);
+  const heldOut = evaluateSamples(toScored(outside));
+  const heldOutShipped = evaluateSamples(
+    outside.map((s) => {
+      const e = estimateOf(s, choices.get(s.target) ?? NEUTRAL_CHOICE, far);
+      return { record: s.record, target: s.target, truth: s.truth, ...e, rule: s.rule, mean: Math.max(0, Math.expm1(s.logMean)) };
+    }),
+  );
+
+  let chosen = first;
   if (refit) {
     hooks.onStage?.(`final fit on all ${data.length} records`);
-    const trained = await trainEnsemble(data, config, { ...(hooks.signal && { signal: hooks.signal }), onProgress: (p) => hooks.onProgress?.('final', p) });
-    chosen = { trained, final: await finalizeBundle(trained) };
+    const trained = await trainEnsemble(data, config, withHooks(hooks, 'final'));
+    chosen = { trained, final: await finalizeBundle(trained, choices) };
+  } else {
+    chosen = { ...first, final: await finalizeBundle(first.trained, choices) };
   }
   const manifest: BundleManifest = {
     ...chosen.final.manifest,
     metrics: {
-      heldOut: Object.fromEntries(evaluations.map((e) => [e.split, metricsJson(e.evaluation)])),
+      heldOut: metricsJson(heldOut),
+      heldOutShipped: metricsJson(heldOutShipped),
+      splits: Object.fromEntries(evaluations.map((e) => [e.split, metricsJson(e.evaluation)])),
       skippedTargets: chosen.trained.skippedTargets,
     },
     data: dataSummary(data),
-    training: { ...chosen.final.manifest.training, baselines: chosen.trained.baselines, refitOnAll: refit, split: mode, epochMs: chosen.trained.epochMs },
+    training: { ...chosen.final.manifest.training, refitOnAll: refit, split: mode, epochMs: chosen.trained.epochMs, heldOutFamilies: [...new Set(outside.map((s) => s.record.family))].sort() },
   };
-  return { manifest, weights: chosen.trained.weights, predictor: chosen.final.predictor, evaluations, baselines: chosen.trained.baselines as Record<string, { a: number; b: number }> };
+  return { manifest, weights: chosen.trained.weights, predictor: chosen.final.predictor, evaluations, heldOut, heldOutShipped, choices };
+}
+
+function withHooks(hooks: RunHooks, stage: string): { signal?: AbortSignal; onProgress?: (p: TrainProgress) => void } {
+  return { ...(hooks.signal && { signal: hooks.signal }), onProgress: (p) => hooks.onProgress?.(stage, p) };
 }
 
 function splitsFor(data: readonly PreparedRecord[], mode: SplitMode, seed: number): Split[] {
@@ -71,7 +123,7 @@ function splitsFor(data: readonly PreparedRecord[], mode: SplitMode, seed: numbe
     case 'kfold':
       return kFoldSplits(groups, mode.k, seed);
     case 'leave-one-out':
-      return leaveOneOutSplits(data.map((d) => d.subsets[mode.by]));
+      return leaveOneOutSplits(data.map((d) => (mode.by === 'family' ? d.family : d.subsets[mode.by])));
   }
 }
 
@@ -84,8 +136,8 @@ function dataSummary(data: readonly PreparedRecord[]): Record<string, unknown> {
   return {
     records: data.length,
     designs: new Set(data.map((d) => d.group)).size,
+    families: count((d) => d.family),
     sources: count((d) => d.subsets.source),
-    subsets: count((d) => d.subsets.subset),
     boards: count((d) => d.subsets.board),
     strategies: count((d) => d.subsets.strategy),
     ioTypes: count((d) => d.subsets.ioType),
@@ -94,7 +146,10 @@ function dataSummary(data: readonly PreparedRecord[]): Record<string, unknown> {
     labels: {
       synth: data.filter((d) => d.record.results.synth).length,
       hls: data.filter((d) => d.record.results.hls).length,
+      impl: data.filter((d) => d.record.results.impl).length,
       latency: data.filter((d) => d.record.results.latency).length,
     },
   };
 }
+
+export { NEUTRAL_CHOICE };

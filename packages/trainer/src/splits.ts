@@ -31,9 +31,9 @@ export function kFoldSplits(groups: readonly string[], k: number, seed: number):
   return Array.from({ length: k }, (_, fold) => partition(`fold ${fold + 1}/${k}`, groups, (g) => foldOf.get(g) === fold));
 }
 
-/** One split per subset: train on all others, test on it (generalisation to unseen kinds of networks). */
-export function leaveOneOutSplits(subsets: readonly string[]): Split[] {
-  return [...new Set(subsets)].sort().map((held) => partition(`leave out ${held}`, subsets, (s) => s === held));
+/** One split per value (family, source, subset): train on all others, test on it (generalisation to unseen kinds of designs). */
+export function leaveOneOutSplits(keys: readonly string[]): Split[] {
+  return [...new Set(keys)].sort().map((held) => partition(`leave out ${held}`, keys, (s) => s === held));
 }
 
 function partition(name: string, keys: readonly string[], isTest: (key: string) => boolean): Split {

@@ -1,10 +1,12 @@
-import { FEATURE_NAMES, FEATURE_SPEC_VERSION, TARGETS, type Target } from '@hlsest/core';
+import { FEATURE_NAMES, FEATURE_SPEC_VERSION, isModelledRelease, TARGET_INFO, TARGETS, type Target } from '@hlsest/core';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, memberTensorSpecs, type BundleManifest } from '@hlsest/predictor';
 import { loadTensorflow } from './backend.js';
+import { kMeans } from './k-means.js';
 import { fitMember, type FittedMember, type NetworkHyperparameters, type TrainingMatrix } from './fit-network.js';
 import type { PreparedRecord } from './prepared.js';
 import { holdoutSplit } from './splits.js';
-import { seededRandom } from './rng.js';
+import { seededRandom, shuffled } from './rng.js';
+import { pushTo } from './collections.js';
 
 export interface TrainConfig extends NetworkHyperparameters {
   readonly members: number;
@@ -13,6 +15,10 @@ export interface TrainConfig extends NetworkHyperparameters {
   readonly minTargetCount: number;
   /** Optional time budget for one ensemble, shared equally by its members. */
   readonly maxSeconds?: number;
+  /** Most records one family brings to a fit: the flat wa-hls4ml rows repeat one kind of network thousands of times. */
+  readonly maxRecordsPerFamily: number;
+  /** k-means centres of the distance model (how far a design is from the training data). */
+  readonly distanceCenters: number;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -22,10 +28,12 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   batchSize: 256,
   learningRate: 3e-3,
   patience: 25,
-  l2: 1e-5,
+  l2: 1e-4,
   seed: 20261122,
   validationFraction: 0.15,
   minTargetCount: 10,
+  maxRecordsPerFamily: 3000,
+  distanceCenters: 32,
 };
 
 export interface TrainProgress {
@@ -41,35 +49,45 @@ export interface TrainProgress {
 export interface TrainedBundle {
   readonly manifest: BundleManifest;
   readonly weights: readonly Float32Array[];
-  /** Calibrated analytic baseline per target: log1p(y) ≈ a + b·log1p(rule). */
-  readonly baselines: Readonly<Partial<Record<Target, { a: number; b: number }>>>;
   readonly skippedTargets: readonly { target: Target; count: number }[];
   readonly backend: string;
   readonly epochMs: number;
-  /** The held-back designs early stopping watched; the band's residual noise is measured on them. */
+  /** The records the fit used (after the per-family cap). */
+  readonly used: readonly PreparedRecord[];
+  /** Designs of the training families kept out of the fit (early stopping): how the correction does inside the data. */
   readonly validation: readonly PreparedRecord[];
 }
 
+/** Where a record's target is the rule itself: its regime was exact on the training data. */
+const EXACT_SHARE = 0.97;
+const EXACT_MIN_RECORDS = 20;
+
 /**
- * Trains the wide-and-deep ensemble on prepared records: features standardised, targets on a
- * log1p scale standardised per target, one multi-output network per member (shared trunk; a
- * record's missing labels are masked out of the loss), members differing by seed and by a
- * bootstrap of designs. The weights' checksums are filled in when the bundle is written.
+ * Fits one bundle on prepared records. Per target: the regimes where hls4ml's rule was exact
+ * (left as they are), and a wide-and-deep network learning the rule's residual in log space
+ * from the design's structure
+ * (clipped at what the residuals justify). One multi-output network per member, members
+ * differing by seed and by a bootstrap of architectures; a record's missing labels are masked
+ * out of the loss and families weigh ∝ 1/√size. The gates and bands it leaves at neutral
+ * values are set from held-out data afterwards (`chooseAll`).
  */
 export async function trainEnsemble(
-  data: readonly PreparedRecord[],
+  all: readonly PreparedRecord[],
   config: TrainConfig,
   hooks: { signal?: AbortSignal; onProgress?: (p: TrainProgress) => void } = {},
 ): Promise<TrainedBundle> {
   const { tf, backend } = await loadTensorflow();
   const started = Date.now();
-  const counts = Object.fromEntries(TARGETS.map((t) => [t, data.filter((d) => d.truth[t] !== undefined).length])) as Record<Target, number>;
+  const data = capPerFamily(all, config.maxRecordsPerFamily, config.seed);
+  // A target needs labels from hls4ml releases the rules describe: numbers only a fork produced
+  // could not be given a band that means anything to a release user.
+  const counts = Object.fromEntries(TARGETS.map((t) => [t, data.filter((d) => d.truth[t] !== undefined && isModelledRelease(d.record.toolchain.hls4mlVersion)).length])) as Record<Target, number>;
   const targets = TARGETS.filter((t) => counts[t] >= config.minTargetCount);
   const skippedTargets = TARGETS.filter((t) => counts[t] < config.minTargetCount).map((target) => ({ target, count: counts[target] }));
   if (targets.length === 0) throw new Error(`no target has ${config.minTargetCount} labelled records to train on`);
 
   const split = holdoutSplit(data.map((d) => d.group), config.validationFraction, config.seed);
-  const fit = split.train.map((i) => data[i]!);
+  const fit = split.train.length ? split.train.map((i) => data[i]!) : [...data];
   const val = split.test.map((i) => data[i]!);
 
   const width = FEATURE_NAMES.length;
@@ -88,26 +106,21 @@ export async function trainEnsemble(
     }
   }
 
-  // Each target is learned as a correction to its calibrated build-model rule: with a zero
-  // network output the bundle reproduces the analytic baseline, so rules carry what they know.
-  const baselines: Partial<Record<Target, { a: number; b: number }>> = {};
-  for (const t of targets) {
-    const rows = (fit.some((d) => d.truth[t] !== undefined) ? fit : data).filter((d) => d.truth[t] !== undefined);
-    baselines[t] = linearFit(rows.map((d) => Math.log1p(d.rules[t])), rows.map((d) => Math.log1p(d.truth[t]!)));
-  }
-  const residual = (d: PreparedRecord, t: Target) => Math.log1p(d.truth[t]!) - (baselines[t]!.a + baselines[t]!.b * Math.log1p(d.rules[t]));
-  const targetStats = targets.map((t) => {
-    const labelled = fit.some((d) => d.truth[t] !== undefined) ? fit : data;
-    const values = labelled.filter((d) => d.truth[t] !== undefined).map((d) => residual(d, t));
-    const m = values.reduce((a, b) => a + b, 0) / values.length;
-    const s = Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / values.length);
-    const logs = labelled.filter((d) => d.truth[t] !== undefined).map((d) => Math.log1p(d.truth[t]!));
-    return { mean: m, std: s > 1e-6 ? s : 1, logMean: logs.reduce((a, b) => a + b, 0) / logs.length };
+  const specs = targets.map((t) => targetSpec(t, fit.some((d) => d.truth[t] !== undefined) ? fit : data));
+  const residual = (d: PreparedRecord, k: number) => Math.log1p(d.truth[targets[k]!]!) - Math.log1p(d.rules[targets[k]!]);
+  const learns = (d: PreparedRecord, k: number) => d.truth[targets[k]!] !== undefined && !specs[k]!.exact.regimes.includes(d.regime);
+
+  // The correction's scale and bound: what the rule leaves on the training designs.
+  const stats = targets.map((_, k) => {
+    const values = fit.filter((d) => learns(d, k)).map((d) => residual(d, k));
+    const m = values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+    const s = values.length ? Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / values.length) : 1;
+    const sorted = values.map(Math.abs).sort((a, b) => a - b);
+    return { mean: m, std: s > 1e-6 ? s : 1, bound: sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))]! : 0 };
   });
 
-  // Large subsets would drown small ones; weight ∝ 1/√(subset size), mean 1.
-  const subsetSize = new Map<string, number>();
-  for (const d of data) subsetSize.set(d.subsets.subset, (subsetSize.get(d.subsets.subset) ?? 0) + 1);
+  const familySize = new Map<string, number>();
+  for (const d of data) familySize.set(d.family, (familySize.get(d.family) ?? 0) + 1);
   const matrix = (rows: readonly PreparedRecord[]): TrainingMatrix => {
     const x = new Float32Array(rows.length * width);
     const y = new Float32Array(rows.length * targets.length);
@@ -115,19 +128,30 @@ export async function trainEnsemble(
     const weight = new Float32Array(rows.length);
     rows.forEach((d, r) => {
       for (let j = 0; j < width; j++) x[r * width + j] = (d.features[j]! - mean[j]!) / std[j]!;
-      targets.forEach((t, k) => {
-        const v = d.truth[t];
-        if (v === undefined) return;
-        y[r * targets.length + k] = (residual(d, t) - targetStats[k]!.mean) / targetStats[k]!.std;
+      targets.forEach((_, k) => {
+        if (!learns(d, k)) return;
+        y[r * targets.length + k] = (residual(d, k) - stats[k]!.mean) / stats[k]!.std;
         mask[r * targets.length + k] = 1;
       });
-      weight[r] = 1 / Math.sqrt(subsetSize.get(d.subsets.subset) ?? 1);
+      weight[r] = 1 / Math.sqrt(familySize.get(d.family) ?? 1);
     });
     const meanWeight = weight.reduce((a, b) => a + b, 0) / Math.max(1, rows.length);
     for (let r = 0; r < rows.length; r++) weight[r] = weight[r]! / meanWeight;
     return { rows: rows.length, features: width, targets: targets.length, x, y, mask, weight };
   };
   const valMatrix = matrix(val.length ? val : fit);
+
+  // How far a design is from the training data of each kind of label: distance to the nearest
+  // k-means centre of the standardized training designs with such labels, over their own median.
+  const distanceModels: BundleManifest['distance']['models'] = {};
+  for (const kind of ['synth', 'hls', 'impl', 'latency'] as const) {
+    const labelled = fit.filter((d) => targets.some((t) => TARGET_INFO[t].kind === kind && d.truth[t] !== undefined));
+    if (labelled.length === 0) continue;
+    const standardized = labelled.map((d) => Float64Array.from(d.features, (v, j) => (v - mean[j]!) / std[j]!));
+    const centers = kMeans(standardized, Math.min(config.distanceCenters, standardized.length), config.seed);
+    const nearest = standardized.map((x) => Math.sqrt(centers.reduce((best, c) => Math.min(best, c.reduce((s, cj, j) => s + (x[j]! - cj) ** 2, 0)), Infinity))).sort((a, b) => a - b);
+    distanceModels[kind] = { centers: centers.map((c) => [...c]), scale: Math.max(1e-3, nearest[nearest.length >> 1] ?? 1) };
+  }
 
   const members: FittedMember[] = [];
   const fitGroups = [...new Set(fit.map((d) => d.group))].sort();
@@ -159,42 +183,63 @@ export async function trainEnsemble(
     createdAt: new Date().toISOString(),
     featureSpec: { version: FEATURE_SPEC_VERSION, names: [...FEATURE_NAMES] },
     scaler: { mean, std },
-    targets: targets.map((name, k) => ({ name, transform: 'log1p' as const, offset: baselines[name]!, correction: 1 as const, logMean: targetStats[k]!.logMean, mean: targetStats[k]!.mean, std: targetStats[k]!.std, residualStd: 0, trainCount: counts[name] })),
+    targets: specs.map((spec, k) => ({
+      ...spec,
+      correction: { enabled: true, mean: stats[k]!.mean, std: stats[k]!.std, bound: stats[k]!.bound, gateScale: 1 },
+      band: { halfWidth: stats[k]!.std, widen: 0.5 },
+      trainCount: counts[targets[k]!],
+    })),
     architecture: { kind: 'wide-deep', hidden: [...config.hidden], activation: 'relu' },
     members: members.map((member, i) => ({ seed: member.seed, file: `member-${i}.bin`, sha256: '0'.repeat(64), tensors: memberTensorSpecs(width, config.hidden, targets.length) })),
     band: { level: 0.8, z: 1.2815515655446004 },
+    distance: { far: 8, models: distanceModels },
     featureRanges: { min, max },
     referenceToolchain: mostCommonToolchain(data),
     layerKinds: [...new Set(data.flatMap((d) => d.record.network.layers.map((l) => l.kind)))].sort(),
+    families: [...familySize.keys()].sort(),
     metrics: {},
     data: {},
     training: { config, backend, epochsPerMember: members.map((m) => m.epochs), validationDesigns: new Set(val.map((d) => d.group)).size },
   };
+  return { manifest, weights: members.map((m) => m.weights), skippedTargets, backend, epochMs: (Date.now() - started) / Math.max(1, epochsRun), used: data, validation: val };
+}
+
+/** A target's exact regimes (where hls4ml's rule is the answer) and baseline, from labelled records. */
+function targetSpec(target: Target, records: readonly PreparedRecord[]): Omit<BundleManifest['targets'][number], 'correction' | 'band' | 'trainCount'> {
+  const rows = records.filter((d) => d.truth[target] !== undefined);
+  const byRegime = new Map<string, PreparedRecord[]>();
+  for (const d of rows) pushTo(byRegime, d.regime, d);
+  const regimes: string[] = [];
+  const deviations: number[] = [];
+  for (const [regime, members] of byRegime) {
+    if (members.length < EXACT_MIN_RECORDS) continue;
+    const relative = members.map((d) => Math.abs(d.rules[target] - d.truth[target]!) / Math.max(1, d.truth[target]!));
+    const exact = members.filter((d) => Math.abs(d.rules[target] - d.truth[target]!) <= Math.max(0.5, 0.005 * d.truth[target]!)).length;
+    if (exact / members.length >= EXACT_SHARE) {
+      regimes.push(regime);
+      deviations.push(...relative);
+    }
+  }
+  deviations.sort((a, b) => a - b);
+  const tolerance = Math.max(0.01, deviations[Math.floor(0.975 * deviations.length)] ?? 0);
+  const logs = rows.map((d) => Math.log1p(d.truth[target]!));
   return {
-    manifest,
-    weights: members.map((m) => m.weights),
-    baselines,
-    skippedTargets,
-    backend,
-    epochMs: (Date.now() - started) / Math.max(1, epochsRun),
-    validation: val,
+    name: target,
+    transform: 'log1p',
+    exact: { regimes: regimes.sort(), tolerance },
+    logMean: logs.reduce((a, b) => a + b, 0) / Math.max(1, logs.length),
   };
 }
 
-/** Least squares y ≈ a + b·x; a constant when x does not vary. */
-export function linearFit(x: readonly number[], y: readonly number[]): { a: number; b: number } {
-  const n = x.length;
-  if (n === 0) return { a: 0, b: 0 };
-  const mx = x.reduce((s, v) => s + v, 0) / n;
-  const my = y.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
+/** At most `cap` records of each family, picked by architecture so a family keeps its variety. */
+function capPerFamily(data: readonly PreparedRecord[], cap: number, seed: number): PreparedRecord[] {
+  const byFamily = new Map<string, PreparedRecord[]>();
+  for (const d of data) pushTo(byFamily, d.family, d);
+  const out: PreparedRecord[] = [];
+  for (const [, members] of [...byFamily.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push(...(members.length <= cap ? members : shuffled(members, seededRandom(seed)).slice(0, cap)));
   }
-  const b = sxx > 1e-12 ? sxy / sxx : 0;
-  return { a: my - b * mx, b };
+  return out;
 }
 
 function mostCommonToolchain(data: readonly PreparedRecord[]): BundleManifest['referenceToolchain'] {

@@ -1,0 +1,180 @@
+import { isModelledRelease, type Target } from '@hlsest/core';
+import type { HeldOutSample } from './held-out.js';
+import { bandHalfWidth, bandSigma, beyond, gateOf, MAX_BAND_HALF_WIDTH } from '@hlsest/predictor';
+import { pushTo } from './collections.js';
+
+/** What held-out families decide for one target: whether and how far the correction reaches, and the band. */
+export interface TargetChoice {
+  readonly enabled: boolean;
+  readonly gateScale: number;
+  readonly halfWidth: number;
+  readonly widen: number;
+}
+
+export const NEUTRAL_CHOICE: TargetChoice = { enabled: false, gateScale: 0, halfWidth: 1, widen: 0.5 };
+
+const Z80 = 1.2815515655446004;
+/** Gate scales tried: 0 keeps the correction inside the data only; larger ones let it reach further. */
+const GATE_SCALES = [0, 0.25, 0.5, 1, 2, 4, 1e6];
+const WIDENINGS = [0, 0.05, 0.1, 0.25, 0.5];
+/** Bands are the width the other families need, times a safety factor held-out families justify, up to this. */
+const MAX_SAFETY = 2;
+/** Families count equally: the band holds 80 % on average over families, and at least this in each one. */
+const FAMILY_FLOOR = 0.5;
+/** A family counts for the band only with this many samples. */
+const MIN_FAMILY_SAMPLES = 5;
+/** The correction may not make any group worse than hls4ml's rule alone by more than this (sMAPE points). */
+const NO_WORSE = 3;
+
+export const smape = (t: number, p: number) => (200 * Math.abs(t - p)) / (Math.abs(t) + Math.abs(p) + 1);
+
+/** The estimate of a held-out sample under a choice: log1p space value, and the band's half-width. */
+export function estimateOf(s: HeldOutSample, choice: TargetChoice, far: number): { value: number; lo: number; hi: number } {
+  if (s.exact) return { value: s.rule, lo: Math.max(0, s.rule * (1 - s.tolerance)), hi: s.rule * (1 + s.tolerance) };
+  const mu = centre(s, choice, far);
+  const half = bandHalfWidth(choice, s.distance, far);
+  const sigma = bandSigma(half, s.variance, Z80);
+  return { value: Math.max(0, Math.expm1(mu)), lo: Math.max(0, Math.expm1(mu - sigma)), hi: Math.max(0, Math.expm1(mu + sigma)) };
+}
+
+/** The estimate's centre in log1p space. */
+function centre(s: HeldOutSample, choice: TargetChoice, far: number): number {
+  return Math.log1p(s.rule) + gateOf(choice, s.distance, far) * s.correction;
+}
+
+/**
+ * Samples by the group that judges them: a family left out whole, or a family's own designs
+ * kept out of a fit that saw the family (the correction's home ground). Each group counts once.
+ */
+function byFamily(samples: readonly HeldOutSample[]): Map<string, HeldOutSample[]> {
+  const map = new Map<string, HeldOutSample[]>();
+  for (const s of samples) pushTo(map, s.inside ? `${s.record.family} (inside)` : s.record.family, s);
+  return map;
+}
+
+/**
+ * Chooses, from samples the scoring bundles never saw (whole families left out, and each fit's
+ * own validation designs), how far one target's correction may reach and how wide its band must
+ * be: the gate that lowers the mean of the groups' sMAPEs most while no group does worse than
+ * hls4ml's rule alone, then the narrowest band (half-width and
+ * widening with distance) that holds the truth 80 % of the time on average over groups, and at
+ * least half the time in each.
+ */
+export function chooseForTarget(samples: readonly HeldOutSample[], far: number): TargetChoice {
+  const families = byFamily(samples.filter((s) => !s.exact && judges(s)));
+  if (families.size === 0) return NEUTRAL_CHOICE;
+  const familySmape = (choice: TargetChoice, list: readonly HeldOutSample[]) => list.reduce((a, s) => a + smape(s.truth, estimateOf(s, choice, far).value), 0) / list.length;
+  const score = (choice: TargetChoice) => new Map([...families].map(([f, list]) => [f, familySmape(choice, list)]));
+  const base = { choice: NEUTRAL_CHOICE, scores: score(NEUTRAL_CHOICE) };
+  let best = base.choice;
+  let bestScore = mean([...base.scores.values()]);
+  for (const gateScale of GATE_SCALES) {
+    const choice: TargetChoice = { ...NEUTRAL_CHOICE, enabled: true, gateScale };
+    const scores = score(choice);
+    if ([...scores].some(([f, v]) => v > base.scores.get(f)! + NO_WORSE)) continue;
+    const total = mean([...scores.values()]);
+    if (total < bestScore - 1e-9) {
+      best = choice;
+      bestScore = total;
+    }
+  }
+  return { ...best, ...chooseBand(samples, best, far) };
+}
+
+/**
+ * Whether a sample may set gates and bands: its family was built by an hls4ml release the rules
+ * describe. Forks, development branches and pre-0.6 releases are scored and reported, but a
+ * band that had to hold them would be too wide to tell a release user anything.
+ */
+function judges(s: HeldOutSample): boolean {
+  return isModelledRelease(s.record.record.toolchain.hls4mlVersion);
+}
+
+function chooseBand(samples: readonly HeldOutSample[], choice: TargetChoice, far: number): Pick<TargetChoice, 'halfWidth' | 'widen'> {
+  const free = samples.filter((s) => !s.exact && judges(s));
+  const families = [...byFamily(free).values()].filter((list) => list.length >= MIN_FAMILY_SAMPLES);
+  if (families.length === 0) return { halfWidth: NEUTRAL_CHOICE.halfWidth, widen: NEUTRAL_CHOICE.widen };
+  const residuals = families.map((list) => list.map((s) => ({ r: Math.abs(Math.log1p(s.truth) - centre(s, choice, far)), d: beyond(s.distance, far), v: s.variance })));
+  const holds = (h: number, w: number) => {
+    const shares = residuals.map((list) => list.filter(({ r, d, v }) => r <= bandSigma(Math.min(MAX_BAND_HALF_WIDTH, h * (1 + w * d)), v, Z80)).length / list.length);
+    return mean(shares) >= 0.8 && Math.min(...shares) >= FAMILY_FLOOR;
+  };
+  let best = { halfWidth: MAX_BAND_HALF_WIDTH, widen: 0, width: Infinity };
+  for (const widen of WIDENINGS) {
+    let lo = 0;
+    let hi = MAX_BAND_HALF_WIDTH;
+    if (!holds(hi, widen)) continue;
+    for (let i = 0; i < 40; i++) {
+      const mid = (lo + hi) / 2;
+      if (holds(mid, widen)) hi = mid;
+      else lo = mid;
+    }
+    const width = mean(residuals.map((list) => mean(list.map(({ d }) => Math.min(MAX_BAND_HALF_WIDTH, hi * (1 + widen * d))))));
+    if (width < best.width) best = { halfWidth: hi, widen, width };
+  }
+  return { halfWidth: best.halfWidth, widen: best.widen };
+}
+
+/** Choices for every target from all samples (what a bundle ships), bands widened by the safety factor held-out families need. */
+export function chooseAll(samples: readonly HeldOutSample[], far: number): Map<Target, TargetChoice> {
+  const byTarget = new Map<Target, HeldOutSample[]>();
+  for (const s of samples) pushTo(byTarget, s.target, s);
+  return new Map([...byTarget].map(([t, list]) => {
+    const choice = chooseForTarget(list, far);
+    const safety = safetyFactor(list, far);
+    return [t, { ...choice, halfWidth: choice.halfWidth * safety }];
+  }));
+}
+
+/**
+ * How much wider than the other families need a band must be to hold 80 % on families left
+ * out of the choice, on average over those families (each judged with the choice made without
+ * it): the smallest factor that does, up to `MAX_SAFETY`. A new user's design is a family of one
+ * the bundle never saw.
+ */
+function safetyFactor(samples: readonly HeldOutSample[], far: number): number {
+  const families = [...byFamily(samples.filter((s) => !s.exact && !s.inside && judges(s)))].filter(([, list]) => list.length >= MIN_FAMILY_SAMPLES);
+  if (families.length < 2) return 1;
+  const left = families.map(([family, own]) => ({ own, choice: chooseForTarget(samples.filter((s) => s.record.family !== family), far) }));
+  const covered = (k: number) =>
+    mean(left.map(({ own, choice }) => own.filter((s) => {
+      const e = estimateOf(s, { ...choice, halfWidth: choice.halfWidth * k }, far);
+      return s.truth >= e.lo && s.truth <= e.hi;
+    }).length / own.length));
+  if (covered(1) >= 0.8) return 1;
+  if (covered(MAX_SAFETY) < 0.8) return MAX_SAFETY;
+  let lo = 1;
+  let hi = MAX_SAFETY;
+  for (let i = 0; i < 30; i++) {
+    const mid = (lo + hi) / 2;
+    if (covered(mid) >= 0.8) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/**
+ * Each left-out sample's estimate with choices made without its own family: the honest score of a bundle
+ * on a family it never saw, gates and bands included (the band's safety factor, one number for
+ * all families, is the one the bundle ships).
+ */
+export function crossFittedEstimates(samples: readonly HeldOutSample[], far: number): { sample: HeldOutSample; value: number; lo: number; hi: number; rule: number }[] {
+  const out: { sample: HeldOutSample; value: number; lo: number; hi: number; rule: number }[] = [];
+  const safety = new Map<Target, number>();
+  for (const target of new Set(samples.map((s) => s.target))) safety.set(target, safetyFactor(samples.filter((s) => s.target === target), far));
+  const families = [...new Set(samples.map((s) => s.record.family))];
+  for (const family of families) {
+    const others = samples.filter((s) => s.record.family !== family);
+    const own = samples.filter((s) => s.record.family === family && !s.inside);
+    const choices = new Map([...new Set(others.map((s) => s.target))].map((t) => [t, chooseForTarget(others.filter((s) => s.target === t), far)]));
+    for (const s of own) {
+      const base = choices.get(s.target) ?? NEUTRAL_CHOICE;
+      const choice = { ...base, halfWidth: base.halfWidth * (safety.get(s.target) ?? 1) };
+      const e = estimateOf(s, choice, far);
+      out.push({ sample: s, ...e, rule: s.rule });
+    }
+  }
+  return out;
+}
+
+const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
