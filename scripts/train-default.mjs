@@ -22,5 +22,5 @@ rmSync(dataset, { recursive: true, force: true });
 const ingested = step(['ingest', data, '--out', dataset, '--default-io-type', 'io_stream']);
 if (ingested > 1) process.exit(ingested);
 process.exit(
-  step(['train', '--data', dataset, '--out', resolve(root, 'packages/predictor/bundle/default'), '--name', 'hlsest-default', '--report', resolve(root, 'reports/default'), ...process.argv.slice(2)]),
+  step(['train', '--data', dataset, '--split', 'leave-one-out', '--by', 'family', '--out', resolve(root, 'packages/predictor/bundle/default'), '--name', 'hlsest-default', '--report', resolve(root, 'reports/default'), ...process.argv.slice(2)]),
 );

@@ -122,16 +122,20 @@ describe('hlsest evaluate', () => {
 });
 
 describe('hlsest train', () => {
-  it('trains a bundle with a held-out report per fold, which predict then loads', async () => {
+  it('trains a bundle with a held-out report, which predict then loads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hlsest-train-'));
     const bundle = join(dir, 'bundle');
     const { code, stdout } = await run('train', '--data', dataPath('wa-hls4ml', 'records'), '--out', bundle, '--split', 'kfold', '--folds', '2', '--epochs', '3', '--members', '2', '--hidden', '8', '--report', join(dir, 'report'));
     expect(code).toBe(0);
-    expect(stdout).toMatch(/held out \(fold 1\/2, \d+ records\):/);
+    expect(stdout).toMatch(/held out \(fold 1\/2, fold 2\/2\):/);
     expect(stdout).toMatch(/bundle written to .*\(\d+ targets, 2 members/);
-    expect(existsSync(join(dir, 'report', 'fold-2-2', 'metrics.json'))).toBe(true);
+    expect(existsSync(join(dir, 'report', 'metrics.json'))).toBe(true);
     const predicted = JSON.parse((await run('predict', jet, '--model', bundle, '--format', 'json')).stdout);
     expect(predicted.resources.lut.value).toBeGreaterThan(0);
+    // The default scores one family (here: one subset) at a time.
+    const lofo = await run('train', '--data', dataPath('wa-hls4ml', 'records'), '--out', join(dir, 'lofo'), '--by', 'subset', '--epochs', '2', '--members', '1', '--hidden', '8');
+    expect(lofo.code).toBe(0);
+    expect(lofo.stdout).toMatch(/held out, one subset at a time \(\d+ splits\)/);
     const bad = await run('train', '--data', dataPath('wa-hls4ml', 'records'), '--out', bundle, '--hidden', '8,x');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--hidden must be positive integers/);

@@ -1,10 +1,11 @@
 import type { Argv } from 'yargs';
 import { HlsestError } from '@hlsest/core';
 import { loadPredictor } from '@hlsest/predictor/node';
-import { evaluate, prepare, writeReport, type Baselines } from '@hlsest/trainer';
+import { evaluate, prepare, writeReport } from '@hlsest/trainer';
 import { bundleOptionSpec } from '../design-input.js';
 import type { Output } from '../output.js';
 import { collectRecords } from '../records-input.js';
+import { displayPath } from '../display-path.js';
 
 export function evaluateCommand(output: Output) {
   return {
@@ -19,13 +20,12 @@ export function evaluateCommand(output: Output) {
       const predictor = await loadPredictor(args.model);
       const { records, errors } = await collectRecords(args.data);
       if (records.length === 0) throw new HlsestError('HLSEST_BAD_DATASET', `${args.data}: no records to evaluate on`, { dataset: args.data });
-      const baselines = (predictor.manifest.training['baselines'] ?? {}) as Baselines;
-      const evaluation = evaluate(predictor, prepare(records), baselines);
+      const evaluation = evaluate(predictor, prepare(records));
       const notes = [
         'Records the bundle was trained on score better than new ones: evaluate on data it did not see for an honest figure.',
         ...(errors.length ? [`${errors.length} input item(s) could not be read as records and were left out.`] : []),
       ];
-      await writeReport(args.out, evaluation, { title: 'hlsest evaluation', bundle: args.model ?? '(shipped default)', dataset: args.data, notes });
+      await writeReport(args.out, evaluation, { title: 'hlsest evaluation', bundle: args.model ? displayPath(args.model) : '(shipped default)', dataset: displayPath(args.data), notes });
       for (const t of evaluation.targets) {
         output.out(`${t.target.padEnd(9)} n ${String(t.model.n).padStart(5)}  R² ${t.model.r2.toFixed(3).padStart(7)}  sMAPE ${t.model.smape.toFixed(1).padStart(6)} %  MAE ${t.model.mae.toFixed(1)}`);
       }

@@ -81,14 +81,17 @@ function bandText(b: Band): string {
   return `[${formatNumber(b.lo)}, ${formatNumber(b.hi)}]`;
 }
 
+const SOURCE_WORDS = { learned: 'rule + learned', rule: 'rule', 'rule-exact': 'rule (exact here)' } as const;
+
 export function renderEstimate(label: string, layers: readonly Layer[], config: HlsConfig, estimate: Estimate, perLayer: boolean): string {
   const rows = (['bram', 'dsp', 'ff', 'lut'] as const).flatMap((key) => {
     const band = estimate.resources[key];
     if (!band) return [];
     const percent = estimate.board?.percent[key];
-    return [[key === 'bram' ? 'BRAM18K' : key.toUpperCase(), Math.round(band.value), bandText(band), percent === undefined ? '–' : `${percent.toFixed(1)} %`, band.kind === 'synth' ? 'post-synthesis' : 'HLS estimate']];
+    const target = estimate.targets[band.kind === 'synth' ? key : (`hls_${key}` as const)];
+    return [[key === 'bram' ? 'BRAM18K' : key.toUpperCase(), Math.round(band.value), bandText(band), percent === undefined ? '–' : `${percent.toFixed(1)} %`, band.kind === 'synth' ? 'post-synthesis' : 'HLS estimate', target ? formatNumber(Math.round(target.rule)) : '–', target ? SOURCE_WORDS[target.source] : '–']];
   });
-  const lines = [`hlsest estimate for ${label}`, `  ${describeConfig(config)}`, '', renderTable(['resource', 'estimate', '80 % band', '% of device', 'kind'], rows)];
+  const lines = [`hlsest estimate for ${label}`, `  ${describeConfig(config)}`, '', renderTable(['resource', 'estimate', '80 % band', '% of device', 'kind', "hls4ml's rule", 'from'], rows)];
   if (estimate.latency) {
     const l = estimate.latency;
     lines.push('', `latency   ${formatNumber(Math.round(l.cycles.value))} cycles ${bandText(l.cycles)} = ${formatNs(l.ns.value)} ${'['}${formatNs(l.ns.lo)}, ${formatNs(l.ns.hi)}]`);
@@ -99,6 +102,7 @@ export function renderEstimate(label: string, layers: readonly Layer[], config: 
     const verdict = b.fits ? (b.fitsUpperBand ? 'yes' : 'yes, but the upper band does not') : 'NO';
     lines.push('', `fits ${b.device}: ${verdict}${b.scarcest ? ` (scarcest: ${b.scarcest.resource.toUpperCase()} at ${b.scarcest.percent.toFixed(1)} %)` : ''}`);
   }
+  if (estimate.explanations.length) lines.push('', ...estimate.explanations.map((e) => `why: ${e}`));
   if (estimate.warnings.length) lines.push('', ...estimate.warnings.map((w) => `warning: ${w}`));
   if (perLayer) lines.push('', renderBuild(layers, estimate.build));
   return lines.join('\n');
@@ -116,6 +120,8 @@ export function estimateJson(label: string, config: HlsConfig, estimate: Estimat
     resources: estimate.resources,
     board: estimate.board ?? null,
     latency: estimate.latency ?? null,
+    distance: estimate.distance,
+    explanations: estimate.explanations,
     warnings: estimate.warnings,
     ...(perLayer && {
       layers: estimate.build.layers.map((b) => ({
@@ -123,6 +129,7 @@ export function estimateJson(label: string, config: HlsConfig, estimate: Estimat
         kind: b.kind,
         reuseFactor: b.reuse ?? null,
         multipliers: b.multipliers,
+        multipliersBeforePruning: b.multipliersDense,
         product: b.product,
         expectedDsp: b.expectedDsp,
         weightBits: b.weightBits,

@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { HlsestError } from '@hlsest/core';
 import { DEFAULT_TRAIN_CONFIG, runTraining, writeBundle, writeReport, type SplitMode, type TrainConfig } from '@hlsest/trainer';
 import type { Output } from '../output.js';
 import { withInterrupt } from '../interrupt.js';
 import { collectRecords } from '../records-input.js';
+import { displayPath } from '../display-path.js';
 
 interface TrainArgs {
   data: string;
@@ -12,7 +12,7 @@ interface TrainArgs {
   split: 'holdout' | 'kfold' | 'leave-one-out';
   testFraction: number;
   folds: number;
-  by: 'source' | 'subset';
+  by: 'family' | 'source' | 'subset';
   members: number;
   epochs: number;
   hidden: string;
@@ -31,10 +31,10 @@ export function trainCommand(output: Output) {
       yargs
         .option('data', { type: 'string', demandOption: true, describe: 'dataset folder (hlsest ingest) or any input ingest reads' })
         .option('out', { type: 'string', demandOption: true, describe: 'bundle folder to write (replaced atomically)' })
-        .option('split', { choices: ['holdout', 'kfold', 'leave-one-out'] as const, default: 'holdout' as const, describe: 'how to hold designs out for scoring' })
+        .option('split', { choices: ['leave-one-out', 'holdout', 'kfold'] as const, default: 'leave-one-out' as const, describe: 'how to hold designs out for scoring (leave-one-out --by family: what a design unlike the training data can expect)' })
         .option('test-fraction', { type: 'number', default: 0.2, describe: 'holdout: share of architectures held out' })
         .option('folds', { type: 'number', default: 5, describe: 'kfold: number of folds' })
-        .option('by', { choices: ['source', 'subset'] as const, default: 'subset' as const, describe: 'leave-one-out: what to leave out' })
+        .option('by', { choices: ['family', 'source', 'subset'] as const, default: 'family' as const, describe: 'leave-one-out: what to leave out (family = a source of designs, split by the kind of results it holds)' })
         .option('members', { type: 'number', default: DEFAULT_TRAIN_CONFIG.members, describe: 'ensemble members (≥ 3 for a spread)' })
         .option('epochs', { type: 'number', default: DEFAULT_TRAIN_CONFIG.epochs, describe: 'maximum epochs (early stopping ends sooner)' })
         .option('hidden', { type: 'string', default: DEFAULT_TRAIN_CONFIG.hidden.join(','), describe: 'hidden layer widths, comma-separated' })
@@ -88,21 +88,24 @@ export function trainCommand(output: Output) {
         if (output.isTTY) output.err('');
         const manifest = { ...run.manifest, name: args.name ?? run.manifest.name };
         await writeBundle(args.out, manifest, run.weights);
-        for (const { split, evaluation, testRecords } of run.evaluations) {
-          output.out(`held out (${split}, ${testRecords} records):`);
-          for (const t of evaluation.targets) {
-            output.out(
-              `  ${t.target.padEnd(9)} R² ${t.model.r2.toFixed(3).padStart(7)}  sMAPE ${t.model.smape.toFixed(1).padStart(6)} %  (rule ${t.analytic.smape.toFixed(1)} %, mean ${t.mean.smape.toFixed(1)} %)  band coverage ${(100 * t.coverage).toFixed(0)} %${t.beatsBaselines ? '' : '  ← does not beat its baselines'}`,
-            );
-          }
+        const scored = mode.kind === 'leave-one-out' ? `held out, one ${mode.by} at a time (${run.evaluations.length} splits), gates and bands chosen without the scored ${mode.by}` : `held out (${run.evaluations.map((e) => e.split).join(', ')})`;
+        output.out(`${scored}:`);
+        for (const t of run.heldOut.targets) {
+          output.out(
+            `  ${t.target.padEnd(9)} n ${String(t.model.n).padStart(5)}  sMAPE ${t.model.smape.toFixed(1).padStart(6)} %  (rule ${t.analytic.smape.toFixed(1)} %, mean ${t.mean.smape.toFixed(1)} %)  80 % band coverage ${(100 * t.coverage).toFixed(0)} %${t.beatsBaselines ? '' : '  ← does not beat its baselines'}`,
+          );
         }
         if (args.report) {
-          // One report per split; with several (k-fold, leave-one-out) each gets its own folder.
-          for (const { split, evaluation } of run.evaluations) {
-            const dir = run.evaluations.length === 1 ? args.report : join(args.report, split.replace(/[^\w.-]+/g, '-'));
-            await writeReport(dir, evaluation, { title: `hlsest held-out evaluation (${split})`, bundle: args.out, dataset: args.data });
-            output.out(`report: ${dir}/report.html`);
-          }
+          await writeReport(args.report, run.heldOut, {
+            title: `hlsest held-out evaluation (${mode.kind === 'leave-one-out' ? `leave one ${mode.by} out` : mode.kind})`,
+            bundle: displayPath(args.out),
+            dataset: displayPath(args.data),
+            ...(mode.kind === 'leave-one-out' && { shipped: run.heldOutShipped }),
+            notes: [
+              'Every score is on designs the scoring model never saw. Gates (how far the learned correction reaches) and bands are chosen without the scored family; the per-family tables with the shipped choices use every family.',
+            ],
+          });
+          output.out(`report: ${args.report}/report.html`);
         }
         output.out(`bundle written to ${args.out} (${manifest.targets.length} targets, ${manifest.members.length} members, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
       }),
