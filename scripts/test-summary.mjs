@@ -15,5 +15,8 @@ for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('
   // A suite that failed to load counts as a failure even though it reports no failed test.
   failed += (report.testResults ?? []).filter((suite) => suite.status === 'failed' && suite.assertionResults?.length === 0).length;
 }
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+// The runner failed outside any test (a typecheck error, a crash): say so, and count it.
+const runnerFailed = process.argv.includes('--runner-failed');
+if (runnerFailed && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${runnerFailed ? ' (nx reported a failing task: see above)' : ''}`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

@@ -16,6 +16,7 @@ import {
   type Toolchain,
 } from '@hlsest/core';
 import { readKerasModelFile } from '@hlsest/ingest';
+import { integerIn, nonEmpty, numberIn, parses, type Check } from './checks.js';
 
 /** The options every command that takes a model shares: the hls4ml config and its overrides. */
 export interface DesignOptions {
@@ -34,7 +35,7 @@ export interface DesignOptions {
 }
 
 export const designOptionSpecs = {
-  config: { type: 'string', describe: 'hls4ml configuration (YAML or JSON, any granularity)' },
+  config: { type: 'string', alias: 'c', describe: 'hls4ml configuration (YAML or JSON, any granularity; - for stdin)' },
   board: { type: 'string', describe: 'target board (pynq-z2, zcu102, alveo-u250, vu13p, …)' },
   part: { type: 'string', describe: 'target FPGA part, e.g. xcu250-figd2104-2L-e' },
   strategy: { type: 'string', describe: 'Latency, Resource or resource_unrolled (model level)' },
@@ -47,17 +48,34 @@ export const designOptionSpecs = {
   'hls-tool-version': { type: 'string', describe: 'HLS tool version, e.g. 2023.2' },
 } as const;
 
-/** The bundle a command predicts with: `--model`, or the shipped default. */
+/** The values of the design options, checked before any file is read (`runCli`'s first pass). */
+export const designChecks: readonly Check[] = [
+  parses('board', resolveDevice),
+  parses('part', resolveDevice),
+  parses('strategy', (s) => readStrategy(s, '--strategy')),
+  parses('io-type', (s) => readIoType(s, '--io-type')),
+  parses('precision', parsePrecision),
+  integerIn('reuse-factor', 1, 1_000_000),
+  numberIn('clock-period', 0, 1000),
+  nonEmpty('hls4ml-version'),
+  nonEmpty('hls-tool-version'),
+  nonEmpty('config'),
+];
+
+/** The bundle a command predicts with: `--model` (or `--bundle`), or the shipped default. */
 export const bundleOptionSpec = {
-  model: { type: 'string', describe: 'bundle folder (default: the shipped bundle)' },
+  model: { type: 'string', alias: 'bundle', describe: 'bundle folder made by hlsest train (default: the shipped bundle)' },
 } as const;
 
+/** A Keras model from a file, or from stdin when the path is `-` (which yargs hands over as ''). */
 export async function loadNetwork(path: string): Promise<Network> {
+  if (path === '-' || path === '') return parseKerasModel(await readStdin(), '<stdin>');
   return readKerasModelFile(path);
 }
 
 export async function loadConfig(path: string | undefined): Promise<Hls4mlConfig | undefined> {
   if (!path) return undefined;
+  if (path === '-') return parseHls4mlConfigText(await readStdin(), '<stdin>');
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -67,18 +85,26 @@ export async function loadConfig(path: string | undefined): Promise<Hls4mlConfig
   return parseHls4mlConfigText(text, path);
 }
 
-/** Command-line options to config overrides; each value is validated here, once. */
+let stdinTaken = false;
+
+async function readStdin(): Promise<string> {
+  if (stdinTaken) throw new HlsestError('HLSEST_BAD_INPUT', 'only one input can come from stdin (-)');
+  if (process.stdin.isTTY) throw new HlsestError('HLSEST_BAD_INPUT', 'reading from stdin (-), but stdin is a terminal: pipe the file in, or name it');
+  stdinTaken = true;
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Command-line options to config overrides (values already checked by `designChecks`; core checks them again). */
 export function overridesFrom(options: DesignOptions): ConfigOverrides {
-  const board = options.board ? resolveDevice(options.board) : undefined;
-  const part = options.part ?? board?.defaultPart;
-  if (options.part) resolveDevice(options.part);
   return {
     ...(options.strategy && { strategy: readStrategy(options.strategy, '--strategy') }),
     ...(options.ioType && { ioType: readIoType(options.ioType, '--io-type')! }),
     ...(options.precision && { precision: parsePrecision(options.precision) }),
-    ...(options.reuseFactor !== undefined && { reuseFactor: positive(options.reuseFactor, '--reuse-factor') }),
-    ...(options.clockPeriod !== undefined && { clockPeriodNs: positive(options.clockPeriod, '--clock-period') }),
-    ...(part && { part }),
+    ...(options.reuseFactor !== undefined && { reuseFactor: options.reuseFactor }),
+    ...(options.clockPeriod !== undefined && { clockPeriodNs: options.clockPeriod }),
+    ...(options.part && { part: options.part }),
     ...(options.board && { board: options.board }),
   };
 }
@@ -98,11 +124,6 @@ export function toolchainFrom(options: DesignOptions): Toolchain | undefined {
     ...(hlsTool && { hlsTool }),
     ...(options.hlsToolVersion && { hlsToolVersion: options.hlsToolVersion }),
   };
-}
-
-function positive(value: number, flag: string): number {
-  if (Number.isFinite(value) && value > 0) return value;
-  throw new HlsestError('HLSEST_BAD_CONFIG', `${flag} must be a positive number, got ${value}`, { flag });
 }
 
 export const isH5 = (path: string) => ['.h5', '.hdf5', '.keras'].includes(extname(path).toLowerCase());

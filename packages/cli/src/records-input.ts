@@ -1,7 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeRecord, formatIssues, RECORD_SCHEMA_VERSION, type DesignRecord } from '@hlsest/core';
-import { contentId, readDataset, readInput, type RecordDraft } from '@hlsest/ingest';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { contentId, datasetLines, decodeRecordLine, readInput, type RecordDraft } from '@hlsest/ingest';
 
 export type RecordItem =
   | { ok: true; record: DesignRecord }
@@ -15,7 +17,12 @@ export type RecordItem =
 export async function* readRecords(path: string): AsyncGenerator<RecordItem> {
   const isDataset = await stat(join(path, 'manifest.json')).then(() => true, () => false);
   if (isDataset) {
-    for await (const record of readDataset(path)) yield { ok: true, record };
+    // Line by line: one bad line is an error item, the rest still come (a corrupted part still stops).
+    for await (const line of datasetLines(path)) yield decodeRecordLine(line);
+    return;
+  }
+  if (path.endsWith('.jsonl')) {
+    yield* readPartFile(path);
     return;
   }
   for await (const item of readInput(path)) {
@@ -24,6 +31,15 @@ export async function* readRecords(path: string): AsyncGenerator<RecordItem> {
       continue;
     }
     yield decodeDraft(item.draft);
+  }
+}
+
+/** A dataset part on its own (no manifest to check it against): each line a record or an error. */
+async function* readPartFile(file: string): AsyncGenerator<RecordItem> {
+  let line = 0;
+  for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    line++;
+    if (text.trim() !== '') yield decodeRecordLine({ file, line, text });
   }
 }
 

@@ -15,6 +15,10 @@ export type HlsestErrorCode =
   | 'HLSEST_BAD_INPUT'
   | 'HLSEST_BAD_BUNDLE'
   | 'HLSEST_BAD_DATASET'
+  /** An output path holds something hlsest did not write (or is an input): refused without --force. */
+  | 'HLSEST_OUTPUT_EXISTS'
+  /** Another hlsest process is writing the same dataset. */
+  | 'HLSEST_BUSY'
   | 'HLSEST_INTERRUPTED';
 
 export class HlsestError extends Error {

@@ -158,4 +158,14 @@ LayerName:
     const rf = configureNetwork(network(), file, { reuseFactor: 8 }).layers.filter((l) => l.kind === 'dense');
     expect(rf.map((l) => [l.name, l.reuseFactor, l.strategy])).toEqual([['Fc1', 8, 'resource'], ['fc2', 8, 'latency']]);
   });
+
+  it('checks library overrides as the CLI does: a board sets its part, unknown boards and bad numbers are refused', () => {
+    expect(configureNetwork(network(), undefined, { board: 'alveo-u250' }).config.part).toMatch(/^xcu250/);
+    // A named part wins over the board's default part.
+    expect(configureNetwork(network(), undefined, { board: 'alveo-u250', part: 'xcu250-figd2104-2-e' }).config.part).toBe('xcu250-figd2104-2-e');
+    expect(() => configureNetwork(network(), undefined, { board: 'nonsense' })).toThrow(/Unknown board or part "nonsense"/);
+    expect(() => configureNetwork(network(), undefined, { reuseFactor: 2.5 })).toThrow(/reuse factor must be a whole number/);
+    expect(() => configureNetwork(network(), undefined, { reuseFactor: 0 })).toThrow(/reuse factor/);
+    expect(() => configureNetwork(network(), undefined, { clockPeriodNs: -1 })).toThrow(/clock period/);
+  });
 });

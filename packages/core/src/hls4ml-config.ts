@@ -2,7 +2,7 @@ import { CORE_SCHEMA, load as loadYaml, Type } from 'js-yaml';
 import { HlsestError } from './errors.js';
 import { parsePrecisionOrAuto, DEFAULT_PRECISION, type Precision } from './precision.js';
 import { BACKENDS, STRATEGIES, type Backend, type HlsConfig, type IoType, type Layer, type LayerPrecision, type Strategy } from './schema.js';
-import { DEFAULT_PART } from './boards.js';
+import { DEFAULT_PART, resolveDevice } from './boards.js';
 import { converterGraph } from './build-model/hls4ml-graph.js';
 import { hls4mlClassName } from './layer-kinds/index.js';
 
@@ -175,7 +175,8 @@ export interface ConfigOverrides {
  * config says (`add_weights_variable` takes the quantizer's type). Command-line overrides
  * replace the setting they name at every level.
  */
-export function configureNetwork(layers: readonly Layer[], file: Hls4mlConfig | undefined, overrides: ConfigOverrides = {}): ConfiguredNetwork {
+export function configureNetwork(layers: readonly Layer[], file: Hls4mlConfig | undefined, given: ConfigOverrides = {}): ConfiguredNetwork {
+  const overrides = checkOverrides(given);
   const model = modelSettings(file, overrides);
   const config = designSettings(model, file, overrides);
   const graph = converterGraph(layers);
@@ -252,6 +253,23 @@ function modelSettings(file: Hls4mlConfig | undefined, overrides: ConfigOverride
     ...(overrides.strategy && { strategy: overrides.strategy }),
     ...(overrides.precision && { precision: { ...file?.model.precision, default: overrides.precision } }),
   };
+}
+
+/**
+ * The overrides a library caller or the CLI gives, checked the same way for both: a known board
+ * (its default part unless a part is named too), whole reuse factors, a clock period hls4ml accepts.
+ */
+function checkOverrides(overrides: ConfigOverrides): ConfigOverrides {
+  const { reuseFactor, clockPeriodNs, board } = overrides;
+  if (reuseFactor !== undefined && !(Number.isInteger(reuseFactor) && reuseFactor >= 1)) {
+    throw new HlsestError('HLSEST_BAD_CONFIG', `reuse factor must be a whole number ≥ 1, got ${reuseFactor}`, { reuseFactor });
+  }
+  if (clockPeriodNs !== undefined && !(Number.isFinite(clockPeriodNs) && clockPeriodNs > 0 && clockPeriodNs <= 1000)) {
+    throw new HlsestError('HLSEST_BAD_CONFIG', `clock period must be above 0 and at most 1000 ns, got ${clockPeriodNs}`, { clockPeriodNs });
+  }
+  if (board === undefined) return overrides;
+  const device = resolveDevice(board);
+  return { ...overrides, part: overrides.part ?? device.defaultPart };
 }
 
 function designSettings(model: LayerSettings, file: Hls4mlConfig | undefined, overrides: ConfigOverrides): HlsConfig {

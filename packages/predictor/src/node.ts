@@ -14,7 +14,7 @@ export function fileBundleSource(dir: string): BundleSource {
 }
 
 /** The bundle shipped inside this package, trained on the public data (see the README). */
-export const DEFAULT_BUNDLE_DIR = fileURLToPath(new URL('../bundle/default', import.meta.url));
+export const DEFAULT_BUNDLE_DIR = fileURLToPath(new URL(/* @vite-ignore */ '../bundle/default', import.meta.url));
 
 export async function loadDefaultPredictor(): Promise<Predictor> {
   return Predictor.load(fileBundleSource(DEFAULT_BUNDLE_DIR));

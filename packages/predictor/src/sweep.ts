@@ -1,4 +1,4 @@
-import { configureNetwork, designConfig, featureCount, networkFeatures, resolveDevice, writeFeatures, type Device, type NetworkFeatures, type ConfigOverrides, type Hls4mlConfig, type IoType, type Layer, type Precision, type Strategy, type HlsConfig } from '@hlsest/core';
+import { buildDesign, configureNetwork, designConfig, featureCount, networkFeatures, resolveDevice, writeFeatures, type Device, type NetworkFeatures, type ConfigOverrides, type Hls4mlConfig, type IoType, type Layer, type Precision, type Strategy, type HlsConfig } from '@hlsest/core';
 import { BatchContext, type BandTable, type Estimate, type EstimateContext, type Predictor } from './predictor.js';
 
 export interface SweepGrid {
@@ -16,6 +16,11 @@ export type SweepEstimate = Omit<Estimate, 'build'>;
 export interface SweepRow {
   readonly board: string;
   readonly config: HlsConfig;
+  /**
+   * The grid's reuse factors that build this same hardware (hls4ml moves an invalid RF to the
+   * closest valid one per layer), and what the weight layers get: one row stands for all of them.
+   */
+  readonly reuse: { readonly requested: readonly number[]; readonly applied: readonly number[] };
   readonly estimate: SweepEstimate;
   /** Latency in ns (cycles × clock), NaN when the bundle has no latency model. */
   readonly latencyNs: number;
@@ -26,21 +31,53 @@ export interface SweepRow {
 }
 
 /**
- * Every configuration of the grid, predicted in batches (one forward pass per batch), with the
- * Pareto front of latency vs scarcest resource marked. Rows keep the batch's band table and
- * build their estimate objects when first read: a grid of thousands is mostly sorted and
- * filtered on a few numbers, and only the rows shown need the whole estimate.
+ * Every distinct configuration of the grid, predicted in batches (one forward pass per batch),
+ * with the Pareto front of latency vs scarcest resource marked. Reuse factors that hls4ml turns
+ * into the same hardware give one row. Rows keep the batch's band table and build their
+ * estimate objects when first read: a grid of thousands is mostly sorted and filtered on a few
+ * numbers, and only the rows shown need the whole estimate. `onProgress` hears after each batch.
  */
-export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4mlConfig | undefined, grid: SweepGrid, batchSize = 256): SweepRow[] {
+export function sweep(
+  predictor: Predictor,
+  layers: readonly Layer[],
+  file: Hls4mlConfig | undefined,
+  grid: SweepGrid,
+  batchSize = 256,
+  onProgress?: (done: number, total: number) => void,
+): SweepRow[] {
   const parts = grid.boards.map((board) => resolveDevice(board).defaultPart);
   const clocks = grid.clockPeriodsNs ?? [file?.clockPeriodNs ?? 5];
   // Grid order: board, strategy, IO type, precision, reuse factor, clock (the last varies fastest).
   const sizes = [grid.boards.length, grid.strategies.length, grid.ioTypes.length, grid.precisions.length, grid.reuseFactors.length, clocks.length] as const;
   const total = sizes.reduce((a, b) => a * b, 1);
-  // Configured layers depend only on strategy, precision and reuse factor (board, IO type and
-  // clock are design-level settings), so each combination is configured once for the whole grid.
-  const networks: (NetworkFeatures | undefined)[] = [];
   const toolchain = predictor.manifest.referenceToolchain;
+  // Configured layers depend only on strategy, precision and reuse factor (board, IO type and
+  // clock are design-level settings), so each combination is configured once for the whole grid,
+  // and reuse factors that give every weight layer the same applied RF are one design.
+  const networks: NetworkFeatures[] = [];
+  const reuse: { requested: number[]; applied: number[] }[] = [];
+  const canonical: number[] = [];
+  for (let s = 0; s < sizes[1]; s++) {
+    for (let p = 0; p < sizes[3]; p++) {
+      const seen = new Map<string, number>();
+      for (let r = 0; r < sizes[4]; r++) {
+        const key = (s * sizes[3] + p) * sizes[4] + r;
+        const overrides: ConfigOverrides = { strategy: grid.strategies[s]!, precision: grid.precisions[p]!, reuseFactor: grid.reuseFactors[r]!, ioType: grid.ioTypes[0]!, clockPeriodNs: clocks[0]!, part: parts[0]! };
+        networks[key] = networkFeatures(configureNetwork(layers, file, overrides).layers);
+        const applied = buildDesign(networks[key].layers, designConfig(file, overrides), { toolchain }).layers.flatMap((l) => (l.reuse ? [l.reuse.applied] : []));
+        const signature = applied.join(',');
+        const first = seen.get(signature);
+        if (first === undefined) {
+          seen.set(signature, key);
+          canonical[key] = key;
+          reuse[key] = { requested: [grid.reuseFactors[r]!], applied };
+        } else {
+          canonical[key] = first;
+          reuse[first]!.requested.push(grid.reuseFactors[r]!);
+        }
+      }
+    }
+  }
   const width = featureCount();
   const targetCount = predictor.targets.length;
   const rows: SweepRow[] = [];
@@ -52,11 +89,21 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
   const configs: HlsConfig[] = [];
   const devices: (Device | undefined)[] = [];
   const notes: (readonly string[])[] = [];
-  for (let start = 0; start < total; start += batchSize) {
-    const size = Math.min(batchSize, total - start);
+  // The grid points that are their hardware's first, in grid order.
+  const points: number[] = [];
+  for (let at = 0; at < total; at++) {
+    const r = Math.floor(at / sizes[5]) % sizes[4];
+    const p = Math.floor(at / (sizes[5] * sizes[4])) % sizes[3];
+    const s = Math.floor(at / (sizes[5] * sizes[4] * sizes[3] * sizes[2])) % sizes[1];
+    const key = (s * sizes[3] + p) * sizes[4] + r;
+    if (canonical[key] === key) points.push(at);
+  }
+  const keys: number[] = [];
+  for (let start = 0; start < points.length; start += batchSize) {
+    const size = Math.min(batchSize, points.length - start);
     const context = new BatchContext(size, targetCount);
     for (let i = 0; i < size; i++) {
-      let rest = start + i;
+      let rest = points[start + i]!;
       const c = rest % sizes[5];
       rest = (rest - c) / sizes[5];
       const r = rest % sizes[4];
@@ -77,7 +124,8 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
         board: grid.boards[b]!,
       };
       const key = (s * sizes[3] + p) * sizes[4] + r;
-      const network = (networks[key] ??= networkFeatures(configureNetwork(layers, file, overrides).layers));
+      const network = networks[key]!;
+      keys[i] = key;
       const config = designConfig(file, overrides);
       const build = writeFeatures(network, config, toolchain, features, i * width);
       context.set(i, build, config, predictor.targets);
@@ -96,6 +144,7 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
         new BandRow(predictor, bands, i, {
           board: boards[i]!,
           config,
+          reuse: reuse[keys[i]!]!,
           latencyNs: predictor.latencyNs(bands, i, config.clockPeriodNs),
           scarcestPercent: board?.scarcest?.percent ?? Number.NaN,
           fits: board?.fits ?? false,
@@ -105,6 +154,7 @@ export function sweep(predictor: Predictor, layers: readonly Layer[], file: Hls4
         }),
       );
     }
+    onProgress?.(start + size, points.length);
   }
   markPareto(rows);
   return rows;
@@ -119,6 +169,7 @@ const NONE: readonly string[] = Object.freeze([]);
 class BandRow implements SweepRow, EstimateContext {
   readonly board: string;
   readonly config: HlsConfig;
+  readonly reuse: SweepRow['reuse'];
   readonly latencyNs: number;
   readonly scarcestPercent: number;
   readonly fits: boolean;
@@ -136,6 +187,7 @@ class BandRow implements SweepRow, EstimateContext {
   ) {
     this.board = fields.board;
     this.config = fields.config;
+    this.reuse = fields.reuse;
     this.latencyNs = fields.latencyNs;
     this.scarcestPercent = fields.scarcestPercent;
     this.fits = fields.fits;

@@ -1,4 +1,4 @@
-import type { DesignRecord, Target } from '@hlsest/core';
+import { HlsestError, isHlsestError, type DesignRecord, type Target } from '@hlsest/core';
 import type { BundleManifest, Predictor } from '@hlsest/predictor';
 import { finalizeBundle } from './bundle-io.js';
 import { chooseAll, crossFittedEstimates, estimateOf, NEUTRAL_CHOICE, type TargetChoice } from './calibrate.js';
@@ -60,7 +60,7 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
     try {
       trained = await trainEnsemble(train, { ...config, members: refit ? Math.min(config.members, SCORING_MEMBERS) : config.members }, withHooks(hooks, split.name));
     } catch (error) {
-      if ((error as Error).message.startsWith('no target has')) continue;
+      if (isHlsestError(error, 'HLSEST_BAD_DATASET')) continue;
       throw error;
     }
     const final = await finalizeBundle(trained, new Map());
@@ -69,7 +69,7 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
     perSplit.push({ split: split.name, samples: own, testRecords: test.length });
     first ??= { trained, final };
   }
-  if (!first) throw new Error('no split had both training and labelled test records');
+  if (!first) throw new HlsestError('HLSEST_BAD_DATASET', `no split had enough labelled records to train on and to test (${records.length} records): add data, or use --split holdout`);
   const far = first.trained.manifest.distance.far;
   const choices = chooseAll(samples, far);
   const crossFitted = crossFittedEstimates(samples, far);

@@ -22,7 +22,7 @@ describe('splits by design', () => {
       const train = new Set(fold.train.map((i) => groups[i]));
       expect(fold.test.some((i) => train.has(groups[i]!))).toBe(false);
     }
-    expect(() => kFoldSplits(['a', 'b'], 3, 1)).toThrow(/2 designs cannot fill 3 folds/);
+    expect(() => kFoldSplits(['a', 'b'], 3, 1)).toThrow(/2 distinct designs cannot fill 3 folds/);
   });
 
   it('leaves each subset out once', () => {

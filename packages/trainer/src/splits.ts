@@ -1,6 +1,6 @@
 import { canonicalArchitecture } from './design-key.js';
 import { seededRandom, shuffled } from './rng.js';
-import type { DesignRecord } from '@hlsest/core';
+import { HlsestError, type DesignRecord } from '@hlsest/core';
 
 /** Row indices of one train/test split. */
 export interface Split {
@@ -26,7 +26,7 @@ export function holdoutSplit(groups: readonly string[], testFraction: number, se
 
 export function kFoldSplits(groups: readonly string[], k: number, seed: number): Split[] {
   const unique = shuffled([...new Set(groups)].sort(), seededRandom(seed));
-  if (unique.length < k) throw new Error(`k-fold: ${unique.length} designs cannot fill ${k} folds`);
+  if (unique.length < k) throw new HlsestError('HLSEST_BAD_DATASET', `k-fold: ${unique.length} distinct designs cannot fill ${k} folds; use fewer --folds or more data`);
   const foldOf = new Map(unique.map((g, i) => [g, i % k]));
   return Array.from({ length: k }, (_, fold) => partition(`fold ${fold + 1}/${k}`, groups, (g) => foldOf.get(g) === fold));
 }

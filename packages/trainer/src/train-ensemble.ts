@@ -1,4 +1,4 @@
-import { FEATURE_NAMES, FEATURE_SPEC_VERSION, isModelledRelease, TARGET_INFO, TARGETS, type Target } from '@hlsest/core';
+import { FEATURE_NAMES, FEATURE_SPEC_VERSION, HlsestError, isModelledRelease, TARGET_INFO, TARGETS, type Target } from '@hlsest/core';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, memberTensorSpecs, type BundleManifest } from '@hlsest/predictor';
 import { loadTensorflow } from './backend.js';
 import { kMeans } from './k-means.js';
@@ -84,7 +84,7 @@ export async function trainEnsemble(
   const counts = Object.fromEntries(TARGETS.map((t) => [t, data.filter((d) => d.truth[t] !== undefined && isModelledRelease(d.record.toolchain.hls4mlVersion)).length])) as Record<Target, number>;
   const targets = TARGETS.filter((t) => counts[t] >= config.minTargetCount);
   const skippedTargets = TARGETS.filter((t) => counts[t] < config.minTargetCount).map((target) => ({ target, count: counts[target] }));
-  if (targets.length === 0) throw new Error(`no target has ${config.minTargetCount} labelled records to train on`);
+  if (targets.length === 0) throw new HlsestError('HLSEST_BAD_DATASET', `no target has ${config.minTargetCount} labelled records to train on (of ${all.length} records)`);
 
   const split = holdoutSplit(data.map((d) => d.group), config.validationFraction, config.seed);
   const fit = split.train.length ? split.train.map((i) => data[i]!) : [...data];

@@ -1,22 +1,24 @@
 import { buildDesign, formatPrecision, type DesignBuild, type Layer } from '@hlsest/core';
 import type { Argv } from 'yargs';
-import { designOptionSpecs, loadDesign, type DesignOptions } from '../design-input.js';
+import { checks, formatOf, formatOptions } from '../checks.js';
+import { designChecks, designOptionSpecs, loadDesign, type DesignOptions } from '../design-input.js';
 import { renderTable } from '../table.js';
 import type { Output } from '../output.js';
 
 export function explainCommand(output: Output) {
   return {
-    command: 'explain <model>',
+    command: 'explain <keras>',
     describe: "Show what hls4ml will build for each layer, from hls4ml's own rules (no bundle needed)",
     builder: (yargs: Argv) =>
       yargs
-        .positional('model', { type: 'string', demandOption: true, describe: 'Keras model JSON or .h5' })
+        .positional('keras', { type: 'string', demandOption: true, describe: 'Keras/QKeras model JSON or .h5 (- for stdin)' })
         .options(designOptionSpecs)
-        .option('json', { type: 'boolean', default: false, describe: 'print the build as JSON' }),
-    handler: async (args: DesignOptions & { model: string; json: boolean }) => {
-      const { configured } = await loadDesign(args.model, args);
-      const build = buildDesign(configured.layers, configured.config);
-      output.out(args.json ? JSON.stringify({ config: summarizeConfig(configured.config), build }, null, 2) : renderBuild(configured.layers, build));
+        .options(formatOptions(['table', 'json'] as const))
+        .check(checks(...designChecks)),
+    handler: async (args: DesignOptions & { keras: string; json: boolean; format: 'table' | 'json' }) => {
+      const { configured } = await loadDesign(args.keras, args);
+      const build = buildDesign(configured.layers, configured.config, configured.toolchain ? { toolchain: configured.toolchain } : {});
+      output.out(formatOf(args) === 'json' ? JSON.stringify({ config: summarizeConfig(configured.config), build }, null, 2) : renderBuild(configured.layers, build));
     },
   };
 }

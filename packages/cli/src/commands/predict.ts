@@ -2,7 +2,8 @@ import type { Argv } from 'yargs';
 import { formatPrecision, type HlsConfig, type Layer } from '@hlsest/core';
 import type { Band, Estimate, Predictor } from '@hlsest/predictor';
 import { loadPredictor } from '@hlsest/predictor/node';
-import { bundleOptionSpec, designOptionSpecs, loadDesign, type DesignOptions } from '../design-input.js';
+import { checks, formatOf, formatOptions, nonEmpty } from '../checks.js';
+import { bundleOptionSpec, designChecks, designOptionSpecs, loadDesign, type DesignOptions } from '../design-input.js';
 import type { Output } from '../output.js';
 import { readRecords } from '../records-input.js';
 import { renderTable, formatNumber } from '../table.js';
@@ -14,6 +15,7 @@ interface PredictArgs extends DesignOptions {
   records?: string;
   perLayer: boolean;
   format: 'table' | 'json' | 'csv';
+  json: boolean;
 }
 
 export function predictCommand(output: Output) {
@@ -22,34 +24,45 @@ export function predictCommand(output: Output) {
     describe: 'Estimate BRAM, DSP, FF, LUT, latency and II for a Keras model (or for dataset records)',
     builder: (yargs: Argv) =>
       yargs
-        .positional('keras', { type: 'string', describe: 'Keras/QKeras model JSON or .h5' })
+        .positional('keras', { type: 'string', describe: 'Keras/QKeras model JSON or .h5 (- for stdin)' })
         .options(designOptionSpecs)
         .options(bundleOptionSpec)
-        .option('records', { type: 'string', describe: 'predict for every record of a dataset or ingestible file instead; JSON Lines on stdout' })
+        .option('records', { type: 'string', describe: 'predict for every record of a dataset, a dataset part (.jsonl) or an ingestible file instead: JSON Lines (or CSV) on stdout' })
         .option('per-layer', { type: 'boolean', default: false, describe: 'also show what each layer gets (reuse factor, multipliers, DSPs, cycles)' })
-        .option('format', { choices: ['table', 'json', 'csv'] as const, default: 'table' as const })
-        .check((args) => (args.keras || args.records ? true : 'give a Keras model, or --records')),
+        .options(formatOptions(['table', 'json', 'csv'] as const))
+        .check((args) => (args.keras !== undefined || args.records ? true : 'give a Keras model (- for stdin), or --records'))
+        .check(checks(...designChecks, nonEmpty('records'), nonEmpty('model'))),
     handler: async (args: PredictArgs) => {
+      const format = formatOf(args);
       const predictor = await loadPredictor(args.model);
       if (args.records) {
-        await predictRecords(predictor, args.records, output);
+        await predictRecords(predictor, args.records, format === 'csv' ? 'csv' : 'jsonl', output);
         return;
       }
+      const label = args.keras || '<stdin>';
       const { configured } = await loadDesign(args.keras!, args);
       const estimate = predictor.predict(configured);
-      if (args.format === 'json') output.out(JSON.stringify(estimateJson(args.keras!, configured.config, estimate, args.perLayer), null, 2));
-      else if (args.format === 'csv') output.out(estimateCsv([{ label: args.keras!, config: configured.config, estimate }]));
-      else output.out(renderEstimate(args.keras!, configured.layers, configured.config, estimate, args.perLayer));
+      if (format === 'json') output.out(JSON.stringify(estimateJson(label, configured.config, estimate, args.perLayer), null, 2));
+      else if (format === 'csv') output.out(estimateCsv([{ label, config: configured.config, estimate }]));
+      else output.out(renderEstimate(label, configured.layers, configured.config, estimate, args.perLayer));
     },
   };
 }
 
-async function predictRecords(predictor: Predictor, path: string, output: Output): Promise<void> {
+/**
+ * One line per record, in the order read: its estimates with bands, or an `error` naming what
+ * went wrong with that record; one bad record never stops the rest. Exit status 1 when any failed.
+ */
+async function predictRecords(predictor: Predictor, path: string, format: 'jsonl' | 'csv', output: Output): Promise<void> {
+  const targets = predictor.targets;
+  const columns = ['id', 'sourceId', ...targets.flatMap((t) => [t, `${t}_lo`, `${t}_hi`]), 'warnings', 'error'];
+  if (format === 'csv') output.out(columns.join(','));
+  const emit = (line: Record<string, unknown>) => output.out(format === 'csv' ? columns.map((c) => csvCell(line[c])).join(',') : JSON.stringify(line));
   let failed = 0;
   for await (const item of readRecords(path)) {
     if (!item.ok) {
       failed++;
-      output.out(JSON.stringify({ id: item.id ?? null, sourceId: item.sourceId ?? null, error: `${item.where}: ${item.error}` }));
+      emit({ id: item.id ?? null, sourceId: item.sourceId ?? null, error: `${item.where}: ${item.error}` });
       continue;
     }
     const { record } = item;
@@ -61,14 +74,19 @@ async function predictRecords(predictor: Predictor, path: string, output: Output
         line[`${target}_lo`] = round(band.lo);
         line[`${target}_hi`] = round(band.hi);
       }
-      if (estimate.warnings.length) line['warnings'] = estimate.warnings;
-      output.out(JSON.stringify(line));
+      if (estimate.warnings.length) line['warnings'] = format === 'csv' ? estimate.warnings.join('; ') : estimate.warnings;
+      emit(line);
     } catch (error) {
       failed++;
-      output.out(JSON.stringify({ id: record.id, sourceId: record.provenance.sourceId ?? null, error: (error as Error).message }));
+      emit({ id: record.id, sourceId: record.provenance.sourceId ?? null, error: (error as Error).message });
     }
   }
   if (failed > 0) process.exitCode = 1;
+}
+
+function csvCell(v: unknown): string {
+  const s = v === undefined || v === null ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
@@ -142,12 +160,9 @@ export function estimateJson(label: string, config: HlsConfig, estimate: Estimat
 
 export const CSV_COLUMNS = ['label', 'part', 'strategy', 'io_type', 'precision', 'reuse_factor', 'clock_ns', 'bram', 'dsp', 'ff', 'lut', 'bram_pct', 'dsp_pct', 'ff_pct', 'lut_pct', 'cycles', 'latency_ns', 'interval', 'fits', 'warnings'];
 
-export function estimateCsv(rows: readonly { label: string; config: HlsConfig; estimate: Omit<Estimate, 'build'> }[]): string {
-  const quote = (v: unknown) => {
-    const s = v === undefined || v === null ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = rows.map(({ label, config, estimate }) => {
+/** CSV of estimates; `reuse` is the sweep's requested→applied text (the plain RF otherwise). */
+export function estimateCsv(rows: readonly { label: string; config: HlsConfig; estimate: Omit<Estimate, 'build'>; reuse?: string }[]): string {
+  const lines = rows.map(({ label, config, estimate, reuse }) => {
     const r = estimate.resources;
     const p = estimate.board?.percent ?? {};
     return [
@@ -156,7 +171,7 @@ export function estimateCsv(rows: readonly { label: string; config: HlsConfig; e
       config.strategy,
       config.ioType,
       formatPrecision(config.precision),
-      config.reuseFactor,
+      reuse ?? config.reuseFactor,
       config.clockPeriodNs,
       r.bram?.value.toFixed(1),
       r.dsp?.value.toFixed(1),
@@ -172,7 +187,7 @@ export function estimateCsv(rows: readonly { label: string; config: HlsConfig; e
       estimate.board ? estimate.board.fits : '',
       estimate.warnings.join('; '),
     ]
-      .map(quote)
+      .map(csvCell)
       .join(',');
   });
   return [CSV_COLUMNS.join(','), ...lines].join('\n');

@@ -5,6 +5,13 @@ import type { Output } from '../output.js';
 import { withInterrupt } from '../interrupt.js';
 import { collectRecords } from '../records-input.js';
 import { displayPath } from '../display-path.js';
+import { checks, integerIn, nonEmpty, notSamePath, numberIn, type Check } from '../checks.js';
+import { checkOutputFolder } from '../output-folder.js';
+
+const hiddenWidths: Check = (args) => {
+  const widths = String(args['hidden']).split(',').map((w) => Number(w.trim()));
+  return widths.every((w) => Number.isInteger(w) && w >= 1 && w <= 4096) ? undefined : `--hidden must be positive integers (widths up to 4096), got "${String(args['hidden'])}"`;
+};
 
 interface TrainArgs {
   data: string;
@@ -21,6 +28,7 @@ interface TrainArgs {
   report?: string;
   name?: string;
   maxMinutes?: number;
+  force: boolean;
 }
 
 export function trainCommand(output: Output) {
@@ -42,12 +50,29 @@ export function trainCommand(output: Output) {
         .option('refit', { type: 'boolean', default: true, describe: 'after scoring, fit the bundle on all records (--no-refit keeps the scored model)' })
         .option('report', { type: 'string', describe: 'also write the held-out evaluation report here' })
         .option('name', { type: 'string', describe: 'bundle name' })
-        .option('max-minutes', { type: 'number', describe: 'time budget per ensemble fit; members stop early and keep their best epoch' }),
+        .option('max-minutes', { type: 'number', describe: 'time budget per ensemble fit; members stop early and keep their best epoch' })
+        .option('force', { type: 'boolean', default: false, describe: 'replace --out / --report even when they hold files hlsest did not write' })
+        .check(
+          checks(
+            nonEmpty('data'),
+            nonEmpty('out'),
+            nonEmpty('report'),
+            notSamePath('out', 'data'),
+            notSamePath('report', 'data', 'out'),
+            numberIn('test-fraction', 0, 0.9),
+            integerIn('folds', 2, 100),
+            integerIn('members', 1, 32),
+            integerIn('epochs', 1, 100_000),
+            integerIn('seed', 0),
+            numberIn('max-minutes', 0, 10_000),
+            hiddenWidths,
+          ),
+        ),
     handler: (args: TrainArgs) =>
       withInterrupt(async (signal) => {
         const hidden = args.hidden.split(',').map((w) => Number(w.trim()));
-        if (hidden.some((w) => !Number.isInteger(w) || w < 1)) throw new HlsestError('HLSEST_BAD_CONFIG', `--hidden must be positive integers, got "${args.hidden}"`);
-        if (args.members < 1) throw new HlsestError('HLSEST_BAD_CONFIG', '--members must be at least 1');
+        await checkOutputFolder(args.out, 'bundle', '--out', args.force);
+        if (args.report) await checkOutputFolder(args.report, 'report', '--report', args.force);
         const { records, errors } = await collectRecords(args.data);
         if (errors.length) output.err(`${errors.length} input item(s) could not be read as records and are left out (first: ${errors[0]!.where}: ${errors[0]!.error})`);
         if (records.length === 0) throw new HlsestError('HLSEST_BAD_DATASET', `${args.data}: no records to train on`, { dataset: args.data });

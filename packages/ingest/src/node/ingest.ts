@@ -10,6 +10,10 @@ export interface IngestOptions extends ReadOptions {
   /** Stop at the first rejection, leaving the dataset unchanged. */
   readonly strict?: boolean;
   readonly onProgress?: (progress: IngestProgress) => void;
+  /** Called once when another process is writing the dataset and this run waits for it. */
+  readonly onWait?: (holder: string) => void;
+  /** How long to wait for that process (ms) before refusing; default 10 minutes. */
+  readonly lockWaitMs?: number;
 }
 
 export interface IngestProgress {
@@ -47,7 +51,7 @@ export interface IngestSummary {
  */
 export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<{ summary: IngestSummary; manifest: Manifest }> {
   const started = Date.now();
-  const append = await DatasetAppend.open(options.out);
+  const append = await DatasetAppend.open(options.out, { ...(options.onWait && { onWait: options.onWait }), ...(options.lockWaitMs !== undefined && { waitMs: options.lockWaitMs }), ...(options.signal && { signal: options.signal }) });
   const perInput: InputSummary[] = [];
   const rejections: Rejection[] = [];
   let recordsRead = 0;
