@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
   HlsestError,
+  applyGeneratedConfig,
   configureNetwork,
+  formatPrecision,
   parseHls4mlConfigText,
   parseKerasModel,
   parsePrecision,
@@ -15,7 +17,7 @@ import {
   type Network,
   type Toolchain,
 } from '@hlsest/core';
-import { readKerasModelFile } from '@hlsest/ingest';
+import { readDesignSource, readKerasModelFile, type DesignSource } from '@hlsest/ingest';
 import { integerIn, nonEmpty, numberIn, parses, type Check } from './checks.js';
 
 /** The options every command that takes a model shares: the hls4ml config and its overrides. */
@@ -109,10 +111,60 @@ export function overridesFrom(options: DesignOptions): ConfigOverrides {
   };
 }
 
-export async function loadDesign(modelPath: string, options: DesignOptions): Promise<{ network: Network; configured: ConfiguredNetwork & { toolchain?: Toolchain } }> {
-  const [network, file] = await Promise.all([loadNetwork(modelPath), loadConfig(options.config)]);
+/** A design the user pointed at, configured; `notes` says what was read from where and what the flags replaced. */
+export interface LoadedDesign {
+  readonly network: Network;
+  readonly file?: Hls4mlConfig;
+  readonly configured: ConfiguredNetwork & { toolchain?: Toolchain };
+  readonly notes: readonly string[];
+}
+
+/**
+ * A model file, an hls4ml project folder, or an hls4ml config naming its model (`-c`), with the
+ * flags over it: what `hls4ml convert` would build, `firmware/parameters.h` over the config
+ * where a project has one.
+ */
+export async function loadDesign(modelPath: string | undefined, options: DesignOptions): Promise<LoadedDesign> {
+  const source = await loadSource(modelPath, options.config);
+  return configureSource(source, options);
+}
+
+export async function loadSource(modelPath: string | undefined, configPath: string | undefined): Promise<DesignSource> {
+  if (modelPath === '-' || modelPath === '') {
+    return { network: await loadNetwork('-'), ...(configPath && { file: await loadConfig(configPath) }), notes: [] };
+  }
+  return readDesignSource(modelPath, configPath, readStdin);
+}
+
+export function configureSource(source: DesignSource, options: DesignOptions): LoadedDesign {
+  const overrides = overridesFrom(options);
+  const configured = configureNetwork(source.network.layers, source.file, overrides);
+  const applied = source.generated ? applyGeneratedConfig(configured.layers, source.generated) : undefined;
   const toolchain = toolchainFrom(options);
-  return { network, configured: { ...configureNetwork(network.layers, file, overridesFrom(options)), ...(toolchain && { toolchain }) } };
+  const notes = [...source.notes, ...(source.network.notes ?? []), ...configured.warnings, ...overrideNotes(source.file, options), ...(applied?.notes ?? [])];
+  return {
+    network: source.network,
+    ...(source.file && { file: source.file }),
+    configured: { ...configured, ...(applied && { layers: applied.layers }), ...(toolchain && { toolchain }) },
+    notes,
+  };
+}
+
+/** Each flag that replaces a value the config sets, said once. */
+function overrideNotes(file: Hls4mlConfig | undefined, options: DesignOptions): string[] {
+  if (!file) return [];
+  const notes: string[] = [];
+  const replaced = (flag: string, value: unknown, was: unknown) => {
+    if (value !== undefined && was !== undefined && String(value) !== String(was)) notes.push(`${flag} ${String(value)} replaces the config's ${String(was)}`);
+  };
+  const part = options.part ?? (options.board && resolveDevice(options.board).defaultPart);
+  replaced(options.part ? '--part' : `--board ${options.board} (part`, options.part ? part : part && `${part})`, file.part);
+  replaced('--clock-period', options.clockPeriod, file.clockPeriodNs);
+  replaced('--io-type', options.ioType, file.ioType);
+  replaced('--reuse-factor', options.reuseFactor, file.model.reuseFactor);
+  replaced('--strategy', options.strategy?.toLowerCase(), file.model.strategy?.toLowerCase());
+  replaced('--precision', options.precision, file.model.precision?.['default'] && formatPrecision(file.model.precision['default']));
+  return notes;
 }
 
 /** A toolchain only when the user named one; otherwise the bundle's reference applies. */

@@ -33,3 +33,6 @@ export { ruleEstimate } from './rule-estimate.js';
 export { familyOf } from './family.js';
 export { weightStatsOf, withWeightStats, withSparsity, kernelCount } from './weights.js';
 export { exactArrayBuffer } from './bytes.js';
+export { parseParametersH, applyGeneratedConfig, type GeneratedConfig, type GeneratedLayer } from './generated/parameters-h.js';
+export { parseOnnxModel } from './onnx/parse-onnx.js';
+export { ModelProto as OnnxModelProto } from './onnx/onnx-schema.js';

@@ -7,18 +7,23 @@ import type { Output } from '../output.js';
 
 export function explainCommand(output: Output) {
   return {
-    command: 'explain <keras>',
+    command: 'explain [keras]',
     describe: "Show what hls4ml will build for each layer, from hls4ml's own rules (no bundle needed)",
     builder: (yargs: Argv) =>
       yargs
-        .positional('keras', { type: 'string', demandOption: true, describe: 'Keras/QKeras model JSON or .h5 (- for stdin)' })
+        .positional('keras', { type: 'string', describe: 'Keras/QKeras JSON or .h5, ONNX/QONNX .onnx, or an hls4ml project folder (- for stdin)' })
         .options(designOptionSpecs)
         .options(formatOptions(['table', 'json'] as const))
+        .check((args) => (args.keras !== undefined || args.config ? true : 'give a model, or an hls4ml config naming one (-c)'))
         .check(checks(...designChecks)),
-    handler: async (args: DesignOptions & { keras: string; json: boolean; format: 'table' | 'json' }) => {
-      const { configured } = await loadDesign(args.keras, args);
+    handler: async (args: DesignOptions & { keras?: string; json: boolean; format: 'table' | 'json' }) => {
+      const { configured, notes } = await loadDesign(args.keras, args);
       const build = buildDesign(configured.layers, configured.config, configured.toolchain ? { toolchain: configured.toolchain } : {});
-      output.out(formatOf(args) === 'json' ? JSON.stringify({ config: summarizeConfig(configured.config), build }, null, 2) : renderBuild(configured.layers, build));
+      output.out(
+        formatOf(args) === 'json'
+          ? JSON.stringify({ config: summarizeConfig(configured.config), build, notes }, null, 2)
+          : [renderBuild(configured.layers, build), ...(notes.length ? ['', ...notes.map((n) => `note: ${n}`)] : [])].join('\n'),
+      );
     },
   };
 }

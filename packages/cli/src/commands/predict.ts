@@ -24,13 +24,13 @@ export function predictCommand(output: Output) {
     describe: 'Estimate BRAM, DSP, FF, LUT, latency and II for a Keras model (or for dataset records)',
     builder: (yargs: Argv) =>
       yargs
-        .positional('keras', { type: 'string', describe: 'Keras/QKeras model JSON or .h5 (- for stdin)' })
+        .positional('keras', { type: 'string', describe: 'Keras/QKeras JSON or .h5, ONNX/QONNX .onnx, or an hls4ml project folder (- for stdin)' })
         .options(designOptionSpecs)
         .options(bundleOptionSpec)
         .option('records', { type: 'string', describe: 'predict for every record of a dataset, a dataset part (.jsonl) or an ingestible file instead: JSON Lines (or CSV) on stdout' })
         .option('per-layer', { type: 'boolean', default: false, describe: 'also show what each layer gets (reuse factor, multipliers, DSPs, cycles)' })
         .options(formatOptions(['table', 'json', 'csv'] as const))
-        .check((args) => (args.keras !== undefined || args.records ? true : 'give a Keras model (- for stdin), or --records'))
+        .check((args) => (args.keras !== undefined || args.records || args.config ? true : 'give a model (Keras JSON/.h5, .onnx, an hls4ml project folder, - for stdin), an hls4ml config naming one (-c), or --records'))
         .check(checks(...designChecks, nonEmpty('records'), nonEmpty('model'))),
     handler: async (args: PredictArgs) => {
       const format = formatOf(args);
@@ -39,12 +39,12 @@ export function predictCommand(output: Output) {
         await predictRecords(predictor, args.records, format === 'csv' ? 'csv' : 'jsonl', output);
         return;
       }
-      const label = args.keras || '<stdin>';
-      const { configured } = await loadDesign(args.keras!, args);
+      const label = args.keras === '' || args.keras === '-' ? '<stdin>' : (args.keras ?? args.config!);
+      const { configured, notes } = await loadDesign(args.keras, args);
       const estimate = predictor.predict(configured);
-      if (format === 'json') output.out(JSON.stringify(estimateJson(label, configured.config, estimate, args.perLayer), null, 2));
+      if (format === 'json') output.out(JSON.stringify({ ...estimateJson(label, configured.config, estimate, args.perLayer), notes }, null, 2));
       else if (format === 'csv') output.out(estimateCsv([{ label, config: configured.config, estimate }]));
-      else output.out(renderEstimate(label, configured.layers, configured.config, estimate, args.perLayer));
+      else output.out([renderEstimate(label, configured.layers, configured.config, estimate, args.perLayer), ...(notes.length ? ['', ...notes.map((n) => `note: ${n}`)] : [])].join('\n'));
     },
   };
 }

@@ -2,14 +2,14 @@ import type { Argv } from 'yargs';
 import { HlsestError, formatPrecision, parsePrecision, readIoType, readStrategy, resolveDevice } from '@hlsest/core';
 import { sweep, type SweepGrid, type SweepRow } from '@hlsest/predictor';
 import { loadPredictor } from '@hlsest/predictor/node';
-import { bundleOptionSpec, loadConfig, loadNetwork } from '../design-input.js';
+import { bundleOptionSpec, loadSource } from '../design-input.js';
 import { checks, formatOf, formatOptions, integerIn, nonEmpty, numberIn, parses, type Check } from '../checks.js';
 import type { Output } from '../output.js';
 import { renderTable, formatNumber } from '../table.js';
 import { estimateCsv } from './predict.js';
 
 interface SweepArgs {
-  keras: string;
+  keras?: string;
   model?: string;
   config?: string;
   boards: string;
@@ -31,11 +31,11 @@ const list = (text: string) => text.split(/[,;]\s*(?![^<]*>)/).map((s) => s.trim
 
 export function sweepCommand(output: Output) {
   return {
-    command: 'sweep <keras>',
+    command: 'sweep [keras]',
     describe: 'Predict a grid of boards × strategies × precisions × reuse factors; sorted, filtered, with the Pareto front',
     builder: (yargs: Argv) =>
       yargs
-        .positional('keras', { type: 'string', demandOption: true, describe: 'Keras/QKeras model JSON or .h5 (- for stdin)' })
+        .positional('keras', { type: 'string', describe: 'Keras/QKeras JSON or .h5, ONNX/QONNX .onnx, or an hls4ml project folder (- for stdin)' })
         .options(bundleOptionSpec)
         .option('config', { type: 'string', alias: 'c', describe: 'hls4ml config whose per-layer settings the sweep starts from' })
         // Each list flag also answers to predict's singular spelling.
@@ -51,6 +51,7 @@ export function sweepCommand(output: Output) {
         .option('sort', { choices: ['latency', 'resource'] as const, default: 'latency' as const })
         .option('limit', { type: 'number', default: 30, describe: 'rows to print in the table (0 = all)' })
         .options(formatOptions(['table', 'json', 'csv'] as const))
+        .check((args) => (args.keras !== undefined || args.config ? true : 'give a model, or an hls4ml config naming one (-c)'))
         .check(
           checks(
             parses('boards', (v) => list(v).forEach((b) => resolveDevice(b))),
@@ -67,7 +68,11 @@ export function sweepCommand(output: Output) {
           ),
         ),
     handler: async (args: SweepArgs) => {
-      const [predictor, network, file] = await Promise.all([loadPredictor(args.model), loadNetwork(args.keras), loadConfig(args.config)]);
+      const [predictor, source] = await Promise.all([loadPredictor(args.model), loadSource(args.keras, args.config)]);
+      const { network, file } = source;
+      const label = args.keras === '' || args.keras === '-' ? '<stdin>' : (args.keras ?? args.config!);
+      for (const note of source.notes) output.err(`note: ${note}`);
+      if (source.generated) output.err("note: the sweep sets every layer's reuse factor and precision itself; parameters.h is not applied");
       const grid = gridOf(args);
       const started = performance.now();
       const progress = output.isTTY ? progressBar() : undefined;
@@ -81,7 +86,7 @@ export function sweepCommand(output: Output) {
       rows.sort(args.sort === 'latency' ? (a, b) => a.latencyNs - b.latencyNs || a.scarcestPercent - b.scarcestPercent : (a, b) => a.scarcestPercent - b.scarcestPercent || a.latencyNs - b.latencyNs);
       const format = formatOf(args);
       if (format === 'json') output.out(JSON.stringify(rows.map(rowJson), null, 2));
-      else if (format === 'csv') output.out(estimateCsv(rows.map((r) => ({ label: args.keras, config: r.config, estimate: r.estimate, reuse: reuseText(r) }))));
+      else if (format === 'csv') output.out(estimateCsv(rows.map((r) => ({ label, config: r.config, estimate: r.estimate, reuse: reuseText(r) }))));
       else {
         const shown = args.limit > 0 ? rows.slice(0, args.limit) : rows;
         output.out(

@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { HlsestError, exactArrayBuffer, parseKerasModel, withWeightStats, type Network } from '@hlsest/core';
+import { HlsestError, exactArrayBuffer, parseKerasModel, parseOnnxModel, withWeightStats, type Network } from '@hlsest/core';
 import { modelConfigFromH5, modelConfigOf, openH5, weightStatsFromH5 } from '../parse/keras-h5.js';
 
 /**
- * A Keras model from disk: `model.to_json()` text, or a Keras 2 `.h5` (its `model_config`, and
- * from its weights each layer's zeros and powers of two, which change what hls4ml builds).
+ * A model from disk: `model.to_json()` text, a Keras 2 `.h5` (its `model_config`, and from its
+ * weights each layer's zeros and powers of two, which change what hls4ml builds), or an ONNX /
+ * QONNX `.onnx` (PyTorch via `torch.onnx.export`, Brevitas via qonnx).
  */
 export async function readKerasModelFile(path: string, options: { hls4mlVersion?: string } = {}): Promise<Network> {
   const ext = extname(path).toLowerCase();
+  if (ext === '.onnx') return parseOnnxModel(new Uint8Array(await read(path)), path);
   if (ext === '.h5' || ext === '.hdf5') {
     const h5 = openH5(exactArrayBuffer(await read(path)), path);
     const network = parseKerasModel(modelConfigOf(h5, path), path, options);
