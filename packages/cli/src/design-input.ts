@@ -5,6 +5,7 @@ import {
   applyGeneratedConfig,
   configureNetwork,
   formatPrecision,
+  withSparsity,
   parseHls4mlConfigText,
   parseKerasModel,
   parsePrecision,
@@ -34,6 +35,7 @@ export interface DesignOptions {
   readonly hls4mlVersion?: string;
   readonly hlsTool?: string;
   readonly hlsToolVersion?: string;
+  readonly sparsity?: string;
 }
 
 export const designOptionSpecs = {
@@ -48,6 +50,7 @@ export const designOptionSpecs = {
   'hls4ml-version': { type: 'string', describe: 'hls4ml version to predict for (default: the bundle\'s reference)' },
   'hls-tool': { choices: ['vivado_hls', 'vitis_hls'], describe: 'HLS tool to predict for (default: the bundle\'s reference)' },
   'hls-tool-version': { type: 'string', describe: 'HLS tool version, e.g. 2023.2' },
+  sparsity: { type: 'string', describe: 'planned share of zero weights (pruning) where weights are unknown: 0.5, or per layer fc1=0.5,fc2=0.8' },
 } as const;
 
 /** The values of the design options, checked before any file is read (`runCli`'s first pass). */
@@ -62,7 +65,25 @@ export const designChecks: readonly Check[] = [
   nonEmpty('hls4ml-version'),
   nonEmpty('hls-tool-version'),
   nonEmpty('config'),
+  parses('sparsity', parseSparsity),
 ];
+
+/** `0.5` or `fc1=0.5,fc2=0.8`: a share of zero kernel weights, for the model or per layer. */
+export function parseSparsity(text: string): number | Record<string, number> {
+  const share = (value: string, what: string) => {
+    const v = Number(value);
+    if (!(value.trim() !== '' && v >= 0 && v <= 1)) throw new HlsestError('HLSEST_BAD_CONFIG', `${what} must be a share from 0 to 1, got "${value}"`);
+    return v;
+  };
+  if (!text.includes('=')) return share(text, 'sparsity');
+  return Object.fromEntries(
+    text.split(',').map((part) => {
+      const [name, value] = part.split('=').map((s) => s.trim());
+      if (!name || value === undefined) throw new HlsestError('HLSEST_BAD_CONFIG', `sparsity entries are layer=share, got "${part}"`);
+      return [name, share(value, `sparsity of ${name}`)];
+    }),
+  );
+}
 
 /** The bundle a command predicts with: `--model` (or `--bundle`), or the shipped default. */
 export const bundleOptionSpec = {
@@ -138,7 +159,9 @@ export async function loadSource(modelPath: string | undefined, configPath: stri
 
 export function configureSource(source: DesignSource, options: DesignOptions): LoadedDesign {
   const overrides = overridesFrom(options);
-  const configured = configureNetwork(source.network.layers, source.file, overrides);
+  // Planned pruning applies where the weights are unknown; a layer whose .h5/ONNX weights were read keeps them.
+  const layers = options.sparsity ? withSparsity(source.network.layers, parseSparsity(options.sparsity)) : source.network.layers;
+  const configured = configureNetwork(layers, source.file, overrides);
   const applied = source.generated ? applyGeneratedConfig(configured.layers, source.generated) : undefined;
   const toolchain = toolchainFrom(options);
   const notes = [...source.notes, ...(source.network.notes ?? []), ...configured.warnings, ...overrideNotes(source.file, options), ...(applied?.notes ?? [])];

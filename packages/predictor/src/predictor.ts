@@ -81,9 +81,27 @@ const LATENCY_TARGETS: ReadonlySet<Target> = new Set(['cycles', 'interval']);
  * to what the training residuals justify and faded out as the design moves away from the
  * training data; where the rule was exact on every training design of a regime, the rule
  * itself. Bands come from residuals on families left out in training. Every estimate then
- * keeps the physical and hls4ml invariants (cycles ≥ 1, 1 ≤ II ≤ cycles + 1, whole
+ * keeps the physical and hls4ml invariants (cycles ≥ 1, 1 ≤ II ≤ cycles, whole
  * non-negative resources, no DSP where no product needs a multiplier).
  */
+/** What to change when the design is over the device, by the resource that runs out first. */
+function overDeviceAdvice(resource: ResourceKey, percent: number, device: string, config: HlsConfig): string {
+  const raise = config.strategy === 'latency' ? 'use Strategy: Resource with a larger reuse factor' : `raise the reuse factor above ${config.reuseFactor}`;
+  const advice = {
+    dsp: `${raise} (DSPs fall about as 1/RF), or use weights of 8 bits or fewer where products go to LUTs`,
+    lut: `${raise}, narrow the precision, or use io_stream for convolutions`,
+    ff: `${raise}, or use io_stream (fewer registered copies of each tensor)`,
+    bram: 'use io_parallel for small layers, lower the reuse factor of large ones (weights in fewer, wider ROMs), or a part with more BRAM',
+  }[resource];
+  return `over the device: ${resource.toUpperCase()} at ${percent.toFixed(0)} % of ${device}: ${advice}; or choose a larger part`;
+}
+
+/**
+ * No count hlsest gives exceeds this: ten times the largest device's LUTs is already not a
+ * design; `checkDesign` refuses inputs that could get there, this keeps any band edge finite.
+ */
+const MAX_COUNT = 1e12;
+
 /** A band whose ends are this far apart says the estimate is a rough guide; the warnings then say so in words. */
 const VAGUE_BAND_RATIO = 20;
 
@@ -331,7 +349,7 @@ export class Predictor {
   /**
    * What every estimate must keep, whatever the numbers: resources whole and non-negative,
    * no DSP where no weight product needs a multiplier (the rule's own count, for softmax and
-   * batch-normalization products, stands), cycles ≥ 1, 1 ≤ II ≤ cycles + 1.
+   * batch-normalization products, stands), cycles ≥ 1, 1 ≤ II ≤ cycles.
    */
   private keepInvariants(data: Float64Array, r: number, count: number, context: BatchContext): void {
     for (let t = 0; t < count; t++) {
@@ -351,11 +369,13 @@ export class Predictor {
         data[at + 2] = Math.max(data[at]!, Math.ceil(data[at + 2]!));
       }
       data[at + 1] = Math.min(data[at + 1]!, data[at]!);
+      for (let e = 0; e < 3; e++) data[at + e] = Math.min(data[at + e]!, MAX_COUNT);
     }
     if (this.cyclesSlot >= 0 && this.intervalSlot >= 0) {
+      // A design cannot start a new input less often than it takes to finish one: II ≤ latency.
       const c = (r * count + this.cyclesSlot) * 3;
       const i = (r * count + this.intervalSlot) * 3;
-      for (let e = 0; e < 3; e++) data[i + e] = Math.min(data[i + e]!, data[c + e]! + 1);
+      for (let e = 0; e < 3; e++) data[i + e] = Math.max(1, Math.min(data[i + e]!, data[c + e]!));
     }
   }
 
@@ -484,6 +504,7 @@ export class Predictor {
     const device = context.device;
     const board = device ? this.boardFit(bands, r, device) : undefined;
     if (!device) warnings.push(`part ${context.config.part} is not in the catalogue: no board percentages`);
+    if (board && !board.fits && board.scarcest) warnings.push(overDeviceAdvice(board.scarcest.resource, board.scarcest.percent, board.device, context.config));
 
     const clock = context.config.clockPeriodNs;
     const scale = (b: Band): Band => ({ value: b.value * clock, lo: b.lo * clock, hi: b.hi * clock });

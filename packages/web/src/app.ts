@@ -466,7 +466,7 @@ function renderLayers(design: Design, edits: LayerEdits, onEdit: () => void): No
       h('td', {}, `[${layer.outputShape.join('×')}]`),
       h('td', {}, rfCell),
       h('td', {}, b.mult ? precisionInput : precisionText || '–'),
-      h('td', {}, b.multipliers.toLocaleString('en-US')),
+      h('td', {}, b.multipliersDense !== b.multipliers ? `${b.multipliersDense.toLocaleString('en-US')} → ${b.multipliers.toLocaleString('en-US')}` : b.multipliers.toLocaleString('en-US')),
       h('td', {}, formatCount(b.hls.bram18k)),
       h('td', {}, formatCount(b.hls.dsp)),
       h('td', {}, formatCount(b.hls.ff)),
@@ -484,7 +484,7 @@ function renderLayers(design: Design, edits: LayerEdits, onEdit: () => void): No
       h(
         'table',
         { 'data-testid': 'layer-table' },
-        h('thead', {}, h('tr', {}, ...['layer', 'class', 'output', 'reuse factor', 'precision', 'multipliers', 'BRAM18K', 'DSP', 'FF', 'LUT', 'cycles', 'II'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('thead', {}, h('tr', {}, ...['layer', 'class', 'output', 'reuse factor', 'precision', 'multipliers (dense → pruned)', 'BRAM18K', 'DSP', 'FF', 'LUT', 'cycles', 'II'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, ...rows),
       ),
     ),

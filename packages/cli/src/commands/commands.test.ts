@@ -82,7 +82,7 @@ describe('hlsest predict with the shipped bundle', () => {
     [['predict', jet, '--model', '/no/bundle'], 5, /Bundle \/no\/bundle: bundle\.json cannot be read/],
     [['predict', jet, '--board', 'nope'], 2, /Unknown board or part "nope"/],
     [['predict', join(REPO_ROOT, 'README.md')], 3, /not valid JSON/],
-    [["predict"], 2, /give a Keras model \(- for stdin\), or --records/],
+    [["predict"], 2, /give a model \(Keras JSON\/.h5, .onnx, an hls4ml project folder, - for stdin\), an hls4ml config naming one \(-c\), or --records/],
   ])('fails clearly: %j', async (argv, status, message) => {
     const { code, stderr } = await run(...argv);
     expect(code).toBe(status);

@@ -28,7 +28,7 @@ describe('hlsest explain', () => {
     [['explain', 'MODEL', '--board', 'nope'], 2, /Unknown board or part "nope"/],
     [['explain', 'MODEL', '--precision', 'ap_fixed<16>'], 2, /Cannot parse precision "ap_fixed<16>"/],
     [['explain', 'MODEL', '--strategy', 'fast'], 2, /unknown strategy "fast"/],
-    [['explain'], 2, /Missing required argument: keras/],
+    [['explain'], 2, /give a model, or an hls4ml config naming one \(-c\)/],
   ])('fails clearly: %j', async (argv, status, message) => {
     const { code, stderr } = await run(...argv.map((a) => (a === 'MODEL' ? model() : a)));
     expect(code).toBe(status);

@@ -42,7 +42,8 @@ export function renderBuild(layers: readonly Layer[], build: DesignBuild): strin
       `[${layer.outputShape.join('×')}]`,
       rf,
       b.totalMults,
-      b.multipliers,
+      // Before → after the zero weights hls4ml leaves out (pruning), when they differ.
+      b.multipliersDense !== b.multipliers ? `${b.multipliersDense}→${b.multipliers}` : b.multipliers,
       b.product === 'none' ? '–' : b.product,
       b.expectedDsp,
       b.weightBits,
@@ -51,7 +52,7 @@ export function renderBuild(layers: readonly Layer[], build: DesignBuild): strin
       b.interval,
     ];
   });
-  const table = renderTable(['layer', 'class', 'output', 'RF', 'mults', 'multipliers', 'product', 'DSP', 'weight bits', 'ROM BRAM18K', 'cycles', 'II'], rows);
+  const table = renderTable(['layer', 'class', 'output', 'RF', 'mults', 'multipliers (dense→pruned)', 'product', 'DSP', 'weight bits', 'ROM BRAM18K', 'cycles', 'II'], rows);
   const t = build.totals;
   const notes = build.layers.flatMap((b) => b.notes.filter((n) => n.includes('reuse factor') || n.includes('not modelled')).map((n) => `  ${b.name}: ${n}`));
   return [

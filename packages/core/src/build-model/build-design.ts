@@ -1,3 +1,4 @@
+import { feasibilityNotes } from './feasibility.js';
 import { findDevice, type Device } from '../boards.js';
 import { layerRule } from '../layer-kinds/index.js';
 import { hasWeights, layerFamily } from '../layers.js';
@@ -194,7 +195,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     : topology === 'pipeline'
       ? sumCycles + timedStages * t.pipelineCyclesPerLayer
       : sumCycles + (sumCycles > 0 ? t.dataflowCycles : 0);
-  const notes = [...graphNotes];
+  const notes = [...graphNotes, ...feasibilityNotes(builds, config)];
   if (unmodelled.size) notes.push(`not modelled: ${[...unmodelled].join(', ')}`);
   return {
     device,
