@@ -135,7 +135,9 @@ export class Predictor {
     const { min, max } = manifest.featureRanges;
     this.rangeLo = Float64Array.from(min, (lo, j) => lo - 0.1 * Math.max(max[j]! - lo, 1e-9));
     this.rangeHi = Float64Array.from(max, (hi, j) => hi + 0.1 * Math.max(hi - min[j]!, 1e-9));
-    const kinds = Object.keys(manifest.distance.models) as (keyof BundleManifest['distance']['models'])[];
+    // Only the kinds of label some target has: a model for labels no target uses would cost every row its distances.
+    const used = new Set(this.targetNames.map((t) => TARGET_INFO[t].kind));
+    const kinds = (Object.keys(manifest.distance.models) as (keyof BundleManifest['distance']['models'])[]).filter((kind) => used.has(kind));
     this.distanceModels = kinds.map((kind) => ({ centers: manifest.distance.models[kind]!.centers.map((c) => Float64Array.from(c)), scale: manifest.distance.models[kind]!.scale }));
     this.targetModel = Int32Array.from(this.targetNames, (t) => kinds.indexOf(TARGET_INFO[t].kind));
     this.exact = manifest.targets.map((t) => new Set(t.exact.regimes));

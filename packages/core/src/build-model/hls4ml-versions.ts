@@ -71,8 +71,19 @@ export function isModelledRelease(version: string | undefined): boolean {
   return Number(match[1]) * 100 + Number(match[2]) >= major! * 100 + minor!;
 }
 
+const minors = new Map<string, Hls4mlVersion | undefined>();
+
 /** `1.1.0` → `1.1`; versions older than the table map to its first row, newer ones to its last. */
 export function hls4mlMinor(version: string | undefined): Hls4mlVersion | undefined {
+  if (version === undefined) return undefined;
+  // Every build asks; a sweep asks with the same few strings millions of times.
+  if (minors.has(version)) return minors.get(version);
+  const minor = parseMinor(version);
+  if (minors.size < 256) minors.set(version, minor);
+  return minor;
+}
+
+function parseMinor(version: string | undefined): Hls4mlVersion | undefined {
   const match = /^v?(\d+)\.(\d+)/.exec(version?.trim() ?? '');
   if (!match) return undefined;
   const value = Number(match[1]) * 100 + Number(match[2]);

@@ -127,18 +127,26 @@ export function operatorFeatures(operators: Operators): Record<OperatorFeature, 
 
 /** The HLS estimate of one layer: its operators priced by the tool profile. */
 export function priceOperators(operators: Operators, profile: ToolProfile, strategyClass: StrategyClass): HlsResources {
-  const quantities = operatorFeatures(operators);
-  const price = (costs: OperatorCosts) => {
-    let sum = 0;
-    for (const feature of OPERATOR_FEATURES) sum += costs[feature] * quantities[feature];
-    return sum;
-  };
   return {
     bram18k: operators.bram18k,
     dsp: operators.dsp,
-    ff: Math.max(0, Math.round(price(profile.ff[strategyClass]))),
-    lut: Math.max(0, Math.round(price(profile.lut[strategyClass]))),
+    ff: Math.max(0, Math.round(price(profile.ff[strategyClass], operators))),
+    lut: Math.max(0, Math.round(price(profile.lut[strategyClass], operators))),
   };
+}
+
+/** Σ cost × quantity over `OPERATOR_FEATURES`, written out: a sweep prices every layer of every configuration. */
+function price(c: OperatorCosts, o: Operators): number {
+  return (
+    c.perLayer +
+    c.lutProductBits * o.lutProductBits +
+    c.productBits * o.productBits +
+    c.adderBits * o.adderBits +
+    c.accumulatorBits * o.accumulatorBits +
+    c.inputBits * o.inputBits +
+    c.muxBits * o.muxBits +
+    c.lutramBits * o.lutramBits
+  );
 }
 
 /**
