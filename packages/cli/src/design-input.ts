@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
   HlsestError,
@@ -18,7 +17,7 @@ import {
   type Network,
   type Toolchain,
 } from '@hlsest/core';
-import { readDesignSource, readKerasModelFile, type DesignSource } from '@hlsest/ingest';
+import { readDesignSource, readHls4mlConfigFile, readKerasModelFile, type DesignSource } from '@hlsest/ingest';
 import { integerIn, nonEmpty, numberIn, parses, type Check } from './checks.js';
 
 /** The options every command that takes a model shares: the hls4ml config and its overrides. */
@@ -99,13 +98,7 @@ export async function loadNetwork(path: string): Promise<Network> {
 export async function loadConfig(path: string | undefined): Promise<Hls4mlConfig | undefined> {
   if (!path) return undefined;
   if (path === '-') return parseHls4mlConfigText(await readStdin(), '<stdin>');
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new HlsestError('HLSEST_BAD_INPUT', `${path}: cannot read the hls4ml config (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: path });
-  }
-  return parseHls4mlConfigText(text, path);
+  return readHls4mlConfigFile(path);
 }
 
 let stdinTaken = false;

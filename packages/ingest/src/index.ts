@@ -16,4 +16,4 @@ export type { ProjectDefaults } from './parse/assemble-project.js';
 export type { Rejection, RecordDraft } from './parse/draft.js';
 export { dataRoot } from './node/data-root.js';
 export { atomicWrite } from './node/dataset-store.js';
-export { readDesignSource, type DesignSource } from './node/read-design-source.js';
+export { readDesignSource, readConfig as readHls4mlConfigFile, type DesignSource } from './node/read-design-source.js';

@@ -47,6 +47,13 @@ export interface TargetEstimate extends Band {
 
 export type ResourceKey = 'bram' | 'dsp' | 'ff' | 'lut';
 
+/** A design already turned into features (`extractFeatures`), with its build and configuration. */
+export interface FeatureRow {
+  readonly features: Float64Array;
+  readonly build: DesignBuild;
+  readonly config: HlsConfig;
+}
+
 export interface Estimate {
   readonly targets: Partial<Record<Target, TargetEstimate>>;
   /** Post-synthesis numbers when the bundle predicts them, else the HLS estimate; with their label kind. */
@@ -211,16 +218,22 @@ export class Predictor {
   }
 
   /** Estimates for what `extractFeatures` returns (records with their builds), in target units. */
-  predictFeatureRows(rows: readonly { readonly features: Float64Array; readonly build: DesignBuild; readonly config: HlsConfig }[]): Partial<Record<Target, TargetEstimate>>[] {
+  predictFeatureRows(rows: readonly FeatureRow[]): Partial<Record<Target, TargetEstimate>>[] {
+    const { features, context } = this.featureBatch(rows);
+    const bands = this.predictBands(features, rows.length, context);
+    return rows.map((_, r) => bands.targetsAt(r));
+  }
+
+  /** Rows with their features and builds as one batch: the matrix and the context `predictBands` and `decompose` take. */
+  featureBatch(rows: readonly FeatureRow[]): { features: Float64Array; context: BatchContext } {
     const width = FEATURE_NAMES.length;
-    const matrix = new Float64Array(rows.length * width);
+    const features = new Float64Array(rows.length * width);
     const context = new BatchContext(rows.length, this.targetNames.length);
     rows.forEach((r, i) => {
-      matrix.set(r.features, i * width);
+      features.set(r.features, i * width);
       context.set(i, r.build, r.config, this.targetNames);
     });
-    const bands = this.predictBands(matrix, rows.length, context);
-    return rows.map((_, r) => bands.targetsAt(r));
+    return { features, context };
   }
 
   /**

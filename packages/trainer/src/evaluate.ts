@@ -1,5 +1,5 @@
 import { TARGET_INFO, TARGETS, type Target } from '@hlsest/core';
-import { BatchContext, type Predictor } from '@hlsest/predictor';
+import type { Predictor } from '@hlsest/predictor';
 import { computeMetrics, coverage, type Metrics } from './metrics.js';
 import { SUBSET_KEYS, type PreparedRecord, type SubsetKey } from './prepared.js';
 import { pushTo } from './collections.js';
@@ -87,13 +87,7 @@ export function evaluateSamples(samples: readonly ScoredSample[]): Evaluation {
 
 /** Scores a loaded bundle on labelled records (`hlsest evaluate`). */
 export function evaluate(predictor: Predictor, data: readonly PreparedRecord[]): Evaluation {
-  const width = data[0]?.features.length ?? 0;
-  const features = new Float64Array(data.length * width);
-  const context = new BatchContext(data.length, predictor.targets.length);
-  data.forEach((d, i) => {
-    features.set(d.features, i * width);
-    context.set(i, d.build, d.config, predictor.targets);
-  });
+  const { features, context } = predictor.featureBatch(data);
   const bands = predictor.predictBands(features, data.length, context);
   const samples: ScoredSample[] = [];
   data.forEach((d, r) => {

@@ -1,5 +1,5 @@
 import type { Target } from '@hlsest/core';
-import { BatchContext, type Predictor } from '@hlsest/predictor';
+import type { Predictor } from '@hlsest/predictor';
 import type { PreparedRecord } from './prepared.js';
 
 /** One labelled (record, target) a bundle never saw, with the parts of its estimate. */
@@ -28,13 +28,7 @@ export interface HeldOutSample {
 /** The held-out samples of `rows` under `predictor` (trained without them; `inside`: their families were not). */
 export function heldOutSamples(predictor: Predictor, rows: readonly PreparedRecord[], inside = false): HeldOutSample[] {
   if (rows.length === 0) return [];
-  const width = rows[0]!.features.length;
-  const features = new Float64Array(rows.length * width);
-  const context = new BatchContext(rows.length, predictor.targets.length);
-  rows.forEach((d, i) => {
-    features.set(d.features, i * width);
-    context.set(i, d.build, d.config, predictor.targets);
-  });
+  const { features, context } = predictor.featureBatch(rows);
   const parts = predictor.decompose(features, rows.length, context);
   const count = predictor.targets.length;
   const out: HeldOutSample[] = [];

@@ -94,7 +94,7 @@ describe('hlsest sweep', () => {
   it('predicts the grid, filters and marks the Pareto front', async () => {
     const { code, stdout } = await run('sweep', jet, '--boards', 'pynq-z2,alveo-u250', '--strategies', 'latency,resource', '--precisions', 'ap_fixed<16,6>,ap_fixed<8,3>', '--reuse-factors', '1-8', '--format', 'json');
     expect(code).toBe(0);
-    const rows = JSON.parse(stdout) as { board: string; config: { strategy: string; precision: string }; reuseFactors: { requested: number[]; applied: number[] }; pareto: boolean }[];
+    const rows = JSON.parse(stdout) as { board: string; config: { strategy: string; precision: string }; reuseFactors: { requested: number[]; applied: number[] }; pareto: boolean; latency: { ns: { value: number } } }[];
     // Every requested RF is in exactly one row of its (board, strategy, precision); hls4ml builds
     // some Resource RFs as another (the jet tagger's 16×64 layer takes no RF 3), so there are fewer rows.
     const groups = new Map<string, number[]>();
@@ -107,7 +107,7 @@ describe('hlsest sweep', () => {
     expect(rows.length).toBeLessThan(2 * 2 * 2 * 8);
     expect(rows.some((r) => r.config.strategy === 'resource' && r.reuseFactors.requested.length > 1)).toBe(true);
     expect(rows.some((r: { pareto: boolean }) => r.pareto)).toBe(true);
-    for (let i = 1; i < rows.length; i++) expect(rows[i].latency.ns.value).toBeGreaterThanOrEqual(rows[i - 1].latency.ns.value);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.latency.ns.value).toBeGreaterThanOrEqual(rows[i - 1]!.latency.ns.value);
     const fits = JSON.parse((await run('sweep', jet, '--boards', 'alveo-u250', '--fits', '--reuse-factors', '1,2', '--format', 'json')).stdout);
     expect(fits.every((r: { fits: boolean }) => r.fits)).toBe(true);
     const merged = (await run('sweep', jet, '--strategies', 'resource', '--reuse-factors', '2,3', '--limit', '0')).stdout;

@@ -122,7 +122,8 @@ async function generatedConfig(dir: string, notes: string[]): Promise<GeneratedC
   return undefined;
 }
 
-async function readConfig(path: string): Promise<Hls4mlConfig> {
+/** An hls4ml config file (YAML or JSON), read or refused with its path and the reason. */
+export async function readConfig(path: string): Promise<Hls4mlConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
