@@ -122,8 +122,12 @@ function splitsFor(data: readonly PreparedRecord[], mode: SplitMode, seed: numbe
       return [holdoutSplit(groups, mode.testFraction, seed)];
     case 'kfold':
       return kFoldSplits(groups, mode.k, seed);
-    case 'leave-one-out':
-      return leaveOneOutSplits(data.map((d) => (mode.by === 'family' ? d.family : d.subsets[mode.by])));
+    case 'leave-one-out': {
+      const keys = data.map((d) => (mode.by === 'family' ? d.family : d.subsets[mode.by]));
+      // One family leaves nothing to train on when it is left out: score on held-out architectures instead.
+      if (new Set(keys).size < 2) return [{ ...holdoutSplit(groups, 0.2, seed), name: `holdout (only one ${mode.by}: 20 % of its architectures held out)` }];
+      return leaveOneOutSplits(keys);
+    }
   }
 }
 

@@ -39,6 +39,12 @@ describe('training on real data (small budget)', () => {
     expect(Object.keys(run.manifest.metrics['splits'] as object)).toEqual(['holdout']);
   }, 120_000);
 
+  it('scores a one-family dataset on held-out architectures instead of leaving the only family out', async () => {
+    const data = await records(dataPath('wa-hls4ml', 'records'));
+    const run = await runTraining(data, { ...SMALL, epochs: 2, members: 1 }, { kind: 'leave-one-out', by: 'family' }, false);
+    expect(run.evaluations.map((e) => e.split)).toEqual(['holdout (only one family: 20 % of its architectures held out)']);
+  }, 120_000);
+
   it('gives the same bundle for the same data and seed', async () => {
     const data = (await records(dataPath('wa-hls4ml', 'records'))).slice(0, 24);
     const config = { ...SMALL, epochs: 3, members: 2 };
