@@ -83,14 +83,6 @@ export interface DesignInput {
 const SOURCES: readonly EstimateSource[] = ['rule-exact', 'rule', 'learned'];
 const LATENCY_TARGETS: ReadonlySet<Target> = new Set(['cycles', 'interval']);
 
-/**
- * A loaded bundle. Per target the estimate is hls4ml's rule plus a learned correction that sees the design's structure (never its reuse factor), clipped
- * to what the training residuals justify and faded out as the design moves away from the
- * training data; where the rule was exact on every training design of a regime, the rule
- * itself. Bands come from residuals on families left out in training. Every estimate then
- * keeps the physical and hls4ml invariants (cycles ≥ 1, 1 ≤ II ≤ cycles, whole
- * non-negative resources, no DSP where no product needs a multiplier).
- */
 /** What to change when the design is over the device, by the resource that runs out first. */
 function overDeviceAdvice(resource: ResourceKey, percent: number, device: string, config: HlsConfig): string {
   const raise = config.strategy === 'latency' ? 'use Strategy: Resource with a larger reuse factor' : `raise the reuse factor above ${config.reuseFactor}`;
@@ -112,6 +104,14 @@ const MAX_COUNT = 1e12;
 /** A band whose ends are this far apart says the estimate is a rough guide; the warnings then say so in words. */
 const VAGUE_BAND_RATIO = 20;
 
+/**
+ * A loaded bundle. Per target the estimate is hls4ml's rule plus a learned correction that sees
+ * the design's structure (never its reuse factor), clipped to what the training residuals justify and faded out as the design moves away from the
+ * training data; where the rule was exact on every training design of a regime, the rule
+ * itself. Bands come from residuals on families left out in training. Every estimate then
+ * keeps the physical and hls4ml invariants (cycles ≥ 1, 1 ≤ II ≤ cycles, whole
+ * non-negative resources, no DSP where no product needs a multiplier).
+ */
 export class Predictor {
   private readonly seenKinds: ReadonlySet<string>;
   private readonly targetNames: readonly Target[];
@@ -217,13 +217,6 @@ export class Predictor {
     });
   }
 
-  /** Estimates for what `extractFeatures` returns (records with their builds), in target units. */
-  predictFeatureRows(rows: readonly FeatureRow[]): Partial<Record<Target, TargetEstimate>>[] {
-    const { features, context } = this.featureBatch(rows);
-    const bands = this.predictBands(features, rows.length, context);
-    return rows.map((_, r) => bands.targetsAt(r));
-  }
-
   /** Rows with their features and builds as one batch: the matrix and the context `predictBands` and `decompose` take. */
   featureBatch(rows: readonly FeatureRow[]): { features: Float64Array; context: BatchContext } {
     const width = FEATURE_NAMES.length;
@@ -241,56 +234,44 @@ export class Predictor {
    * the rule's number, regime and DSP-freedom of each row (`BatchContext.set`).
    */
   predictBands(features: Float64Array, rows: number, context: BatchContext): BandTable {
-    const { outputs, split } = this.forward(features, rows);
-    const distances = this.distances(features, rows, split?.constant);
-    const models = this.distanceModels.length;
+    const { parts, byModel, split } = this.parts(features, rows, context);
     const targets = this.manifest.targets;
     const count = targets.length;
     const z = this.manifest.band.z;
-    const k = outputs.length;
+    const far = this.manifest.distance.far;
     const data = new Float64Array(rows * count * 3);
     const sources = new Uint8Array(rows * count);
     for (let r = 0; r < rows; r++) {
       for (let t = 0; t < count; t++) {
         const spec = targets[t]!;
-        const model = this.targetModel[t]!;
-        const d = model < 0 ? 0 : distances[r * models + model]!;
-        const rule = context.rules[r * count + t]!;
-        const at = (r * count + t) * 3;
-        if (this.exact[t]!.has(context.regimes[r]!)) {
+        const at = r * count + t;
+        const rule = context.rules[at]!;
+        if (parts.exact[at]) {
           // hls4ml's rule matched every training design of this regime: it is the estimate.
           const slack = spec.exact.tolerance * rule;
-          data[at] = rule;
-          data[at + 1] = Math.max(0, rule - slack);
-          data[at + 2] = rule + slack;
-          sources[r * count + t] = 0;
+          data[at * 3] = rule;
+          data[at * 3 + 1] = Math.max(0, rule - slack);
+          data[at * 3 + 2] = rule + slack;
+          sources[at] = 0;
           continue;
         }
-        const base = Math.log1p(rule);
-        const gate = gateOf(spec.correction, d, this.manifest.distance.far);
-        let sum = 0;
-        let sumSq = 0;
-        for (let m = 0; m < k; m++) {
-          const raw = outputs[m]![r * count + t]! * spec.correction.std + spec.correction.mean;
-          const v = base + gate * Math.max(-spec.correction.bound, Math.min(spec.correction.bound, raw));
-          sum += v;
-          sumSq += v * v;
-        }
-        const mu = sum / k;
-        const spread = k > 1 ? Math.max(0, sumSq / k - mu * mu) : 0;
-        const half = bandHalfWidth(spec.band, d, this.manifest.distance.far);
-        const sigma = bandSigma(half, spread, z);
+        const d = parts.distances[at]!;
+        const gate = gateOf(spec.correction, d, far);
+        // Each member's estimate is log1p(rule) + gate × its clipped correction: their mean and spread.
+        const mu = parts.logRule[at]! + gate * parts.correction[at]!;
+        const spread = gate * gate * parts.variance[at]!;
+        const sigma = bandSigma(bandHalfWidth(spec.band, d, far), spread, z);
         // expm1(mu ± σ) = e^mu · e^(±σ) − 1: two exponentials instead of three per target and row.
         const value = Math.expm1(mu);
         const widen = Math.exp(sigma);
-        data[at] = Math.max(0, value);
-        data[at + 1] = Math.max(0, (value + 1) / widen - 1);
-        data[at + 2] = Math.max(0, (value + 1) * widen - 1);
-        sources[r * count + t] = gate > 0 ? 2 : 1;
+        data[at * 3] = Math.max(0, value);
+        data[at * 3 + 1] = Math.max(0, (value + 1) / widen - 1);
+        data[at * 3 + 2] = Math.max(0, (value + 1) * widen - 1);
+        sources[at] = gate > 0 ? 2 : 1;
       }
       this.keepInvariants(data, r, count, context);
     }
-    return new BandTable(data, sources, this.targetNames, context.rules, this.designDistances(distances, rows), this.outOfRange(features, rows, split?.constant));
+    return new BandTable(data, sources, this.targetNames, context.rules, this.designDistances(byModel, rows), this.outOfRange(features, rows, split?.constant));
   }
 
   /**
@@ -328,6 +309,11 @@ export class Predictor {
    * bands from these on held-out families.
    */
   decompose(features: Float64Array, rows: number, context: BatchContext): Decomposition {
+    return this.parts(features, rows, context).parts;
+  }
+
+  /** `decompose`, with what `predictBands` also needs: the distance per model and the batch's shared columns. */
+  private parts(features: Float64Array, rows: number, context: BatchContext): { parts: Decomposition; byModel: Float64Array; split: ReturnType<typeof splitConstantColumns> } {
     const { outputs, split } = this.forward(features, rows);
     const byModel = this.distances(features, rows, split?.constant);
     const models = this.distanceModels.length;
@@ -358,7 +344,7 @@ export class Predictor {
         variance[at] = k > 1 ? Math.max(0, sumSq / k - (sum / k) ** 2) : 0;
       }
     }
-    return { distances, logRule, correction, variance, exact };
+    return { parts: { distances, logRule, correction, variance, exact }, byModel, split };
   }
 
   /**
