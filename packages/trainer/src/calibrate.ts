@@ -28,7 +28,7 @@ const NO_WORSE = 3;
 
 export const smape = (t: number, p: number) => (200 * Math.abs(t - p)) / (Math.abs(t) + Math.abs(p) + 1);
 
-/** The estimate of a held-out sample under a choice: log1p space value, and the band's half-width. */
+/** The estimate of a held-out sample under a choice, with its band, in target units. */
 export function estimateOf(s: HeldOutSample, choice: TargetChoice, far: number): { value: number; lo: number; hi: number } {
   if (s.exact) return { value: s.rule, lo: Math.max(0, s.rule * (1 - s.tolerance)), hi: s.rule * (1 + s.tolerance) };
   const mu = centre(s, choice, far);
@@ -115,14 +115,22 @@ function chooseBand(samples: readonly HeldOutSample[], choice: TargetChoice, far
   return { halfWidth: best.halfWidth, widen: best.widen };
 }
 
+function byTarget(samples: readonly HeldOutSample[]): Map<Target, HeldOutSample[]> {
+  const map = new Map<Target, HeldOutSample[]>();
+  for (const s of samples) pushTo(map, s.target, s);
+  return map;
+}
+
+/** Per target, the band safety factor families left out of the choice need (`safetyFactor`): costly, so computed once and shared. */
+export function safetyFactors(samples: readonly HeldOutSample[], far: number): Map<Target, number> {
+  return new Map([...byTarget(samples)].map(([t, list]) => [t, safetyFactor(list, far)]));
+}
+
 /** Choices for every target from all samples (what a bundle ships), bands widened by the safety factor held-out families need. */
-export function chooseAll(samples: readonly HeldOutSample[], far: number): Map<Target, TargetChoice> {
-  const byTarget = new Map<Target, HeldOutSample[]>();
-  for (const s of samples) pushTo(byTarget, s.target, s);
-  return new Map([...byTarget].map(([t, list]) => {
+export function chooseAll(samples: readonly HeldOutSample[], far: number, safety = safetyFactors(samples, far)): Map<Target, TargetChoice> {
+  return new Map([...byTarget(samples)].map(([t, list]) => {
     const choice = chooseForTarget(list, far);
-    const safety = safetyFactor(list, far);
-    return [t, { ...choice, halfWidth: choice.halfWidth * safety }];
+    return [t, { ...choice, halfWidth: choice.halfWidth * (safety.get(t) ?? 1) }];
   }));
 }
 
@@ -158,10 +166,12 @@ function safetyFactor(samples: readonly HeldOutSample[], far: number): number {
  * on a family it never saw, gates and bands included (the band's safety factor, one number for
  * all families, is the one the bundle ships).
  */
-export function crossFittedEstimates(samples: readonly HeldOutSample[], far: number): { sample: HeldOutSample; value: number; lo: number; hi: number; rule: number }[] {
+export function crossFittedEstimates(
+  samples: readonly HeldOutSample[],
+  far: number,
+  safety = safetyFactors(samples, far),
+): { sample: HeldOutSample; value: number; lo: number; hi: number; rule: number }[] {
   const out: { sample: HeldOutSample; value: number; lo: number; hi: number; rule: number }[] = [];
-  const safety = new Map<Target, number>();
-  for (const target of new Set(samples.map((s) => s.target))) safety.set(target, safetyFactor(samples.filter((s) => s.target === target), far));
   const families = [...new Set(samples.map((s) => s.record.family))];
   for (const family of families) {
     const others = samples.filter((s) => s.record.family !== family);

@@ -1,7 +1,7 @@
 import { HlsestError, isHlsestError, type DesignRecord, type Target } from '@hlsest/core';
 import type { BundleManifest, Predictor } from '@hlsest/predictor';
 import { finalizeBundle } from './bundle-io.js';
-import { chooseAll, crossFittedEstimates, estimateOf, NEUTRAL_CHOICE, type TargetChoice } from './calibrate.js';
+import { chooseAll, crossFittedEstimates, estimateOf, NEUTRAL_CHOICE, safetyFactors, type TargetChoice } from './calibrate.js';
 import { evaluateSamples, metricsJson, type Evaluation } from './evaluate.js';
 import { heldOutSamples, type HeldOutSample } from './held-out.js';
 import { prepare, type PreparedRecord } from './prepared.js';
@@ -71,23 +71,15 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
   }
   if (!first) throw new HlsestError('HLSEST_BAD_DATASET', `no split had enough labelled records to train on and to test (${records.length} records): add data, or use --split holdout`);
   const far = first.trained.manifest.distance.far;
-  const choices = chooseAll(samples, far);
-  const crossFitted = crossFittedEstimates(samples, far);
-  const scored = new Map(crossFitted.map((e) => [e.sample, e]));
-  const toScored = (list: readonly HeldOutSample[]) =>
-    list.map((s) => {
-      const e = scored.get(s)!;
-      return { record: s.record, target: s.target, truth: s.truth, value: e.value, lo: e.lo, hi: e.hi, rule: e.rule, mean: Math.max(0, Math.expm1(s.logMean)) };
-    });
+  const safety = safetyFactors(samples, far);
+  const choices = chooseAll(samples, far, safety);
+  const scored = new Map(crossFittedEstimates(samples, far, safety).map((e) => [e.sample, e]));
+  const scoredSample = (s: HeldOutSample, e: { value: number; lo: number; hi: number }) => ({ record: s.record, target: s.target, truth: s.truth, value: e.value, lo: e.lo, hi: e.hi, rule: s.rule, mean: Math.max(0, Math.expm1(s.logMean)) });
+  const toScored = (list: readonly HeldOutSample[]) => list.map((s) => scoredSample(s, scored.get(s)!));
   const evaluations = perSplit.map((p) => ({ split: p.split, evaluation: evaluateSamples(toScored(p.samples)), testRecords: p.testRecords }));
   const outside = samples.filter((s) => !s.inside);
   const heldOut = evaluateSamples(toScored(outside));
-  const heldOutShipped = evaluateSamples(
-    outside.map((s) => {
-      const e = estimateOf(s, choices.get(s.target) ?? NEUTRAL_CHOICE, far);
-      return { record: s.record, target: s.target, truth: s.truth, ...e, rule: s.rule, mean: Math.max(0, Math.expm1(s.logMean)) };
-    }),
-  );
+  const heldOutShipped = evaluateSamples(outside.map((s) => scoredSample(s, estimateOf(s, choices.get(s.target) ?? NEUTRAL_CHOICE, far))));
 
   let chosen = first;
   if (refit) {
@@ -156,4 +148,3 @@ function dataSummary(data: readonly PreparedRecord[]): Record<string, unknown> {
   };
 }
 
-export { NEUTRAL_CHOICE };
