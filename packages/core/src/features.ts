@@ -1,5 +1,4 @@
 import { listDevices } from './boards.js';
-import { BoundedCache } from './bounded-cache.js';
 import { buildDesign, type DesignBuild } from './build-model/build-design.js';
 import { hls4mlMinor, HLS4ML_VERSIONS } from './build-model/hls4ml-versions.js';
 import { TOOL_GROUPS } from './build-model/tool-profiles.js';
@@ -227,7 +226,7 @@ export function writeFeatures(network: NetworkFeatures, config: HlsConfig, toolc
   at = oneHot(out, at, 'strategy', config.strategy);
   at = oneHot(out, at, 'ioType', config.ioType);
   at = oneHot(out, at, 'device', device?.device);
-  at = oneHot(out, at, 'hls4ml', hls4mlBucket(toolchain?.hls4mlVersion));
+  at = oneHot(out, at, 'hls4ml', hls4mlMinor(toolchain?.hls4mlVersion));
   at = oneHot(out, at, 'toolGroup', build.versions.tool);
   if (at !== offset + FEATURE_NAMES.length) throw new Error(`feature extraction wrote ${at - offset} values for ${FEATURE_NAMES.length} names`);
   return build;
@@ -248,14 +247,6 @@ const CATEGORY_INDEX: Record<keyof typeof CATEGORIES, ReadonlyMap<string, number
   hls4ml: indexOf(CATEGORIES.hls4ml),
   toolGroup: indexOf(CATEGORIES.toolGroup),
 };
-
-// A sweep asks for the bucket of one version per configuration.
-const versionBuckets = new BoundedCache<string, string | undefined>(256);
-
-function hls4mlBucket(version: string | undefined): string | undefined {
-  if (!version) return undefined;
-  return versionBuckets.get(version, () => hls4mlMinor(version));
-}
 
 /**
  * How each feature reads to a user, for out-of-distribution warnings: a sentence template with

@@ -112,6 +112,14 @@ export function mountApp(root: HTMLElement, predictor: Predictor, startedAt: num
     };
   };
 
+  const showComparison = () =>
+    compare.replaceChildren(
+      ...renderCompare(current!, pinned, (d) => {
+        pinned = d;
+        showComparison();
+      }),
+    );
+
   const update = () => {
     const t0 = performance.now();
     history.replaceState(null, '', writeSettings(settings));
@@ -147,10 +155,7 @@ export function mountApp(root: HTMLElement, predictor: Predictor, startedAt: num
       status.textContent = verdictText(current);
       layersBox.replaceChildren(...renderLayers(current, edits, update));
       downloads.replaceChildren(...downloadButtons(current, predictor));
-      compare.replaceChildren(...renderCompare(current, pinned, (d) => {
-        pinned = d;
-        compare.replaceChildren(...renderCompare(current!, pinned, () => undefined));
-      }));
+      showComparison();
       const elapsed = performance.now() - t0;
       timing.textContent = `estimates updated in ${elapsed.toFixed(1)} ms`;
       timing.dataset['ms'] = elapsed.toFixed(3);
@@ -172,7 +177,6 @@ export function mountApp(root: HTMLElement, predictor: Predictor, startedAt: num
         ),
       );
     } catch (error) {
-      results.replaceChildren();
       clear(`this design cannot be estimated: ${messageOf(error)}`);
       results.prepend(h('p', { className: 'error', role: 'alert' }, `Cannot estimate this design: ${messageOf(error)}`));
     }

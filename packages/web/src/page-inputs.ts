@@ -15,7 +15,8 @@ export interface PageInputs {
 }
 
 const text = (f: PageFile) => new TextDecoder().decode(f.bytes);
-const isHdf5 = (f: PageFile) => f.bytes.length >= 8 && f.bytes[0] === 0x89 && text({ ...f, bytes: f.bytes.subarray(1, 4) }) === 'HDF';
+/** HDF5's signature: 0x89, then "HDF". */
+const isHdf5 = (f: PageFile) => f.bytes.length >= 8 && f.bytes[0] === 0x89 && String.fromCharCode(f.bytes[1]!, f.bytes[2]!, f.bytes[3]!) === 'HDF';
 
 /**
  * Sorts dropped files as `hlsest predict` reads a folder: models (Keras JSON, ONNX/QONNX), the
@@ -53,7 +54,7 @@ export function readPageFiles(files: readonly PageFile[]): PageInputs {
   return { ...(model && { model }), ...(config && { config }), ...(generated && { generated }), errors };
 }
 
-export function readModel(f: PageFile, errors: string[]): PageInputs['model'] {
+function readModel(f: PageFile, errors: string[]): PageInputs['model'] {
   try {
     const network = f.name.toLowerCase().endsWith('.onnx') ? parseOnnxModel(f.bytes, f.name) : parseKerasModel(text(f), f.name);
     return { name: f.name, network };

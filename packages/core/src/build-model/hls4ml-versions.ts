@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.js';
 /**
  * Where hls4ml's behaviour changed between releases, one row per minor version. Each flag cites
  * the code it follows (repository fastmachinelearning/hls4ml at the named tags). A toolchain
@@ -65,32 +66,28 @@ export function hls4mlRules(version: string | undefined): Hls4mlRules {
  */
 export function isModelledRelease(version: string | undefined): boolean {
   if (version === undefined || version.trim() === '') return true;
-  const match = /^v?(\d+)\.(\d+)/.exec(version.trim());
-  if (!match) return false;
-  const [major, minor] = HLS4ML_VERSIONS[0].split('.').map(Number);
-  return Number(match[1]) * 100 + Number(match[2]) >= major! * 100 + minor!;
+  const value = versionNumber(version);
+  return value !== undefined && value >= versionNumber(HLS4ML_VERSIONS[0])!;
 }
 
-const minors = new Map<string, Hls4mlVersion | undefined>();
+/** `v1.1.0` → 101: major × 100 + minor, comparable; undefined when `version` does not start with them. */
+function versionNumber(version: string): number | undefined {
+  const match = /^v?(\d+)\.(\d+)/.exec(version.trim());
+  return match ? Number(match[1]) * 100 + Number(match[2]) : undefined;
+}
+
+// Every build asks; a sweep asks with the same few strings millions of times.
+const minors = new BoundedCache<string, Hls4mlVersion | undefined>(256);
 
 /** `1.1.0` → `1.1`; versions older than the table map to its first row, newer ones to its last. */
 export function hls4mlMinor(version: string | undefined): Hls4mlVersion | undefined {
-  if (version === undefined) return undefined;
-  // Every build asks; a sweep asks with the same few strings millions of times.
-  if (minors.has(version)) return minors.get(version);
-  const minor = parseMinor(version);
-  if (minors.size < 256) minors.set(version, minor);
-  return minor;
+  return version === undefined ? undefined : minors.get(version, parseMinor);
 }
 
-function parseMinor(version: string | undefined): Hls4mlVersion | undefined {
-  const match = /^v?(\d+)\.(\d+)/.exec(version?.trim() ?? '');
-  if (!match) return undefined;
-  const value = Number(match[1]) * 100 + Number(match[2]);
+function parseMinor(version: string): Hls4mlVersion | undefined {
+  const value = versionNumber(version);
+  if (value === undefined) return undefined;
   let chosen: Hls4mlVersion = HLS4ML_VERSIONS[0];
-  for (const v of HLS4ML_VERSIONS) {
-    const [major, minor] = v.split('.').map(Number);
-    if (major! * 100 + minor! <= value) chosen = v;
-  }
+  for (const v of HLS4ML_VERSIONS) if (versionNumber(v)! <= value) chosen = v;
   return chosen;
 }

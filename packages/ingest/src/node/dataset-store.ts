@@ -136,8 +136,6 @@ export async function* datasetLines(dir: string): AsyncGenerator<PartLine> {
     let line = 0;
     let records = 0;
     const input = createReadStream(file);
-    const missing = new Promise<never>((_, reject) => input.once('error', reject));
-    missing.catch(() => undefined);
     const lines = createInterface({ input, crlfDelay: Infinity });
     try {
       for await (const text of lines) {

@@ -23,11 +23,11 @@ const CONFIG_NAMES = ['hls4ml_config.yml', 'hls4ml_config.yaml', 'config.yml', '
 /**
  * `model` (a file or a project folder) and/or `configPath` (an hls4ml config, or the CLI config
  * naming the model): reads whichever the user gave. A model given explicitly wins over the one a
- * config names, with a note.
+ * config names, with a note. `readStdin` supplies the config when its path is `-`.
  */
-export async function readDesignSource(model: string | undefined, configPath: string | undefined, readStdinConfig?: () => Promise<string>): Promise<DesignSource> {
+export async function readDesignSource(model: string | undefined, configPath: string | undefined, readStdin: () => Promise<string>): Promise<DesignSource> {
   const notes: string[] = [];
-  const file = configPath === undefined ? undefined : configPath === '-' ? parseHls4mlConfigText(await readStdinConfig!(), '<stdin>') : await readConfig(configPath);
+  const file = configPath === undefined ? undefined : configPath === '-' ? parseHls4mlConfigText(await readStdin(), '<stdin>') : await readConfig(configPath);
   if (model !== undefined && (await isFolder(model))) {
     if (file) notes.push(`${configPath} is used instead of the project's own config`);
     return readProjectFolder(model, file, notes);
