@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Argv } from 'yargs';
 import { HlsestError } from '@hlsest/core';
@@ -47,7 +48,7 @@ export function packCommand(output: Output) {
       if (!where?.isDirectory()) throw new HlsestError('HLSEST_BAD_INPUT', `--out ${args.out}: ${where ? 'is a file' : 'no such folder'}; give an existing folder for the .tgz`, { path: args.out });
       // Loading verifies the bundle (format, checksums) before anything is packed.
       const predictor = await loadPredictor(args.bundle);
-      const runtime = await standaloneRuntime();
+      const runtime = standaloneRuntime();
       const dir = await mkdtemp(join(tmpdir(), 'hlsest-pack-'));
       const pkg = { name: args.name, version: args.pkgVersion };
       try {
@@ -70,19 +71,17 @@ export function packCommand(output: Output) {
 }
 
 /** The predictor's standalone build (`npm run build` makes it). */
-async function standaloneRuntime(): Promise<string> {
-  const require = createRequire(import.meta.url);
-  const dir = await Promise.resolve()
-    .then(() => dirname(require.resolve('@hlsest/predictor/standalone/runtime.js')))
-    .catch(() => 'node_modules/@hlsest/predictor/dist/standalone');
-  const files: string[] = await readdir(dir).catch(() => []);
-  if (!files.includes('runtime.js')) throw new HlsestError('HLSEST_BAD_INPUT', `the predictor runtime is not built (${dir}): run "npm run build" first`, { path: dir });
-  return dir;
+function standaloneRuntime(): string {
+  try {
+    return dirname(createRequire(import.meta.url).resolve('@hlsest/predictor/standalone/runtime.js'));
+  } catch {
+    throw new HlsestError('HLSEST_BAD_INPUT', 'the predictor runtime (@hlsest/predictor dist/standalone) is not built: run "npm run build" first');
+  }
 }
 
 async function licenceFile(): Promise<string> {
-  // The repository's LICENSE, two levels above this package (workspace) or inside it (installed).
-  const here = dirname(new URL(import.meta.url).pathname);
+  // This package's own LICENSE (installed), or the repository's, above packages/cli (workspace).
+  const here = dirname(fileURLToPath(import.meta.url));
   for (const candidate of [join(here, '..', '..', 'LICENSE'), join(here, '..', '..', '..', '..', 'LICENSE')]) {
     if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
   }
@@ -106,7 +105,7 @@ function packageJson(pkg: { name: string; version: string }) {
 }
 
 const INDEX_JS = `export * from './runtime/runtime.js';
-import { Predictor, urlBundleSource } from './runtime/runtime.js';
+import { Predictor, configureNetwork, parseHls4mlConfigText, parseKerasModel, parsePrecision, urlBundleSource } from './runtime/runtime.js';
 
 const bundleUrl = new URL('./bundle/', import.meta.url);
 
@@ -125,14 +124,16 @@ export async function loadPredictor() {
  * { board | part, strategy, ioType, precision, reuseFactor, clockPeriodNs }, or an hls4ml
  * config (YAML/JSON text) as \`config\`.
  */
+let shared;
+
 export async function estimate(model, settings = {}) {
   const { config, ...overrides } = settings;
-  const runtime = await import('./runtime/runtime.js');
-  const network = runtime.parseKerasModel(model);
-  const file = config === undefined ? undefined : runtime.parseHls4mlConfigText(config);
-  const precision = typeof overrides.precision === 'string' ? runtime.parsePrecision(overrides.precision) : overrides.precision;
-  const predictor = await loadPredictor();
-  return predictor.predict(runtime.configureNetwork(network.layers, file, { ...overrides, ...(precision && { precision }) }));
+  const network = parseKerasModel(model);
+  const file = config === undefined ? undefined : parseHls4mlConfigText(config);
+  const precision = typeof overrides.precision === 'string' ? parsePrecision(overrides.precision) : overrides.precision;
+  // One load (checksums, parsing) for every call.
+  const predictor = await (shared ??= loadPredictor());
+  return predictor.predict(configureNetwork(network.layers, file, { ...overrides, ...(precision && { precision }) }));
 }
 `;
 
