@@ -154,6 +154,11 @@ export const ProvenanceSchema = z.object({
   sourceId: z.string().optional(),
   /** A finer grouping inside the source (a file's family of networks), for leave-one-subset-out. */
   subset: z.string().optional(),
+  /**
+   * Settings that neither a config, the reports nor the names gave, taken from defaults. A record
+   * whose reuse factor or strategy is a guess labels no configuration: training and evaluation skip it.
+   */
+  assumed: z.array(z.enum(['reuseFactor', 'strategy', 'ioType', 'precision'])).optional(),
 });
 
 export const DesignRecordSchema = z.object({

@@ -41,7 +41,7 @@ export function prepare(records: readonly DesignRecord[]): PreparedRecord[] {
     const { values, build } = extractFeatures({ layers: record.network.layers, config: record.config, toolchain: record.toolchain });
     const rules = Object.fromEntries(TARGETS.map((t) => [t, ruleEstimate(t, build)])) as Record<Target, number>;
     const truth: Partial<Record<Target, number>> = {};
-    for (const t of TARGETS) {
+    for (const t of labelsSettings(record) ? TARGETS : []) {
       const v = targetValue(record, t);
       if (v !== undefined) truth[t] = v;
     }
@@ -59,6 +59,11 @@ export function prepare(records: readonly DesignRecord[]): PreparedRecord[] {
       subsets: subsetsOf(record),
     };
   });
+}
+
+/** Whether a record's numbers belong to its settings: not when its reuse factor or strategy was a default standing in for a missing config. */
+function labelsSettings(record: DesignRecord): boolean {
+  return !record.provenance.assumed?.some((s) => s === 'reuseFactor' || s === 'strategy');
 }
 
 function subsetsOf(record: DesignRecord): Record<SubsetKey, string> {

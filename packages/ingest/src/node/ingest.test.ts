@@ -97,6 +97,11 @@ describe('ingest on the real data in ../shared/hls4ml-data', () => {
     expect(kebl.results.synth).toEqual({ bram18k: 121, dsp: 2996, ff: 49540, lut: 60776, uram: 0 });
     expect(kebl.config).toMatchObject({ reuseFactor: 2, ioType: 'io_stream', part: 'xcvu9p-flgb2104-2-i' });
     expect(kebl.network.layers.some((l) => l.kind === 'conv2d')).toBe(true);
+    expect(kebl.toolchain.hls4mlVersion).toBeUndefined();
+    // The line-buffer comparison's report names dense_large_stream and conv_2d_large_cl2, which no release defines.
+    const lineBuffer = all.find((r) => r.provenance.file.endsWith('line_buffer/model8_latency'))!;
+    expect(lineBuffer.toolchain.hls4mlVersion).toBe('dev');
+    expect(lineBuffer.warnings.join(' ')).toMatch(/no hls4ml release defines \(conv_2d_large_cl2, dense_large_stream/);
   });
 
   it('adds nothing when the same inputs are ingested again', async () => {

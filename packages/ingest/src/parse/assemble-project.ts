@@ -18,6 +18,7 @@ import { parseCsynthRpt } from './csynth-rpt.js';
 import { parseCsynthXml } from './csynth-xml.js';
 import { moduleTypes, parseInstanceTables, type InstanceRow } from './csynth-instances.js';
 import { parseVivadoUtilization } from './vivado-utilization.js';
+import { unreleasedFunctions } from './unreleased-functions.js';
 import { draftOf, rejected, type DraftResult } from './draft.js';
 import type { HlsReport, SynthReport } from './report-types.js';
 
@@ -74,6 +75,7 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
   const hints = namingHints(`${project.root}/${project.hlsReport?.path ?? ''}`);
   if (hints.lutMultipliers) warnings.push('multipliers forced onto LUTs by a setting outside the config (the folder says LUT_…); DSP counts do not follow the config');
   const overrides: { -readonly [K in keyof ConfigOverrides]: ConfigOverrides[K] } = {};
+  const assumed: ('reuseFactor' | 'strategy' | 'ioType' | 'precision')[] = [];
   const configuredRf = config?.model.reuseFactor;
   if (hints.reuseFactor !== undefined) {
     if (configuredRf !== undefined && configuredRf !== hints.reuseFactor) {
@@ -82,6 +84,7 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
     overrides.reuseFactor = hints.reuseFactor;
   } else if (!config) {
     warnings.push(`no hls4ml config and no reuse factor in the name; assumed ${defaults.reuseFactor ?? 1}`);
+    assumed.push('reuseFactor');
     overrides.reuseFactor = defaults.reuseFactor ?? 1;
   }
   if (hints.strategy && config?.model.strategy && hints.strategy !== config.model.strategy) {
@@ -91,12 +94,19 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
   else if (!config) {
     overrides.strategy = defaults.strategy ?? 'latency';
     warnings.push(`no hls4ml config and no strategy in the name; assumed ${overrides.strategy}`);
+    assumed.push('strategy');
   }
   if (!config) {
     overrides.ioType = defaults.ioType ?? 'io_parallel';
-    if (!defaults.ioType) warnings.push('no hls4ml config: assumed io_parallel');
+    if (!defaults.ioType) {
+      warnings.push('no hls4ml config: assumed io_parallel');
+      assumed.push('ioType');
+    }
     overrides.precision = parsePrecision(defaults.precision ?? 'fixed<16,6>');
-    if (!defaults.precision) warnings.push('no hls4ml config: assumed precision fixed<16,6>');
+    if (!defaults.precision) {
+      warnings.push('no hls4ml config: assumed precision fixed<16,6>');
+      assumed.push('precision');
+    }
   }
   const reportClock = hls?.latency.targetClockNs;
   if (reportClock !== undefined) {
@@ -113,8 +123,13 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
   // An overridden reuse factor replaces the config's per-layer values too (the name is the truth).
   const configured = configureNetwork(project.model.network.layers, config, overrides);
   const instanceText = project.hlsReport && !project.hlsReport.path.endsWith('.xml') ? project.hlsReport.text : project.instanceReport?.text;
-  const layerResults = instanceText ? perLayerResults(parseInstanceTables(instanceText), configured.layers) : [];
+  const instances = instanceText ? parseInstanceTables(instanceText) : [];
+  const layerResults = perLayerResults(instances, configured.layers);
   const layers = withReportTypes(configured.layers, layerResults, warnings);
+  const unreleased = unreleasedFunctions(instances.map((row) => row.module));
+  if (unreleased.length > 0) {
+    warnings.push(`the report names firmware functions no hls4ml release defines (${unreleased.join(', ')}): built by a development branch, recorded as hls4ml "dev"`);
+  }
   const record = {
     network: { layers },
     config: configured.config,
@@ -122,6 +137,7 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
       ...(hls?.tool && { hlsTool: hls.tool }),
       ...(hls?.toolVersion && { hlsToolVersion: hls.toolVersion }),
       ...(synth?.toolVersion && { vivadoVersion: synth.toolVersion }),
+      ...(unreleased.length > 0 && { hls4mlVersion: 'dev' }),
     },
     results: {
       ...(hls && { hls: hls.resources }),
@@ -129,7 +145,7 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
       ...(hls && Object.keys(hls.latency).length > 0 && { latency: hls.latency }),
       ...(layerResults.length > 0 && { layers: layerResults }),
     },
-    provenance: { source, format: 'hls4ml-project', file: where, sourceId: where, ...(subset && { subset }) },
+    provenance: { source, format: 'hls4ml-project', file: where, sourceId: where, ...(subset && { subset }), ...(assumed.length > 0 && { assumed }) },
     warnings,
   } satisfies Omit<DesignRecord, 'id' | 'schemaVersion'>;
   return { ok: true, draft: draftOf(record) };
@@ -140,7 +156,9 @@ export function namingHints(path: string): { reuseFactor?: number; strategy?: St
   const lower = path.toLowerCase();
   const lut = /(?:^|\/)lut_/.test(lower);
   const rf = /(?:^|[/_-])(?:rf|reuse)_?(\d+)(?=$|[/_.-])/.exec(lower);
-  const strategy = /(?:^|[/_-])(latency|resource)(?=$|[/_.-])/.exec(lower);
+  // A strategy word ends the name or precedes a number (`model4_latency`, `resource_10k`); one
+  // that starts a phrase (`latency_analysis`) names a topic, not the build's strategy.
+  const strategy = /(?:^|[/_-])(latency|resource)(?=$|[/.]|[_-]\d)/.exec(lower);
   return {
     ...(rf && { reuseFactor: Number(rf[1]) }),
     ...(strategy && { strategy: strategy[1] as Strategy }),

@@ -63,6 +63,7 @@ describe('namingHints', () => {
     ['line_buffer/model4_latency', { strategy: 'latency' }],
     ['surface/rf2_resource', { reuseFactor: 2, strategy: 'resource' }],
     ['performance/refresh', {}],
+    ['kebl-cnn/latency_analysis/core/model32/csynth/model32_rf18_core.rpt', { reuseFactor: 18 }],
   ])('%s → %j', (path, hints) => {
     expect(namingHints(path)).toEqual(hints);
   });
