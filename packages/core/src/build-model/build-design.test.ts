@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDesign } from './build-design.js';
 import { bram18kForRom, estimateProduct } from './operand-widths.js';
-import { memoryStorage, profileOf, toolProfile } from './tool-profiles.js';
+import { constantDspShare, memoryStorage, profileOf, toolProfile } from './tool-profiles.js';
 import { parsePrecision } from '../precision.js';
 import { resolveDevice } from '../boards.js';
 import { configureNetwork } from '../hls4ml-config.js';
@@ -216,7 +216,7 @@ describe('tool profiles', () => {
     const vivado = buildDesign(layers, config({ strategy: 'latency', reuseFactor: 4 }), { toolchain: { hlsTool: 'vivado_hls', hlsToolVersion: '2019.2' } });
     const vitis = buildDesign(layers, config({ strategy: 'latency', reuseFactor: 4 }), { toolchain: VITIS_2023 });
     expect(vivado.layers[1]!.expectedDsp).toBe(256);
-    expect(vitis.layers[1]!.expectedDsp).toBe(Math.min(256, Math.round(1024 * profileOf('vitis_hls_2023').constantProductDspShare)));
+    expect(vitis.layers[1]!.expectedDsp).toBe(Math.min(256, Math.round(1024 * constantDspShare(profileOf('vitis_hls_2023'), 16))));
   });
 
   it('keeps small memories in LUTs and a narrow width remainder out of BRAM', () => {

@@ -6,7 +6,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
   vivado_hls: {
     lut: {
       unrolled: {
-        perLayer: 103.4,
+        perLayer: 103.3,
         lutProductBits: 0,
         productBits: 0.2629,
         adderBits: 4,
@@ -36,11 +36,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 1.151
       },
       passive: {
-        perLayer: 52.56,
+        perLayer: 52.6,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 1.404,
-        accumulatorBits: 0.3218,
+        accumulatorBits: 0.3217,
         inputBits: 0,
         muxBits: 0,
         lutramBits: 0
@@ -58,7 +58,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     },
     ff: {
       unrolled: {
-        perLayer: 17.79,
+        perLayer: 17.8,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 2.94,
@@ -71,7 +71,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 604.1,
         lutProductBits: 0,
         productBits: 1.018,
-        adderBits: 0.5236,
+        adderBits: 0.524,
         accumulatorBits: 1.174,
         inputBits: 2.611,
         muxBits: 0.4415,
@@ -88,7 +88,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 22.18,
+        perLayer: 22.17,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 1.556,
@@ -125,7 +125,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       dataflowCycles: -4,
       pipelineCyclesPerLayer: 0
     },
-    constantProductDspShare: 0.4883,
+    constantProductDspShare: {
+      narrow: 0.1503,
+      wide: 0.6211
+    },
     sharedProductsOnDsp: true,
     streamOverlap: true,
     streamOverheadCycles: 0,
@@ -187,7 +190,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        lutramBits: 4
+        lutramBits: 3.999
       }
     },
     ff: {
@@ -259,7 +262,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       dataflowCycles: -1,
       pipelineCyclesPerLayer: 2
     },
-    constantProductDspShare: 0.1503,
+    constantProductDspShare: {
+      narrow: 0.1503,
+      wide: 0.6211
+    },
     sharedProductsOnDsp: false,
     streamOverlap: false,
     streamOverheadCycles: 4,
@@ -277,15 +283,15 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.9228,
+        adderBits: 0.9239,
         accumulatorBits: 0,
         inputBits: 4,
         muxBits: 1,
-        lutramBits: 0.5779
+        lutramBits: 0.5777
       },
       folded: {
         perLayer: 2347,
-        lutProductBits: 0.05545,
+        lutProductBits: 0.06877,
         productBits: 0,
         adderBits: 2.903,
         accumulatorBits: 4,
@@ -333,17 +339,17 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 2.939,
         muxBits: 0.5594,
-        lutramBits: 0.1332
+        lutramBits: 0.1333
       },
       folded: {
-        perLayer: 1559,
+        perLayer: 1558,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 1.176,
-        accumulatorBits: 1.48,
+        accumulatorBits: 1.481,
         inputBits: 2.794,
         muxBits: 1,
-        lutramBits: 0.4319
+        lutramBits: 0.4321
       },
       recurrent: {
         perLayer: 1772,
@@ -356,7 +362,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0.3869
       },
       passive: {
-        perLayer: 2.186,
+        perLayer: 2.202,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 1.538,
@@ -377,23 +383,26 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       }
     },
     timing: {
-      productNs: 3.5,
-      adderLevelNs: 2,
-      overheadCycles: -2,
-      cyclesPerInput: 0.45,
-      rolledInputsPerCycle: 3,
+      productNs: 4,
+      adderLevelNs: 2.75,
+      overheadCycles: -1,
+      cyclesPerInput: 0.1,
+      rolledInputsPerCycle: 4,
       sharedProductShare: 0.55,
       foldedFillCycles: 3,
       foldedStepOverhead: 6,
       activationCycles: 0,
       tableCycles: 1,
       softmaxCycles: 4,
-      softmaxCyclesPerLevel: 2,
+      softmaxCyclesPerLevel: 3,
       recurrentStepCycles: 24,
       dataflowCycles: -1,
       pipelineCyclesPerLayer: 0
     },
-    constantProductDspShare: 0.2,
+    constantProductDspShare: {
+      narrow: 0.1503,
+      wide: 0.6211
+    },
     sharedProductsOnDsp: false,
     streamOverlap: false,
     streamOverheadCycles: 1,

@@ -34,7 +34,7 @@ export interface TimingConstants {
   readonly adderLevelNs: number;
   /** Cycles an unrolled pipeline adds beyond its arithmetic (input and output registers). */
   readonly overheadCycles: number;
-  /** Cycles per input of an unrolled kernel (chained accumulation), beside the adder tree. */
+  /** Cycles per input an unrolled io_stream kernel waits for its inputs, beside the adder tree. */
   readonly cyclesPerInput: number;
   /** Inputs a kernel past the unroll limit accumulates per cycle. */
   readonly rolledInputsPerCycle: number;
@@ -61,8 +61,12 @@ export interface ToolConstants {
   readonly lut: Readonly<Record<StrategyClass, OperatorCosts>>;
   readonly ff: Readonly<Record<StrategyClass, OperatorCosts>>;
   readonly timing: TimingConstants;
-  /** Share of a Latency kernel's constant-weight products that stay on DSPs (the rest become LUT shift-adds). */
-  readonly constantProductDspShare: number;
+  /**
+   * Share of a Latency kernel's constant-weight products that stay on DSPs (the rest become LUT
+   * shift-adds), for narrow (< `WIDE_WEIGHT_BITS`) and wide weights: a wider constant has more
+   * non-zero digits, so fewer of its products are cheaper as shifts and adds.
+   */
+  readonly constantProductDspShare: { readonly narrow: number; readonly wide: number };
   /** Whether multipliers a Latency kernel shares over RF > 1 steps all become DSPs (Vivado HLS) or keep folding constants (Vitis HLS). */
   readonly sharedProductsOnDsp: boolean;
   /** Cycles an io_stream layer adds beyond its input beats (FIFO read, pipeline fill). */
@@ -82,6 +86,18 @@ export interface ToolConstants {
   readonly bramMinBits: number;
   /** A memory's width beyond whole 36-bit BRAM ports narrower than this goes to LUTRAM. */
   readonly bramRemainderBits: number;
+}
+
+/**
+ * Weights this wide or wider count as wide for `constantProductDspShare`. The data has 8-bit
+ * trained weights (argykokk-mlp: a median 15 % of products on DSPs) and 16-bit ones (N-TORC,
+ * hls4ml's baselines: 47–94 %); 12 splits them.
+ */
+export const WIDE_WEIGHT_BITS = 12;
+
+/** The share of a Latency kernel's constant-weight products a tool keeps on DSPs, at a weight width. */
+export function constantDspShare(tool: ToolConstants, weightBits: number): number {
+  return weightBits >= WIDE_WEIGHT_BITS ? tool.constantProductDspShare.wide : tool.constantProductDspShare.narrow;
 }
 
 export interface ToolProfile extends ToolConstants {
@@ -168,11 +184,12 @@ export function memoryStorage(wordBits: number, depth: number, profile: ToolProf
 
 /**
  * Pipeline depth of an unrolled multiply–accumulate over `nIn` inputs at `clockNs`: one product
- * stage, then an adder tree of ceil(log2 n_in) levels, scheduled into clock cycles.
+ * stage, then an adder tree of ceil(log2 n_in) levels, scheduled into clock cycles. A streamed
+ * kernel also waits for its inputs (`cyclesPerInput`); an io_parallel one has them all at once.
  */
-export function unrolledDepth(profile: ToolProfile, nIn: number, clockNs: number): number {
+export function unrolledDepth(profile: ToolProfile, nIn: number, clockNs: number, streamed: boolean): number {
   const levels = Math.ceil(Math.log2(Math.max(2, nIn)));
   const t = profile.timing;
   const ns = t.productNs + levels * t.adderLevelNs;
-  return Math.max(1, Math.ceil(ns / clockNs) + t.overheadCycles + Math.round(t.cyclesPerInput * nIn));
+  return Math.max(1, Math.ceil(ns / clockNs) + t.overheadCycles + (streamed ? Math.round(t.cyclesPerInput * nIn) : 0));
 }

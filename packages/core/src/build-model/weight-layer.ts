@@ -5,7 +5,7 @@ import type { LayerBuild, Operators } from './layer-build.js';
 import type { MultSize } from './mult-size.js';
 import { estimateProduct } from './operand-widths.js';
 import { resolveReuseFactor, type ReuseFactorResolution } from './reuse-factor.js';
-import { memoryStorage, priceOperators, unrolledDepth, type StrategyClass } from './tool-profiles.js';
+import { constantDspShare, memoryStorage, priceOperators, unrolledDepth, type StrategyClass } from './tool-profiles.js';
 import { fifoOf } from './stream.js';
 
 /** Which of hls4ml's backend initializers decides a weight layer's strategy (`vivado_backend.py`). */
@@ -92,7 +92,7 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const shiftShare = constant && stats?.powersOfTwo !== undefined && nonzero > 0 ? Math.min(1, stats.powersOfTwo / nonzero) : 0;
   const shared = constant && rf > 1 && ctx.tool.sharedProductsOnDsp;
   const nonzeroProducts = Math.max(0, perApplication - zeros);
-  const dspMultipliers = product.kind !== 'dsp' ? 0 : !constant || shared ? multipliers : Math.min(multipliers, Math.round(nonzeroProducts * (1 - shiftShare) * ctx.tool.constantProductDspShare));
+  const dspMultipliers = product.kind !== 'dsp' ? 0 : !constant || shared ? multipliers : Math.min(multipliers, Math.round(nonzeroProducts * (1 - shiftShare) * constantDspShare(ctx.tool, ctx.weight.width)));
   const dspShare = multipliers > 0 ? dspMultipliers / Math.min(multipliers, Math.max(1, nonzeroProducts)) : 0;
   const expectedDsp = dspMultipliers * product.dspPerMultiplier;
   const lutMultipliers = product.kind === 'lut' || product.kind === 'dsp' ? Math.max(0, Math.min(multipliers, nonzeroProducts) - dspMultipliers) : 0;
@@ -178,7 +178,7 @@ function weightTimingOf(ctx: BuildContext, strategy: Strategy, mult: MultSize, r
   let stepInterval: number;
   let stepLatency: number;
   if (strategy === 'latency' || strategy === 'distributed_arithmetic') {
-    const depth = unrolledDepth(ctx.tool, mult.nIn, ctx.config.clockPeriodNs);
+    const depth = unrolledDepth(ctx.tool, mult.nIn, ctx.config.clockPeriodNs, ctx.stream);
     // Over the unroll limit the loop stays rolled: inputs are accumulated a few per cycle.
     const rolled = mult.nIn * mult.nOut > UNROLL_LIMIT && !ctx.stream ? Math.ceil(mult.nIn / t.rolledInputsPerCycle) : 0;
     stepInterval = rf <= 1 ? 1 : ctx.tool.sharedProductsOnDsp ? rf : Math.min(rf, Math.max(2, Math.ceil(realProducts / Math.max(1, multipliers))));

@@ -1,6 +1,7 @@
 import { firstInput, last, product } from '../keras/shape-helpers.js';
 import { estimateProduct } from '../build-model/operand-widths.js';
 import { buildPassiveLayer } from '../build-model/passive-layer.js';
+import { constantDspShare } from '../build-model/tool-profiles.js';
 import type { LayerKindRule } from './layer-kind.js';
 
 /**
@@ -26,11 +27,12 @@ export const batchnormRule: LayerKindRule = {
     const multipliers = Math.ceil(lanes / rf);
     const p = estimateProduct(ctx.weight, ctx.input, ctx.device);
     // Scales are constants: like a Latency kernel's products, many become shift-adds.
-    const dsp = p.kind === 'dsp' ? Math.round(multipliers * p.dspPerMultiplier * ctx.tool.constantProductDspShare) : 0;
+    const share = constantDspShare(ctx.tool, ctx.weight.width);
+    const dsp = p.kind === 'dsp' ? Math.round(multipliers * p.dspPerMultiplier * share) : 0;
     return buildPassiveLayer(layer, ctx, {
       operators: {
         dsp,
-        lutProductBits: (p.kind === 'lut' || p.kind === 'dsp' ? multipliers - Math.round(multipliers * (p.kind === 'dsp' ? ctx.tool.constantProductDspShare : 0)) : 0) * ctx.weight.width * ctx.input.width,
+        lutProductBits: (p.kind === 'lut' || p.kind === 'dsp' ? multipliers - Math.round(multipliers * (p.kind === 'dsp' ? share : 0)) : 0) * ctx.weight.width * ctx.input.width,
         adderBits: lanes * ctx.result.width,
         inputBits: lanes * ctx.input.width,
         accumulatorBits: lanes * ctx.result.width,
