@@ -3,7 +3,7 @@
 // per family and check. Usage: npm run build && node scripts/rule-report.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { decodeRecord, familyOf, isModelledRelease } from '@hlsest/core';
+import { decodeRecord } from '@hlsest/core';
 import { readInput } from '@hlsest/ingest';
 import { ruleReport, ruleReportMarkdown } from '@hlsest/trainer';
 
@@ -19,14 +19,7 @@ for await (const item of readInput(data, { defaults: { ioType: 'io_stream' } }))
 }
 const report = ruleReport(records);
 
-// Families whose hls4ml is a fork, a development branch or older than the rules describe.
-const notes = {};
-for (const r of records) {
-  const version = r.toolchain.hls4mlVersion;
-  if (!isModelledRelease(version)) notes[familyOf(r)] = `Built with hls4ml "${version}", which hlsest's rules do not describe (a fork, a development branch or a release before 0.6): reported for reference, left out of the tool-profile fit and of the bundle's band calibration.`;
-}
-
 mkdirSync(out, { recursive: true });
-writeFileSync(resolve(out, 'README.md'), `${ruleReportMarkdown(report, notes)}\nRegenerate with \`npm run build && node scripts/rule-report.mjs\`.\n`);
+writeFileSync(resolve(out, 'README.md'), `${ruleReportMarkdown(report)}\nRegenerate with \`npm run build && node scripts/rule-report.mjs\`.\n`);
 writeFileSync(resolve(out, 'rules.json'), `${JSON.stringify({ scores: report.scores.map(({ worst, ...s }) => s), designs: report.designs, failures: report.failures.length }, null, 1)}\n`);
 console.log(`wrote ${out}/README.md and rules.json (${records.length} records, ${Object.keys(report.designs).length} families)`);

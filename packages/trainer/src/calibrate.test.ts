@@ -42,7 +42,9 @@ describe('choosing gates and bands on held-out families', () => {
       // Inside the data the correction removes 80 % of the error…
       ...family('a', { spread: 1, fixes: 0.8, distance: 0.5, inside: true }),
       ...family('b', { spread: 1, fixes: 0.8, distance: 0.7, inside: true }),
-      // …while families left out whole lie far away, where it would be wrong.
+      // …and on a family left out whole nearby it still helps…
+      ...family('c', { spread: 1, fixes: 0.5, distance: 1.2 }),
+      // …while other families left out whole lie far away, where it would be wrong.
       ...family('a', { spread: 0.5, fixes: -1, distance: 20 }),
       ...family('b', { spread: 0.5, fixes: -1, distance: 20 }),
     ];
@@ -51,6 +53,17 @@ describe('choosing gates and bands on held-out families', () => {
     // Past `far` the gate is closed whatever its scale: the far families keep hls4ml's rule.
     const far = crossFittedEstimates(samples, FAR).filter((e) => !e.sample.inside);
     for (const e of far) expect(e.value).toBeCloseTo(e.sample.rule, 6);
+  });
+
+  it('keeps the correction off when it helps only on unseen designs of families it was trained on', () => {
+    const samples = [
+      ...family('a', { spread: 1, fixes: 0.8, distance: 0.5, inside: true }),
+      ...family('b', { spread: 1, fixes: 0.8, distance: 0.7, inside: true }),
+      // Every family left out whole lies where the gate is closed: nothing shows the correction transfers.
+      ...family('a', { spread: 0.5, fixes: 0.8, distance: 20 }),
+      ...family('b', { spread: 0.5, fixes: 0.8, distance: 20 }),
+    ];
+    expect(chooseForTarget(samples, FAR).enabled).toBe(false);
   });
 
   it('turns the correction off when it makes any group worse', () => {
@@ -78,6 +91,19 @@ describe('choosing gates and bands on held-out families', () => {
     expect(Math.min(...shares)).toBeGreaterThanOrEqual(0.5);
     // The big tight family alone would have allowed a far narrower band.
     expect(chooseForTarget(byFamily('tight'), FAR).halfWidth).toBeLessThan(choice.halfWidth / 3);
+  });
+
+  it('widens bands by a margin so a family left out is held even where the others need no band at all', () => {
+    const samples = [
+      ...family('exact-a', { spread: 0, fixes: 0, distance: 20 }),
+      ...family('exact-b', { spread: 0, fixes: 0, distance: 20, seed: 3 }),
+      ...family('loose', { spread: 0.5, fixes: 0, distance: 20 }),
+    ];
+    // Chosen without it, the band is as narrow as the exact families allow…
+    expect(chooseForTarget(samples.filter((s) => s.record.family !== 'loose'), FAR).halfWidth).toBeLessThan(1e-6);
+    // …and the margin the left-out families need still holds it.
+    const loose = crossFittedEstimates(samples, FAR).filter((e) => e.sample.record.family === 'loose');
+    expect(covered(loose)).toBeGreaterThanOrEqual(0.75);
   });
 
   it('leaves families built by forks or pre-0.6 hls4ml out of the choice, but scores them', () => {

@@ -17,14 +17,26 @@ const Z80 = 1.2815515655446004;
 /** Gate scales tried: 0 keeps the correction inside the data only; larger ones let it reach further. */
 const GATE_SCALES = [0, 0.25, 0.5, 1, 2, 4, 1e6];
 const WIDENINGS = [0, 0.05, 0.1, 0.25, 0.5];
-/** Bands are the width the other families need, times a safety factor held-out families justify, up to this. */
-const MAX_SAFETY = 2;
+/**
+ * Bands are the width the other families need plus a safety margin (log1p space) held-out
+ * families justify, up to this (e^1.5 ≈ 4.5× either way). A margin, not a factor: where the other
+ * families' rule errors are nil the width they need is 0, and no factor widens that.
+ */
+const MAX_MARGIN = 1.5;
+/** The share of a family left out of the choice its band should hold, where a margin up to `MAX_MARGIN` can make it. */
+const LEFT_OUT_FLOOR = 0.75;
 /** Families count equally: the band holds 80 % on average over families, and at least this in each one. */
 const FAMILY_FLOOR = 0.5;
 /** A family counts for the band only with this many samples. */
 const MIN_FAMILY_SAMPLES = 5;
 /** The correction may not make any group worse than hls4ml's rule alone by more than this (sMAPE points). */
 const NO_WORSE = 3;
+/**
+ * The correction ships only if it lowers the mean sMAPE of the families left out whole by at
+ * least this (points): gains on a family's own unseen designs alone say nothing about a user's
+ * design from a family the bundle never saw, and there the correction can only do harm.
+ */
+const MIN_TRANSFER = 0.1;
 
 export const smape = (t: number, p: number) => (200 * Math.abs(t - p)) / (Math.abs(t) + Math.abs(p) + 1);
 
@@ -56,7 +68,7 @@ function byFamily(samples: readonly HeldOutSample[]): Map<string, HeldOutSample[
  * Chooses, from samples the scoring bundles never saw (whole families left out, and each fit's
  * own validation designs), how far one target's correction may reach and how wide its band must
  * be: the gate that lowers the mean of the groups' sMAPEs most while no group does worse than
- * hls4ml's rule alone, then the narrowest band (half-width and
+ * hls4ml's rule alone and families left out whole gain on average, then the narrowest band (half-width and
  * widening with distance) that holds the truth 80 % of the time on average over groups, and at
  * least half the time in each.
  */
@@ -66,12 +78,15 @@ export function chooseForTarget(samples: readonly HeldOutSample[], far: number):
   const familySmape = (choice: TargetChoice, list: readonly HeldOutSample[]) => list.reduce((a, s) => a + smape(s.truth, estimateOf(s, choice, far).value), 0) / list.length;
   const score = (choice: TargetChoice) => new Map([...families].map(([f, list]) => [f, familySmape(choice, list)]));
   const base = { choice: NEUTRAL_CHOICE, scores: score(NEUTRAL_CHOICE) };
+  const leftOut = [...families.keys()].filter((f) => !families.get(f)![0]!.inside);
+  const transfer = (scores: Map<string, number>) => mean(leftOut.map((f) => base.scores.get(f)! - scores.get(f)!));
   let best = base.choice;
   let bestScore = mean([...base.scores.values()]);
   for (const gateScale of GATE_SCALES) {
     const choice: TargetChoice = { ...NEUTRAL_CHOICE, enabled: true, gateScale };
     const scores = score(choice);
     if ([...scores].some(([f, v]) => v > base.scores.get(f)! + NO_WORSE)) continue;
+    if (transfer(scores) < MIN_TRANSFER) continue;
     const total = mean([...scores.values()]);
     if (total < bestScore - 1e-9) {
       best = choice;
@@ -121,41 +136,48 @@ function byTarget(samples: readonly HeldOutSample[]): Map<Target, HeldOutSample[
   return map;
 }
 
-/** Per target, the band safety factor families left out of the choice need (`safetyFactor`): costly, so computed once and shared. */
-export function safetyFactors(samples: readonly HeldOutSample[], far: number): Map<Target, number> {
-  return new Map([...byTarget(samples)].map(([t, list]) => [t, safetyFactor(list, far)]));
+/** Per target, the band margin families left out of the choice need (`safetyMargin`): costly, so computed once and shared. */
+export function safetyMargins(samples: readonly HeldOutSample[], far: number): Map<Target, number> {
+  return new Map([...byTarget(samples)].map(([t, list]) => [t, safetyMargin(list, far)]));
 }
 
-/** Choices for every target from all samples (what a bundle ships), bands widened by the safety factor held-out families need. */
-export function chooseAll(samples: readonly HeldOutSample[], far: number, safety = safetyFactors(samples, far)): Map<Target, TargetChoice> {
+/** Choices for every target from all samples (what a bundle ships), bands widened by the margin held-out families need. */
+export function chooseAll(samples: readonly HeldOutSample[], far: number, margins = safetyMargins(samples, far)): Map<Target, TargetChoice> {
   return new Map([...byTarget(samples)].map(([t, list]) => {
     const choice = chooseForTarget(list, far);
-    return [t, { ...choice, halfWidth: choice.halfWidth * (safety.get(t) ?? 1) }];
+    return [t, { ...choice, halfWidth: choice.halfWidth + (margins.get(t) ?? 0) }];
   }));
 }
 
 /**
  * How much wider than the other families need a band must be to hold 80 % on families left
- * out of the choice, on average over those families (each judged with the choice made without
- * it): the smallest factor that does, up to `MAX_SAFETY`. A new user's design is a family of one
- * the bundle never saw.
+ * out of the choice, on average over those families and at least `LEFT_OUT_FLOOR` in each one
+ * (each judged with the choice made without it): the smallest margin that does, up to
+ * `MAX_MARGIN`. Where no margin up to it reaches the floor in every family, the average alone
+ * decides. A new user's design is a family of one the bundle never saw.
  */
-function safetyFactor(samples: readonly HeldOutSample[], far: number): number {
+function safetyMargin(samples: readonly HeldOutSample[], far: number): number {
   const families = [...byFamily(samples.filter((s) => !s.exact && !s.inside && judges(s)))].filter(([, list]) => list.length >= MIN_FAMILY_SAMPLES);
-  if (families.length < 2) return 1;
+  if (families.length < 2) return 0;
   const left = families.map(([family, own]) => ({ own, choice: chooseForTarget(samples.filter((s) => s.record.family !== family), far) }));
-  const covered = (k: number) =>
-    mean(left.map(({ own, choice }) => own.filter((s) => {
-      const e = estimateOf(s, { ...choice, halfWidth: choice.halfWidth * k }, far);
+  const shares = (k: number) =>
+    left.map(({ own, choice }) => own.filter((s) => {
+      const e = estimateOf(s, { ...choice, halfWidth: choice.halfWidth + k }, far);
       return s.truth >= e.lo && s.truth <= e.hi;
-    }).length / own.length));
-  if (covered(1) >= 0.8) return 1;
-  if (covered(MAX_SAFETY) < 0.8) return MAX_SAFETY;
-  let lo = 1;
-  let hi = MAX_SAFETY;
+    }).length / own.length);
+  const holdsWith = (floor: number) => (k: number) => {
+    const each = shares(k);
+    return mean(each) >= 0.8 && Math.min(...each) >= floor;
+  };
+  const strict = holdsWith(LEFT_OUT_FLOOR);
+  const holds = strict(MAX_MARGIN) ? strict : holdsWith(0);
+  if (holds(0)) return 0;
+  if (!holds(MAX_MARGIN)) return MAX_MARGIN;
+  let lo = 0;
+  let hi = MAX_MARGIN;
   for (let i = 0; i < 30; i++) {
     const mid = (lo + hi) / 2;
-    if (covered(mid) >= 0.8) hi = mid;
+    if (holds(mid)) hi = mid;
     else lo = mid;
   }
   return hi;
@@ -163,13 +185,13 @@ function safetyFactor(samples: readonly HeldOutSample[], far: number): number {
 
 /**
  * Each left-out sample's estimate with choices made without its own family: the honest score of a bundle
- * on a family it never saw, gates and bands included (the band's safety factor, one number for
+ * on a family it never saw, gates and bands included (the band's safety margin, one number for
  * all families, is the one the bundle ships).
  */
 export function crossFittedEstimates(
   samples: readonly HeldOutSample[],
   far: number,
-  safety = safetyFactors(samples, far),
+  margins = safetyMargins(samples, far),
 ): { sample: HeldOutSample; value: number; lo: number; hi: number; rule: number }[] {
   const out: { sample: HeldOutSample; value: number; lo: number; hi: number; rule: number }[] = [];
   const families = [...new Set(samples.map((s) => s.record.family))];
@@ -179,7 +201,7 @@ export function crossFittedEstimates(
     const choices = new Map([...new Set(others.map((s) => s.target))].map((t) => [t, chooseForTarget(others.filter((s) => s.target === t), far)]));
     for (const s of own) {
       const base = choices.get(s.target) ?? NEUTRAL_CHOICE;
-      const choice = { ...base, halfWidth: base.halfWidth * (safety.get(s.target) ?? 1) };
+      const choice = { ...base, halfWidth: base.halfWidth + (margins.get(s.target) ?? 0) };
       const e = estimateOf(s, choice, far);
       out.push({ sample: s, ...e, rule: s.rule });
     }

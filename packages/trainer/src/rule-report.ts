@@ -1,4 +1,4 @@
-import { buildDesign, familyOf, ruleEstimate, targetValue, type DesignBuild, type DesignRecord, type Target } from '@hlsest/core';
+import { buildDesign, familyOf, isModelledRelease, ruleEstimate, targetValue, type DesignBuild, type DesignRecord, type Target } from '@hlsest/core';
 
 /** What a rule-fidelity check compares: a number the rules give against the one a report gives. */
 export const RULE_CHECKS = [
@@ -59,7 +59,25 @@ export interface RuleReport {
   readonly failures: readonly { readonly family: string; readonly id: string; readonly reason: string }[];
   /** Designs per family. */
   readonly designs: Readonly<Record<string, number>>;
+  /** Per family, what in its reports no rule reading the model and config can follow. */
+  readonly evidence: Readonly<Record<string, FamilyEvidence>>;
 }
+
+/**
+ * Facts from a family's own reports that bound what any rule can reach there: designs whose
+ * latency is 0 (combinational: hlsest never says less than 1 cycle, since II ≥ 1 and II ≤
+ * latency), and how far the share of constant-weight products C-synthesis keeps on DSPs
+ * spreads between layers with the same operand widths, tool and strategy (it follows the
+ * trained weights' values, which the projects do not ship).
+ */
+export interface FamilyEvidence {
+  readonly zeroLatency: number;
+  readonly latencyDesigns: number;
+  readonly dspShare?: { readonly setting: string; readonly min: number; readonly max: number; readonly minAt: string; readonly maxAt: string; readonly layers: number };
+}
+
+/** Layers this small say little about the share of products on DSPs. */
+const MIN_SHARE_PRODUCTS = 16;
 
 const DESIGN_TARGETS: Readonly<Partial<Record<RuleCheck, Target>>> = {
   cycles: 'cycles',
@@ -106,6 +124,17 @@ function allPairs(record: DesignRecord, build: DesignBuild): [RuleCheck, number,
   return out;
 }
 
+/**
+ * A record's row in the report: its family, with the designs of an hls4ml the rules do not
+ * describe (a fork, a development branch, a release before the rules' first) on a row of their own.
+ */
+export function reportFamily(record: Pick<DesignRecord, 'provenance' | 'toolchain'>): string {
+  const version = record.toolchain.hls4mlVersion;
+  if (!isModelledRelease(version)) return `${familyOf(record)} (hls4ml ${version})`;
+  const guessed = record.provenance.assumed?.filter((s) => s === 'reuseFactor' || s === 'strategy') ?? [];
+  return guessed.length ? `${familyOf(record)} (${guessed.join(', ')} unknown)` : familyOf(record);
+}
+
 const smape = (t: number, p: number) => (200 * Math.abs(t - p)) / (Math.abs(t) + Math.abs(p) + 1);
 
 /**
@@ -116,8 +145,9 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
   const collected = new Map<string, { id: string; truth: number; rule: number }[]>();
   const failures: { family: string; id: string; reason: string }[] = [];
   const designs: Record<string, number> = {};
+  const evidence: Record<string, { zeroLatency: number; latencyDesigns: number; shares: Share[] }> = {};
   for (const record of records) {
-    const family = familyOf(record);
+    const family = reportFamily(record);
     designs[family] = (designs[family] ?? 0) + 1;
     const id = record.provenance.sourceId ?? record.provenance.file;
     let build: DesignBuild;
@@ -127,6 +157,14 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
       failures.push({ family, id, reason: (error as Error).message });
       continue;
     }
+    const facts = (evidence[family] ??= { zeroLatency: 0, latencyDesigns: 0, shares: [] });
+    const cycles = record.results.latency?.cyclesMax;
+    if (cycles !== undefined) {
+      facts.latencyDesigns++;
+      if (cycles === 0) facts.zeroLatency++;
+    }
+    const settingsKnown = !record.provenance.assumed?.some((a) => a === 'reuseFactor' || a === 'strategy');
+    if (settingsKnown && !record.warnings.some((w) => FORCED_LUT_MULTIPLIERS.test(w))) facts.shares.push(...dspShares(record, build, id));
     for (const [check, truth, rule] of pairs(record, build)) {
       const key = `${family}\u0000${check}`;
       const list = collected.get(key) ?? [];
@@ -157,7 +195,45 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
         .map(({ id, truth, rule }) => ({ id, truth, rule })),
     });
   }
-  return { scores, failures, designs };
+  return { scores, failures, designs, evidence: Object.fromEntries(Object.entries(evidence).map(([family, facts]) => [family, summarize(facts)])) };
+}
+
+interface Share {
+  /** Tool, version, strategy and operand widths: layers alike in everything the rule reads. */
+  readonly setting: string;
+  readonly share: number;
+  readonly at: string;
+}
+
+/** Per layer whose products all go to DSPs at RF 1 (by the rule), the share the report keeps there. */
+function dspShares(record: DesignRecord, build: DesignBuild, id: string): Share[] {
+  const out: Share[] = [];
+  const tool = `${record.toolchain.hlsTool ?? 'HLS'} ${record.toolchain.hlsToolVersion ?? ''}`.trim();
+  for (const lr of record.results.layers ?? []) {
+    const layer = build.layers.find((l) => l.name === lr.node);
+    if (!layer?.mult || layer.product !== 'dsp' || lr.hls === undefined || layer.multipliers < MIN_SHARE_PRODUCTS || layer.reuse?.applied !== 1) continue;
+    out.push({
+      setting: `${tool}, ${layer.strategy} strategy, ${layer.weightWidth}-bit weights × ${layer.inputWidth}-bit inputs`,
+      share: lr.hls.dsp / layer.multipliers,
+      at: `${id.split('/').slice(-2).join('/')} ${layer.name}: ${lr.hls.dsp} of ${layer.multipliers}`,
+    });
+  }
+  return out;
+}
+
+/** The setting whose layers' DSP shares spread most (by ratio), with its extremes. */
+function summarize(facts: { zeroLatency: number; latencyDesigns: number; shares: readonly Share[] }): FamilyEvidence {
+  const bySetting = new Map<string, Share[]>();
+  for (const s of facts.shares) bySetting.set(s.setting, [...(bySetting.get(s.setting) ?? []), s]);
+  let dspShare: FamilyEvidence['dspShare'];
+  for (const [setting, list] of bySetting) {
+    if (list.length < 2) continue;
+    const sorted = [...list].sort((a, b) => a.share - b.share);
+    const [low, high] = [sorted[0]!, sorted[sorted.length - 1]!];
+    const spread = high.share / Math.max(low.share, 1e-3);
+    if (!dspShare || spread > dspShare.max / Math.max(dspShare.min, 1e-3)) dspShare = { setting, min: low.share, max: high.share, minAt: low.at, maxAt: high.at, layers: list.length };
+  }
+  return { zeroLatency: facts.zeroLatency, latencyDesigns: facts.latencyDesigns, ...(dspShare && { dspShare }) };
 }
 
 const CHECK_WORDS: Readonly<Record<RuleCheck, string>> = {
@@ -184,7 +260,7 @@ const CHECK_WORDS: Readonly<Record<RuleCheck, string>> = {
  * The report as Markdown: one table of sMAPE per family and check (goal misses marked), then
  * each family's worst misses, so a regression or a family the rules do not describe shows at a glance.
  */
-export function ruleReportMarkdown(report: RuleReport, notes: Readonly<Record<string, string>> = {}): string {
+export function ruleReportMarkdown(report: RuleReport): string {
   const families = Object.keys(report.designs).sort();
   const checks = RULE_CHECKS.filter((c) => report.scores.some((s) => s.check === c));
   const cell = (family: string, check: RuleCheck) => {
@@ -208,7 +284,14 @@ export function ruleReportMarkdown(report: RuleReport, notes: Readonly<Record<st
     const scores = report.scores.filter((s) => s.family === family);
     if (scores.length === 0) continue;
     lines.push(`## ${family}`, '');
-    if (notes[family]) lines.push(notes[family]!, '');
+    const unmodelled = /\(hls4ml (.+)\)$/.exec(family);
+    if (unmodelled) {
+      lines.push(`Built with hls4ml "${unmodelled[1]}", which hlsest's rules do not describe (a fork, a development branch or a release before 0.6; the records' warnings give the evidence): reported for reference, left out of the tool-profile fit and of the bundle's band calibration.`, '');
+    }
+    lines.push(...evidenceLines(report.evidence[family]));
+    if (/ unknown\)$/.test(family)) {
+      lines.push('No config and no name gives these designs\' reuse factor or strategy: the rules were run with defaults, so the figures say nothing about the rules. Training and evaluation skip them.', '');
+    }
     lines.push('| check | n | sMAPE % | exact | within 10 % | within 25 % | worst (truth → rule) |', '|---|---:|---:|---:|---:|---:|---|');
     for (const s of scores) {
       const worst = s.worst.map((w) => `${Math.round(w.truth)} → ${Math.round(w.rule)}`).join('; ');
@@ -222,4 +305,22 @@ export function ruleReportMarkdown(report: RuleReport, notes: Readonly<Record<st
   return lines.join('\n');
 }
 
-const pct = (share: number) => `${Math.round(100 * share)} %`;
+/** What the family's reports show no rule can follow, in words; nothing when they show nothing. */
+function evidenceLines(facts: FamilyEvidence | undefined): string[] {
+  if (!facts) return [];
+  const out: string[] = [];
+  if (facts.zeroLatency > 0) {
+    out.push(
+      `- ${facts.zeroLatency} of ${facts.latencyDesigns} designs report a latency of 0 cycles (combinational logic). hlsest never estimates less than 1 cycle (II ≥ 1 and II ≤ latency), and sMAPE(0, 1) = 100 %: these designs alone put the family's latency sMAPE at ≥ ${((100 * facts.zeroLatency) / facts.latencyDesigns).toFixed(0)} %.`,
+    );
+  }
+  const share = facts.dspShare;
+  if (share && share.max > 4 * Math.max(share.min, 1e-3)) {
+    out.push(
+      `- At reuse factor 1 the share of constant-weight products C-synthesis keeps on DSPs ranges from ${pct(share.min)} (${share.minAt}) to ${pct(share.max)} (${share.maxAt}) over ${share.layers} layers built alike (${share.setting}): it follows the trained weights' values, which the reports' projects do not ship, so DSP (and the LUTs that replace them) cannot follow from the model and config alone. Give the weights (\`.h5\`) for a closer estimate.`,
+    );
+  }
+  return out.length ? ['Out of reach for any rule, from these reports:', '', ...out, ''] : [];
+}
+
+const pct = (share: number) => `${share < 0.01 && share > 0 ? (100 * share).toFixed(1) : Math.round(100 * share)} %`;

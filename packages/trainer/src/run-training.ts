@@ -1,7 +1,7 @@
 import { HlsestError, isHlsestError, type DesignRecord, type Target } from '@hlsest/core';
 import type { BundleManifest, Predictor } from '@hlsest/predictor';
 import { finalizeBundle } from './bundle-io.js';
-import { chooseAll, crossFittedEstimates, estimateOf, NEUTRAL_CHOICE, safetyFactors, type TargetChoice } from './calibrate.js';
+import { chooseAll, crossFittedEstimates, estimateOf, NEUTRAL_CHOICE, safetyMargins, type TargetChoice } from './calibrate.js';
 import { evaluateSamples, metricsJson, type Evaluation } from './evaluate.js';
 import { heldOutSamples, type HeldOutSample } from './held-out.js';
 import { prepare, type PreparedRecord } from './prepared.js';
@@ -47,6 +47,10 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
   hooks.onStage?.(`preparing ${records.length} records`);
   const data = prepare(records).filter((d) => Object.keys(d.truth).length > 0);
   const splits = splitsFor(data, mode, config.seed);
+  // A time budget covers the whole run: every member fit, scoring and final, gets an equal share.
+  const scoringMembers = refit ? Math.min(config.members, SCORING_MEMBERS) : config.members;
+  const memberSeconds = config.maxSeconds === undefined ? undefined : config.maxSeconds / (splits.length * scoringMembers + (refit ? config.members : 0));
+  const budget = (members: number): Partial<TrainConfig> => (memberSeconds === undefined ? {} : { maxSeconds: memberSeconds * members });
   const samples: HeldOutSample[] = [];
   const perSplit: { split: string; samples: HeldOutSample[]; testRecords: number }[] = [];
   let first: { trained: Awaited<ReturnType<typeof trainEnsemble>>; final: Awaited<ReturnType<typeof finalizeBundle>> } | undefined;
@@ -58,7 +62,7 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
     hooks.onStage?.(`${split.name}: training on ${train.length} records, testing on ${test.length}`);
     let trained: Awaited<ReturnType<typeof trainEnsemble>>;
     try {
-      trained = await trainEnsemble(train, { ...config, members: refit ? Math.min(config.members, SCORING_MEMBERS) : config.members }, withHooks(hooks, split.name));
+      trained = await trainEnsemble(train, { ...config, members: scoringMembers, ...budget(scoringMembers) }, withHooks(hooks, split.name));
     } catch (error) {
       if (isHlsestError(error, 'HLSEST_BAD_DATASET')) continue;
       throw error;
@@ -71,9 +75,9 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
   }
   if (!first) throw new HlsestError('HLSEST_BAD_DATASET', `no split had enough labelled records to train on and to test (${records.length} records): add data, or use --split holdout`);
   const far = first.trained.manifest.distance.far;
-  const safety = safetyFactors(samples, far);
-  const choices = chooseAll(samples, far, safety);
-  const scored = new Map(crossFittedEstimates(samples, far, safety).map((e) => [e.sample, e]));
+  const margins = safetyMargins(samples, far);
+  const choices = chooseAll(samples, far, margins);
+  const scored = new Map(crossFittedEstimates(samples, far, margins).map((e) => [e.sample, e]));
   const scoredSample = (s: HeldOutSample, e: { value: number; lo: number; hi: number }) => ({ record: s.record, target: s.target, truth: s.truth, value: e.value, lo: e.lo, hi: e.hi, rule: s.rule, mean: Math.max(0, Math.expm1(s.logMean)) });
   const toScored = (list: readonly HeldOutSample[]) => list.map((s) => scoredSample(s, scored.get(s)!));
   const evaluations = perSplit.map((p) => ({ split: p.split, evaluation: evaluateSamples(toScored(p.samples)), testRecords: p.testRecords }));
@@ -84,7 +88,7 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
   let chosen = first;
   if (refit) {
     hooks.onStage?.(`final fit on all ${data.length} records`);
-    const trained = await trainEnsemble(data, config, withHooks(hooks, 'final'));
+    const trained = await trainEnsemble(data, { ...config, ...budget(config.members) }, withHooks(hooks, 'final'));
     chosen = { trained, final: await finalizeBundle(trained, choices) };
   } else {
     chosen = { ...first, final: await finalizeBundle(first.trained, choices) };

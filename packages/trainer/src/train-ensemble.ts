@@ -13,7 +13,7 @@ export interface TrainConfig extends NetworkHyperparameters {
   readonly validationFraction: number;
   /** A target with fewer labelled training records is not trained (and says so). */
   readonly minTargetCount: number;
-  /** Optional time budget for one ensemble, shared equally by its members. */
+  /** Optional time budget: for one ensemble, shared equally by its members; `runTraining` shares it over every fit of a run. */
   readonly maxSeconds?: number;
   /** Most records one family brings to a fit: the flat wa-hls4ml rows repeat one kind of network thousands of times. */
   readonly maxRecordsPerFamily: number;

@@ -50,7 +50,7 @@ export function trainCommand(output: Output) {
         .option('refit', { type: 'boolean', default: true, describe: 'after scoring, fit the bundle on all records (--no-refit keeps the scored model)' })
         .option('report', { type: 'string', describe: 'also write the held-out evaluation report here' })
         .option('name', { type: 'string', describe: 'bundle name' })
-        .option('max-minutes', { type: 'number', describe: 'time budget per ensemble fit; members stop early and keep their best epoch' })
+        .option('max-minutes', { type: 'number', describe: 'time budget for all fitting (held-out splits and the final fit share it); members stop early and keep their best epoch' })
         .option('force', { type: 'boolean', default: false, describe: 'replace --out / --report even when they hold files hlsest did not write' })
         .check(
           checks(
