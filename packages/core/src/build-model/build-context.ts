@@ -11,6 +11,8 @@ export interface BuildContext {
   readonly hls4ml: Hls4mlRules;
   readonly tool: ToolProfile;
   readonly stream: boolean;
+  /** io_stream: stream elements of the layer's input tensor (after an in-place Flatten, its producer's). */
+  readonly inputBeats: number;
   /** Type of the data entering the layer (its producer's result type). */
   readonly input: Precision;
   readonly result: Precision;

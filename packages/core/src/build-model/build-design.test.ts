@@ -83,6 +83,29 @@ describe('buildDesign, other structures', () => {
     expect(build.topology).toBe('dataflow');
   });
 
+  it('has a streamed Dense read its input one stream element per cycle, through an in-place Flatten', () => {
+    const build = (filters: number, length: number) => {
+      const net = parseKerasModel({
+        class_name: 'Sequential',
+        config: {
+          layers: [
+            { class_name: 'Conv1D', config: { name: 'c', batch_input_shape: [null, length, 2], filters, kernel_size: [3], padding: 'same' } },
+            { class_name: 'Flatten', config: { name: 'f' } },
+            { class_name: 'Dense', config: { name: 'd', units: 4 } },
+          ],
+        },
+      });
+      const { layers, config: cfg } = configureNetwork(net.layers, undefined, { ioType: 'io_stream', strategy: 'resource', reuseFactor: 64 });
+      return buildDesign(layers, cfg).layers.find((l) => l.name === 'd')!;
+    };
+    // Both Dense layers take 256 inputs at the same reuse factor: as 64 elements of 4, or 16 of 16.
+    const long = build(4, 64);
+    const wide = build(16, 16);
+    expect(long.mult.nIn).toBe(256);
+    expect(wide.mult.nIn).toBe(256);
+    expect(long.cycles - wide.cycles).toBe(64 - 16);
+  });
+
   it('marks multiplier-free products and narrow LUT products', () => {
     const device = resolveDevice('pynq-z2');
     const p16 = parsePrecision('fixed<16,6>');

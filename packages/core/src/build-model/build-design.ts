@@ -6,6 +6,7 @@ import { DEFAULT_PRECISION, fixed, type Precision } from '../precision.js';
 import type { HlsConfig, Layer, Toolchain } from '../schema.js';
 import type { BuildContext } from './build-context.js';
 import { optimizedGraph } from './hls4ml-graph.js';
+import { streamBeats } from './passive-layer.js';
 import { hls4mlRules, type Hls4mlRules } from './hls4ml-versions.js';
 import { NO_OPERATORS, type HlsResources, type LayerBuild } from './layer-build.js';
 import { priceOperators, toolProfile, type ToolProfile } from './tool-profiles.js';
@@ -77,10 +78,14 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
   const tool = options.profile ?? toolProfile(options.toolchain);
   const graph = optimizedGraph(layers, rules);
   const resultOf = new Map<string, Precision>();
+  const beatsOf = new Map<string, number>();
   const stream = config.ioType === 'io_stream';
   const builds: LayerBuild[] = [];
   for (const layer of graph.layers) {
     const input = firstKnown(layer.inbound, resultOf) ?? layer.precision?.result ?? config.precision;
+    const inputBeats = firstKnown(layer.inbound, beatsOf) ?? streamBeats(layer.inputShape);
+    // io_stream Flatten works in place (hls4ml `inplace_stream_flatten`): its stream is its producer's.
+    beatsOf.set(layer.name, layer.kind === 'flatten' ? inputBeats : streamBeats(layer.outputShape));
     // Weight layers and activations produce their configured type; the rest pass theirs through.
     const own = hasWeights(layer.kind) || layer.kind === 'activation' || layer.kind === 'input' || layer.kind === 'batchnorm' || layer.kind === 'merge';
     const result = own ? (layer.precision?.result ?? config.precision) : input;
@@ -92,6 +97,7 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
       hls4ml: rules,
       tool,
       stream,
+      inputBeats,
       input,
       result,
       weight,
@@ -104,10 +110,10 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
   return summarize(builds, config, device, rules, tool, graph.notes);
 }
 
-function firstKnown(names: readonly string[], known: ReadonlyMap<string, Precision>): Precision | undefined {
+function firstKnown<T>(names: readonly string[], known: ReadonlyMap<string, T>): T | undefined {
   for (const name of names) {
-    const precision = known.get(name);
-    if (precision) return precision;
+    const value = known.get(name);
+    if (value !== undefined) return value;
   }
   return undefined;
 }

@@ -189,7 +189,13 @@ function weightTimingOf(ctx: BuildContext, strategy: Strategy, mult: MultSize, r
     stepLatency = rf + t.foldedFillCycles;
   }
   stepInterval += timing.stepOverhead;
-  if (timing.steps <= 1) return { cycles: Math.max(1, stepLatency + timing.stepOverhead), interval: Math.max(1, stepInterval) };
+  if (timing.steps <= 1) {
+    // A streamed dense reads its whole input, one stream element per cycle, before it computes
+    // (`nnet_dense_stream.h` `dense`: n_in / data_T::size reads, then the kernel); the first
+    // read is in the kernel's fitted overhead.
+    const reads = ctx.stream ? ctx.inputBeats - 1 : 0;
+    return { cycles: Math.max(1, reads + stepLatency + timing.stepOverhead), interval: Math.max(1, reads + stepInterval) };
+  }
   const interval = timing.steps * stepInterval;
   return { cycles: Math.max(1, interval + Math.max(0, stepLatency - stepInterval)), interval: Math.max(1, interval) };
 }
