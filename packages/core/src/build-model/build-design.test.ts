@@ -101,8 +101,8 @@ describe('buildDesign, other structures', () => {
     // Both Dense layers take 256 inputs at the same reuse factor: as 64 elements of 4, or 16 of 16.
     const long = build(4, 64);
     const wide = build(16, 16);
-    expect(long.mult.nIn).toBe(256);
-    expect(wide.mult.nIn).toBe(256);
+    expect(long.mult?.nIn).toBe(256);
+    expect(wide.mult?.nIn).toBe(256);
     expect(long.cycles - wide.cycles).toBe(64 - 16);
   });
 

@@ -185,11 +185,13 @@ export function memoryStorage(wordBits: number, depth: number, profile: ToolProf
 /**
  * Pipeline depth of an unrolled multiply–accumulate over `nIn` inputs at `clockNs`: one product
  * stage, then an adder tree of ceil(log2 n_in) levels, scheduled into clock cycles. A streamed
- * kernel also waits for its inputs (`cyclesPerInput`); an io_parallel one has them all at once.
+ * kernel (`streamReads`: the stream elements it reads beyond the first) also waits for its
+ * inputs, at least `cyclesPerInput` a value; an io_parallel one has them all at once.
  */
-export function unrolledDepth(profile: ToolProfile, nIn: number, clockNs: number, streamed: boolean): number {
+export function unrolledDepth(profile: ToolProfile, nIn: number, clockNs: number, streamReads?: number): number {
   const levels = Math.ceil(Math.log2(Math.max(2, nIn)));
   const t = profile.timing;
   const ns = t.productNs + levels * t.adderLevelNs;
-  return Math.max(1, Math.ceil(ns / clockNs) + t.overheadCycles + (streamed ? Math.round(t.cyclesPerInput * nIn) : 0));
+  const wait = streamReads === undefined ? 0 : Math.max(streamReads, Math.round(t.cyclesPerInput * nIn));
+  return Math.max(1, Math.ceil(ns / clockNs) + t.overheadCycles + wait);
 }

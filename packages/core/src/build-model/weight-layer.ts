@@ -175,10 +175,17 @@ export const UNROLL_LIMIT = 4096;
  */
 function weightTimingOf(ctx: BuildContext, strategy: Strategy, mult: MultSize, rf: number, timing: KernelTiming, realProducts: number, multipliers: number): { cycles: number; interval: number } {
   const t = ctx.tool.timing;
+  // A streamed dense reads its whole input, one stream element per cycle, before it computes
+  // (`nnet_dense_stream.h` `dense`: n_in / data_T::size reads, then the kernel); the first
+  // read is in the kernel's fitted overhead. Convolutions read a pixel per step instead.
+  const reads = ctx.stream && timing.steps <= 1 ? Math.max(0, ctx.inputBeats - 1) : 0;
   let stepInterval: number;
   let stepLatency: number;
+  // An unrolled pipeline's depth includes the wait for its inputs; a folded kernel waits first.
+  let readsBeforeKernel = reads;
   if (strategy === 'latency' || strategy === 'distributed_arithmetic') {
-    const depth = unrolledDepth(ctx.tool, mult.nIn, ctx.config.clockPeriodNs, ctx.stream);
+    const depth = unrolledDepth(ctx.tool, mult.nIn, ctx.config.clockPeriodNs, ctx.stream ? reads : undefined);
+    readsBeforeKernel = 0;
     // Over the unroll limit the loop stays rolled: inputs are accumulated a few per cycle.
     const rolled = mult.nIn * mult.nOut > UNROLL_LIMIT && !ctx.stream ? Math.ceil(mult.nIn / t.rolledInputsPerCycle) : 0;
     stepInterval = rf <= 1 ? 1 : ctx.tool.sharedProductsOnDsp ? rf : Math.min(rf, Math.max(2, Math.ceil(realProducts / Math.max(1, multipliers))));
@@ -189,13 +196,7 @@ function weightTimingOf(ctx: BuildContext, strategy: Strategy, mult: MultSize, r
     stepLatency = rf + t.foldedFillCycles;
   }
   stepInterval += timing.stepOverhead;
-  if (timing.steps <= 1) {
-    // A streamed dense reads its whole input, one stream element per cycle, before it computes
-    // (`nnet_dense_stream.h` `dense`: n_in / data_T::size reads, then the kernel); the first
-    // read is in the kernel's fitted overhead.
-    const reads = ctx.stream ? ctx.inputBeats - 1 : 0;
-    return { cycles: Math.max(1, reads + stepLatency + timing.stepOverhead), interval: Math.max(1, reads + stepInterval) };
-  }
+  if (timing.steps <= 1) return { cycles: Math.max(1, readsBeforeKernel + stepLatency + timing.stepOverhead), interval: Math.max(1, reads + stepInterval) };
   const interval = timing.steps * stepInterval;
   return { cycles: Math.max(1, interval + Math.max(0, stepLatency - stepInterval)), interval: Math.max(1, interval) };
 }
