@@ -35,8 +35,11 @@ export const TargetSpecSchema = z.object({
     /** Gate = 1 up to distance 1, then exp(−((d − 1)/scale)²); 0 switches the correction off beyond distance 1. */
     gateScale: nonNegative,
   }),
-  /** Band half-width in log1p space: `halfWidth` up to distance 1, growing by `widen` per unit of distance beyond. */
-  band: z.object({ halfWidth: nonNegative, widen: nonNegative }),
+  /**
+   * Band half-width in log1p space: `halfWidth` up to distance 1, growing by `widen` per unit of
+   * distance beyond, plus `margin` everywhere (what families left out of the choice needed).
+   */
+  band: z.object({ halfWidth: nonNegative, widen: nonNegative, margin: nonNegative.default(0) }),
   /** Regimes (`regimeOf`) where the raw rule matched every training design: the estimate is the rule there. */
   exact: z.object({ regimes: z.array(z.string()), tolerance: nonNegative }),
   /** Mean of log1p(target) over training records: the "predict the mean" baseline. */

@@ -28,9 +28,13 @@ export function beyond(d: number, far: number): number {
  */
 export const MAX_BAND_HALF_WIDTH = 4;
 
-/** The band's half-width in log1p space at distance `d`, before the members' spread is added. */
-export function bandHalfWidth(band: { readonly halfWidth: number; readonly widen: number }, d: number, far: number): number {
-  return Math.min(MAX_BAND_HALF_WIDTH, band.halfWidth * (1 + band.widen * beyond(d, far)));
+/**
+ * The band's half-width in log1p space at distance `d`, before the members' spread is added: the
+ * width the training families' held-out designs need, widened with distance, plus the margin
+ * families left out whole needed on top (not widened again: it was measured on far designs).
+ */
+export function bandHalfWidth(band: { readonly halfWidth: number; readonly widen: number; readonly margin?: number }, d: number, far: number): number {
+  return Math.min(MAX_BAND_HALF_WIDTH, band.halfWidth * (1 + band.widen * beyond(d, far)) + (band.margin ?? 0));
 }
 
 /** The band's half-width with the members' disagreement (variance `spread`, z-scaled) added, capped. */

@@ -36,8 +36,8 @@ export async function finalizeBundle(trained: TrainedBundle, choices: ReadonlyMa
     members,
     targets: trained.manifest.targets.map((t) => {
       const choice = choices.get(t.name);
-      if (!choice) return choices.size === 0 ? t : { ...t, correction: { ...t.correction, enabled: false }, band: { halfWidth: NEUTRAL_CHOICE.halfWidth, widen: NEUTRAL_CHOICE.widen } };
-      return { ...t, correction: { ...t.correction, enabled: choice.enabled, gateScale: choice.gateScale }, band: { halfWidth: choice.halfWidth, widen: choice.widen } };
+      if (!choice) return choices.size === 0 ? t : { ...t, correction: { ...t.correction, enabled: false }, band: { halfWidth: NEUTRAL_CHOICE.halfWidth, widen: NEUTRAL_CHOICE.widen, margin: NEUTRAL_CHOICE.margin } };
+      return { ...t, correction: { ...t.correction, enabled: choice.enabled, gateScale: choice.gateScale }, band: { halfWidth: choice.halfWidth, widen: choice.widen, margin: choice.margin } };
     }),
   };
   return { manifest, predictor: await Predictor.load(memoryBundleSource(manifest, trained.weights)) };

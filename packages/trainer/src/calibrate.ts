@@ -9,9 +9,11 @@ export interface TargetChoice {
   readonly gateScale: number;
   readonly halfWidth: number;
   readonly widen: number;
+  /** Added to the widened half-width: what families left out of the choice needed (`safetyMargin`). */
+  readonly margin: number;
 }
 
-export const NEUTRAL_CHOICE: TargetChoice = { enabled: false, gateScale: 0, halfWidth: 1, widen: 0.5 };
+export const NEUTRAL_CHOICE: TargetChoice = { enabled: false, gateScale: 0, halfWidth: 1, widen: 0.5, margin: 0 };
 
 const Z80 = 1.2815515655446004;
 /** Gate scales tried: 0 keeps the correction inside the data only; larger ones let it reach further. */
@@ -145,7 +147,7 @@ export function safetyMargins(samples: readonly HeldOutSample[], far: number): M
 export function chooseAll(samples: readonly HeldOutSample[], far: number, margins = safetyMargins(samples, far)): Map<Target, TargetChoice> {
   return new Map([...byTarget(samples)].map(([t, list]) => {
     const choice = chooseForTarget(list, far);
-    return [t, { ...choice, halfWidth: choice.halfWidth + (margins.get(t) ?? 0) }];
+    return [t, { ...choice, margin: margins.get(t) ?? 0 }];
   }));
 }
 
@@ -162,7 +164,7 @@ function safetyMargin(samples: readonly HeldOutSample[], far: number): number {
   const left = families.map(([family, own]) => ({ own, choice: chooseForTarget(samples.filter((s) => s.record.family !== family), far) }));
   const shares = (k: number) =>
     left.map(({ own, choice }) => own.filter((s) => {
-      const e = estimateOf(s, { ...choice, halfWidth: choice.halfWidth + k }, far);
+      const e = estimateOf(s, { ...choice, margin: k }, far);
       return s.truth >= e.lo && s.truth <= e.hi;
     }).length / own.length);
   const holdsWith = (floor: number) => (k: number) => {
@@ -201,7 +203,7 @@ export function crossFittedEstimates(
     const choices = new Map([...new Set(others.map((s) => s.target))].map((t) => [t, chooseForTarget(others.filter((s) => s.target === t), far)]));
     for (const s of own) {
       const base = choices.get(s.target) ?? NEUTRAL_CHOICE;
-      const choice = { ...base, halfWidth: base.halfWidth + (margins.get(s.target) ?? 0) };
+      const choice = { ...base, margin: margins.get(s.target) ?? 0 };
       const e = estimateOf(s, choice, far);
       out.push({ sample: s, ...e, rule: s.rule });
     }

@@ -186,7 +186,7 @@ export async function trainEnsemble(
     targets: specs.map((spec, k) => ({
       ...spec,
       correction: { enabled: true, mean: stats[k]!.mean, std: stats[k]!.std, bound: stats[k]!.bound, gateScale: 1 },
-      band: { halfWidth: stats[k]!.std, widen: 0.5 },
+      band: { halfWidth: stats[k]!.std, widen: 0.5, margin: 0 },
       trainCount: counts[targets[k]!],
     })),
     architecture: { kind: 'wide-deep', hidden: [...config.hidden], activation: 'relu' },
