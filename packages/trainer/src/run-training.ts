@@ -7,6 +7,7 @@ import { heldOutSamples, type HeldOutSample } from './held-out.js';
 import { prepare, type PreparedRecord } from './prepared.js';
 import { holdoutSplit, kFoldSplits, leaveOneOutSplits, type Split } from './splits.js';
 import { trainEnsemble, type TrainConfig, type TrainProgress } from './train-ensemble.js';
+import { pushAll } from './collections.js';
 
 export type SplitMode = { kind: 'holdout'; testFraction: number } | { kind: 'kfold'; k: number } | { kind: 'leave-one-out'; by: 'family' | 'source' | 'subset' };
 
@@ -69,7 +70,8 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
     }
     const final = await finalizeBundle(trained, new Map());
     const own = heldOutSamples(final.predictor, test);
-    samples.push(...own, ...heldOutSamples(final.predictor, trained.validation, true));
+    pushAll(samples, own);
+    pushAll(samples, heldOutSamples(final.predictor, trained.validation, true));
     perSplit.push({ split: split.name, samples: own, testRecords: test.length });
     first ??= { trained, final };
   }

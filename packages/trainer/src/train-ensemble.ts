@@ -6,7 +6,7 @@ import { fitMember, type FittedMember, type NetworkHyperparameters, type Trainin
 import type { PreparedRecord } from './prepared.js';
 import { holdoutSplit } from './splits.js';
 import { seededRandom, shuffled } from './rng.js';
-import { pushTo } from './collections.js';
+import { pushAll, pushTo } from './collections.js';
 
 export interface TrainConfig extends NetworkHyperparameters {
   readonly members: number;
@@ -217,7 +217,7 @@ function targetSpec(target: Target, records: readonly PreparedRecord[]): Omit<Bu
     const exact = members.filter((d) => Math.abs(d.rules[target] - d.truth[target]!) <= Math.max(0.5, 0.005 * d.truth[target]!)).length;
     if (exact / members.length >= EXACT_SHARE) {
       regimes.push(regime);
-      deviations.push(...relative);
+      pushAll(deviations, relative);
     }
   }
   deviations.sort((a, b) => a - b);
@@ -237,7 +237,7 @@ function capPerFamily(data: readonly PreparedRecord[], cap: number, seed: number
   for (const d of data) pushTo(byFamily, d.family, d);
   const out: PreparedRecord[] = [];
   for (const [, members] of [...byFamily.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(...(members.length <= cap ? members : shuffled(members, seededRandom(seed)).slice(0, cap)));
+    pushAll(out, members.length <= cap ? members : shuffled(members, seededRandom(seed)).slice(0, cap));
   }
   return out;
 }
