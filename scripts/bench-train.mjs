@@ -29,7 +29,10 @@ if (values['whole-run'] !== undefined) {
     const start = performance.now();
     const stages = [];
     const run = await runTraining(data, { ...DEFAULT_TRAIN_CONFIG, maxSeconds: Number(values['whole-run']) * 60 }, { kind: 'leave-one-out', by: 'family' }, true, {
-      onStage: (stage) => stages.push([stage, performance.now()]),
+      onStage: (stage) => {
+        stages.push([stage, performance.now()]);
+        if (process.env.BENCH_VERBOSE) console.error(stage, Math.round(process.memoryUsage().heapUsed / 1e6), 'MB heap', Math.round((performance.now() - start) / 1000), 's');
+      },
     });
     await writeReport(mkdtempSync(resolve(tmpdir(), 'hlsest-bench-')), run.heldOut, { title: 'bench', bundle: '-', dataset: '-', shipped: run.heldOutShipped });
     const seconds = (performance.now() - start) / 1000;

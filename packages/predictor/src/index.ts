@@ -1,4 +1,4 @@
-export { Predictor, BandTable, BatchContext, urlBundleSource, sha256Hex, type EstimateContext, type BundleSource, type Band, type TargetEstimate, type EstimateSource, type Estimate, type DesignInput, type FeatureRow, type ResourceKey, type OutOfRange, type Decomposition } from './predictor.js';
+export { Predictor, BandTable, BatchContext, urlBundleSource, sha256Hex, type EstimateContext, type BundleSource, type Band, type TargetEstimate, type EstimateSource, type Estimate, type DesignInput, type FeatureRow, type RuleFacts, ruleFacts, type ResourceKey, type OutOfRange, type Decomposition } from './predictor.js';
 export { BundleManifestSchema, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, memberTensorSpecs, type BundleManifest, type TargetSpec, type TensorSpec } from './bundle-format.js';
 export { forwardBatch, forwardBatchPlain, unpackMember, type MemberWeights } from './forward.js';
 export { forwardBatchSimd, simdAvailable } from './simd-forward.js';

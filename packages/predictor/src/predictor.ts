@@ -4,6 +4,7 @@ import {
   FEATURE_SPEC_VERSION,
   HlsestError,
   TARGET_INFO,
+  TARGETS,
   describeFeature,
   layerFamily,
   networkFeatures,
@@ -48,10 +49,24 @@ export interface TargetEstimate extends Band {
 export type ResourceKey = 'bram' | 'dsp' | 'ff' | 'lut';
 
 /** A design already turned into features (`extractFeatures`), with its build and configuration. */
-export interface FeatureRow {
+/**
+ * A design as a batch row: its features and what hls4ml's rules say of it (`ruleFacts`), without
+ * the build itself, which training on 500k rows cannot keep in memory.
+ */
+export interface FeatureRow extends RuleFacts {
   readonly features: Float64Array;
-  readonly build: DesignBuild;
-  readonly config: HlsConfig;
+}
+
+/** What a batch needs from a design's build: the rule's number per target, its regime, and whether any product needs a DSP. */
+export interface RuleFacts {
+  readonly rules: Readonly<Record<Target, number>>;
+  readonly regime: string;
+  readonly noDsp: boolean;
+}
+
+/** A build's `RuleFacts`. */
+export function ruleFacts(build: DesignBuild, config: HlsConfig): RuleFacts {
+  return { rules: Object.fromEntries(TARGETS.map((t) => [t, ruleEstimate(t, build)])) as Record<Target, number>, regime: regimeOf(build, config), noDsp: weightProductsUseNoDsp(build) };
 }
 
 export interface Estimate {
@@ -224,7 +239,7 @@ export class Predictor {
     const context = new BatchContext(rows.length, this.targetNames.length);
     rows.forEach((r, i) => {
       features.set(r.features, i * width);
-      context.set(i, r.build, r.config, this.targetNames);
+      context.setFacts(i, r, this.targetNames);
     });
     return { features, context };
   }
@@ -549,6 +564,12 @@ export class BatchContext {
     for (let t = 0; t < targets.length; t++) this.rules[r * this.targetCount + t] = ruleEstimate(targets[t]!, build);
     this.regimes[r] = regimeOf(build, config);
     this.noDsp[r] = weightProductsUseNoDsp(build) ? 1 : 0;
+  }
+
+  setFacts(r: number, facts: RuleFacts, targets: readonly Target[]): void {
+    for (let t = 0; t < targets.length; t++) this.rules[r * this.targetCount + t] = facts.rules[targets[t]!];
+    this.regimes[r] = facts.regime;
+    this.noDsp[r] = facts.noDsp ? 1 : 0;
   }
 }
 

@@ -1,7 +1,7 @@
 import { isModelledRelease, type Target } from '@hlsest/core';
 import type { HeldOutSample } from './held-out.js';
 import { bandHalfWidth, bandSigma, beyond, gateOf, MAX_BAND_HALF_WIDTH } from '@hlsest/predictor';
-import { pushTo } from './collections.js';
+import { evenly, pushTo } from './collections.js';
 
 /** What held-out families decide for one target: whether and how far the correction reaches, and the band. */
 export interface TargetChoice {
@@ -74,10 +74,6 @@ function byFamily(samples: readonly HeldOutSample[]): Map<string, HeldOutSample[
  */
 const MAX_GROUP_SAMPLES = 1000;
 
-/** `count` items spread evenly over `list`, in order. */
-function evenly<T>(list: readonly T[], count: number): T[] {
-  return Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count)]!);
-}
 
 /**
  * Chooses, from samples the scoring bundles never saw (whole families left out, and each fit's

@@ -9,3 +9,9 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function pushAll<T>(target: T[], items: Iterable<T>): void {
   for (const item of items) target.push(item);
 }
+
+/** `count` items spread evenly over `list`, in order (all of it when it is no longer). */
+export function evenly<T>(list: readonly T[], count: number): T[] {
+  if (list.length <= count) return [...list];
+  return Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count)]!);
+}

@@ -1,34 +1,15 @@
-import {
-  extractFeatures,
-  familyOf,
-  findDevice,
-  layerFamily,
-  regimeOf,
-  ruleEstimate,
-  TARGETS,
-  targetValue,
-  weightProductsUseNoDsp,
-  type DesignBuild,
-  type DesignRecord,
-  type HlsConfig,
-  type Target,
-} from '@hlsest/core';
+import { extractFeatures, familyOf, findDevice, layerFamily, TARGETS, targetValue, type DesignRecord, type HlsConfig, type Target } from '@hlsest/core';
+import { ruleFacts, type FeatureRow } from '@hlsest/predictor';
 import { groupsOf } from './splits.js';
 
-/** Records with everything training and evaluation need computed once. */
-export interface PreparedRecord {
+/** Records with everything training and evaluation need computed once (not the build: 500k of them do not fit in memory). */
+export interface PreparedRecord extends FeatureRow {
   readonly record: DesignRecord;
   readonly config: HlsConfig;
-  readonly features: Float64Array;
-  readonly build: DesignBuild;
-  readonly rules: Readonly<Record<Target, number>>;
   readonly truth: Readonly<Partial<Record<Target, number>>>;
   /** Architecture key: every configuration of one network lands on the same side of a split. */
   readonly group: string;
   readonly family: string;
-  readonly regime: string;
-  /** No weight product needs a DSP (multiplier-free or ≤ 4-bit). */
-  readonly noDsp: boolean;
   readonly subsets: Readonly<Record<SubsetKey, string>>;
 }
 
@@ -39,7 +20,6 @@ export function prepare(records: readonly DesignRecord[]): PreparedRecord[] {
   const groups = groupsOf(records);
   return records.map((record, i) => {
     const { values, build } = extractFeatures({ layers: record.network.layers, config: record.config, toolchain: record.toolchain });
-    const rules = Object.fromEntries(TARGETS.map((t) => [t, ruleEstimate(t, build)])) as Record<Target, number>;
     const truth: Partial<Record<Target, number>> = {};
     for (const t of labelsSettings(record) ? TARGETS : []) {
       const v = targetValue(record, t);
@@ -49,13 +29,10 @@ export function prepare(records: readonly DesignRecord[]): PreparedRecord[] {
       record,
       config: record.config,
       features: values,
-      build,
-      rules,
+      ...ruleFacts(build, record.config),
       truth,
       group: groups[i]!,
       family: familyOf(record),
-      regime: regimeOf(build, record.config),
-      noDsp: weightProductsUseNoDsp(build),
       subsets: subsetsOf(record),
     };
   });

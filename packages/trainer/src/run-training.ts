@@ -7,7 +7,7 @@ import { heldOutSamples, type HeldOutSample } from './held-out.js';
 import { prepare, type PreparedRecord } from './prepared.js';
 import { holdoutSplit, kFoldSplits, leaveOneOutSplits, type Split } from './splits.js';
 import { trainEnsemble, type TrainConfig, type TrainProgress } from './train-ensemble.js';
-import { pushAll } from './collections.js';
+import { evenly, pushAll } from './collections.js';
 
 export type SplitMode = { kind: 'holdout'; testFraction: number } | { kind: 'kfold'; k: number } | { kind: 'leave-one-out'; by: 'family' | 'source' | 'subset' };
 
@@ -35,6 +35,11 @@ export interface RunHooks {
 
 /** Members of the scoring fits (each split's bundle only scores its held-out part). */
 const SCORING_MEMBERS = 1;
+/**
+ * Past this many designs a split is scored on an even spread of them: its figures need no more,
+ * and 440k held-out designs × 10 targets of samples do not fit in Node's heap.
+ */
+const MAX_SCORED_DESIGNS = 20_000;
 
 /**
  * Measures, then fits. Every split's bundle is trained without its held-out designs and
@@ -60,7 +65,8 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
     const train = split.train.map((i) => data[i]!);
     const test = split.test.map((i) => data[i]!);
     if (!test.some((d) => Object.keys(d.truth).length)) continue;
-    hooks.onStage?.(`${split.name}: training on ${train.length} records, testing on ${test.length}`);
+    const scored = evenly(test, MAX_SCORED_DESIGNS);
+    hooks.onStage?.(`${split.name}: training on ${train.length} records, testing on ${test.length}${scored.length < test.length ? ` (scored on ${scored.length}, evenly spread)` : ''}`);
     let trained: Awaited<ReturnType<typeof trainEnsemble>>;
     try {
       trained = await trainEnsemble(train, { ...config, members: scoringMembers, ...budget(scoringMembers) }, withHooks(hooks, split.name));
@@ -69,7 +75,7 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
       throw error;
     }
     const final = await finalizeBundle(trained, new Map());
-    const own = heldOutSamples(final.predictor, test);
+    const own = heldOutSamples(final.predictor, scored);
     pushAll(samples, own);
     pushAll(samples, heldOutSamples(final.predictor, trained.validation, true));
     perSplit.push({ split: split.name, samples: own, testRecords: test.length });
