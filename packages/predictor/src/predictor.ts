@@ -50,8 +50,8 @@ export type ResourceKey = 'bram' | 'dsp' | 'ff' | 'lut';
 
 /** A design already turned into features (`extractFeatures`), with its build and configuration. */
 /**
- * A design as a batch row: its features and what hls4ml's rules say of it (`ruleFacts`), without
- * the build itself, which training on 500k rows cannot keep in memory.
+ * A design as a batch row: its features and what hls4ml's rules say of it (`ruleFacts`), so a
+ * caller holding many rows need not keep their builds.
  */
 export interface FeatureRow extends RuleFacts {
   readonly features: Float64Array;

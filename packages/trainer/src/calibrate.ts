@@ -74,7 +74,6 @@ function byFamily(samples: readonly HeldOutSample[]): Map<string, HeldOutSample[
  */
 const MAX_GROUP_SAMPLES = 1000;
 
-
 /**
  * Chooses, from samples the scoring bundles never saw (whole families left out, and each fit's
  * own validation designs), how far one target's correction may reach and how wide its band must

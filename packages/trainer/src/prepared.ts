@@ -2,7 +2,7 @@ import { extractFeatures, familyOf, findDevice, layerFamily, TARGETS, targetValu
 import { ruleFacts, type FeatureRow } from '@hlsest/predictor';
 import { groupsOf } from './splits.js';
 
-/** Records with everything training and evaluation need computed once (not the build: 500k of them do not fit in memory). */
+/** Records with everything training and evaluation need computed once; the build itself is dropped (nothing after this reads it). */
 export interface PreparedRecord extends FeatureRow {
   readonly record: DesignRecord;
   readonly config: HlsConfig;
