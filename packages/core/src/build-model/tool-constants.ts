@@ -70,8 +70,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       folded: {
         perLayer: 604.1,
         lutProductBits: 0,
-        productBits: 1.018,
-        adderBits: 0.524,
+        productBits: 1.017,
+        adderBits: 0.5241,
         accumulatorBits: 1.174,
         inputBits: 2.611,
         muxBits: 0.4415,
@@ -144,12 +144,12 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0,
+        lutProductBits: 0.1707,
         productBits: 0,
-        adderBits: 0.6733,
-        accumulatorBits: 4,
-        inputBits: 4,
-        muxBits: 0.5309,
+        adderBits: 0.194,
+        accumulatorBits: 1.896,
+        inputBits: 3.26,
+        muxBits: 0.06968,
         lutramBits: 0
       },
       folded: {
@@ -176,32 +176,32 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 3.734,
-        accumulatorBits: 0,
-        inputBits: 0.7079,
+        adderBits: 3.55,
+        accumulatorBits: 0.2262,
+        inputBits: 0.6908,
         muxBits: 0,
         lutramBits: 0
       },
       stream: {
-        perLayer: 101.7,
+        perLayer: 116,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        lutramBits: 3.999
+        lutramBits: 4
       }
     },
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0,
+        lutProductBits: 0.1231,
         productBits: 0,
-        adderBits: 0.6328,
-        accumulatorBits: 1.715,
-        inputBits: 4,
-        muxBits: 0.274,
+        adderBits: 0.3054,
+        accumulatorBits: 0.398,
+        inputBits: 2.396,
+        muxBits: 0,
         lutramBits: 0
       },
       folded: {
@@ -225,7 +225,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 30.49,
+        perLayer: 32.29,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -235,14 +235,14 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       stream: {
-        perLayer: 17.78,
+        perLayer: 18.32,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        lutramBits: 2.251
+        lutramBits: 2.773
       }
     },
     timing: {
@@ -281,23 +281,23 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0,
+        lutProductBits: 0.1368,
         productBits: 0,
-        adderBits: 0.9239,
+        adderBits: 0,
         accumulatorBits: 0,
         inputBits: 4,
         muxBits: 1,
-        lutramBits: 0.5777
+        lutramBits: 0.4633
       },
       folded: {
-        perLayer: 2347,
-        lutProductBits: 0.06877,
+        perLayer: 2487,
+        lutProductBits: 0,
         productBits: 0,
-        adderBits: 2.903,
+        adderBits: 2.899,
         accumulatorBits: 4,
-        inputBits: 1.075,
+        inputBits: 1.027,
         muxBits: 1,
-        lutramBits: 1.335
+        lutramBits: 1.386
       },
       recurrent: {
         perLayer: 2183,
@@ -310,46 +310,46 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 1.571
       },
       passive: {
-        perLayer: 158.2,
+        perLayer: 109.9,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.609,
+        adderBits: 1.464,
         accumulatorBits: 0,
-        inputBits: 0.5318,
+        inputBits: 0,
         muxBits: 0,
         lutramBits: 0
       },
       stream: {
-        perLayer: 0,
+        perLayer: 2.409,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        lutramBits: 0.8927
+        lutramBits: 0.7854
       }
     },
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0,
+        lutProductBits: 0.002154,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
-        inputBits: 2.939,
-        muxBits: 0.5594,
-        lutramBits: 0.1333
+        inputBits: 2.79,
+        muxBits: 0.5484,
+        lutramBits: 0.1522
       },
       folded: {
-        perLayer: 1558,
+        perLayer: 1561,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 1.176,
-        accumulatorBits: 1.481,
+        accumulatorBits: 1.479,
         inputBits: 2.794,
         muxBits: 1,
-        lutramBits: 0.4321
+        lutramBits: 0.4323
       },
       recurrent: {
         perLayer: 1772,
@@ -362,7 +362,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0.3869
       },
       passive: {
-        perLayer: 2.202,
+        perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 1.538,
@@ -379,7 +379,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        lutramBits: 1.153
+        lutramBits: 1.15
       }
     },
     timing: {
@@ -409,7 +409,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     synthTransfer: {
       bram18k: 0.8333,
       ff: 1.013,
-      lut: 1.002
+      lut: 0.9899
     },
     bramMinBits: 1024,
     bramRemainderBits: 12

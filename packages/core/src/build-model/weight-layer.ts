@@ -95,7 +95,11 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const dspMultipliers = product.kind !== 'dsp' ? 0 : !constant || shared ? multipliers : Math.min(multipliers, Math.round(nonzeroProducts * (1 - shiftShare) * constantDspShare(ctx.tool, ctx.weight.width)));
   const dspShare = multipliers > 0 ? dspMultipliers / Math.min(multipliers, Math.max(1, nonzeroProducts)) : 0;
   const expectedDsp = dspMultipliers * product.dspPerMultiplier;
-  const lutMultipliers = product.kind === 'lut' || product.kind === 'dsp' ? Math.max(0, Math.min(multipliers, nonzeroProducts) - dspMultipliers) : 0;
+  // Vitis HLS keeps folding constants at RF > 1: each weight's product stays its own LUT logic
+  // (ArgyKokk's six MLPs at RF 100 keep 65–100 % of their RF 1 LUTs; the wa-hls4ml Vitis 2024.2
+  // Latency records at RF 32–64 report 4–10× the LUTs of ceil(n/RF) shared multipliers).
+  const productsInLuts = constant && !ctx.tool.sharedProductsOnDsp ? nonzeroProducts : Math.min(multipliers, nonzeroProducts);
+  const lutMultipliers = product.kind === 'lut' || product.kind === 'dsp' ? Math.max(0, productsInLuts - dspMultipliers) : 0;
 
   const weightWidth = ctx.weight.width;
   const inputWidth = ctx.input.width;
