@@ -6,8 +6,8 @@
 // Usage: npm run build && node scripts/fit-tool-constants.mjs [--dry-run]
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDesign, decodeRecord, familyOf, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, WIDE_WEIGHT_BITS, profileOf, toolGroup, operatorFeatures } from '@hlsest/core';
-import { readInput } from '@hlsest/ingest';
+import { buildDesign, familyOf, guessedSettings, isModelledRelease, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, WIDE_WEIGHT_BITS, profileOf, toolGroup, operatorFeatures } from '@hlsest/core';
+import { inputRecords } from '@hlsest/ingest';
 
 const root = resolve(import.meta.dirname, '..');
 const data = resolve(root, process.env.HLSEST_DATA ?? '../shared/hls4ml-data');
@@ -19,22 +19,20 @@ const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Nu
 
 // ---- data: every record with an HLS estimate, latency or per-layer result -------------------------
 const records = [];
-for await (const item of readInput(data, { defaults: { ioType: 'io_stream' } })) {
-  if (item.kind !== 'draft') continue;
-  const decoded = decodeRecord({ ...item.draft, schemaVersion: 1, id: '0'.repeat(16) });
-  if (!decoded.ok) continue;
-  const r = decoded.record;
+let flatRows = 0;
+for await (const r of inputRecords(data, { defaults: { ioType: 'io_stream' } })) {
   const flat = r.provenance.format === 'csv' && r.provenance.source === 'wa-hls4ml';
-  if (flat && records.filter((x) => x.flat).length >= 1500) continue; // a sample of the 8,928 flat rows is plenty for timing
+  if (flat && flatRows >= 1500) continue; // a sample of the 8,928 flat rows is plenty for timing
   if (!(r.results.hls || r.results.latency?.cyclesMax !== undefined || r.results.layers?.length)) continue;
+  if (flat) flatRows++;
   records.push({ record: r, group: toolGroup(r.toolchain), flat });
 }
 console.error(`${records.length} records with C-synthesis numbers`);
 
-// Families built with unreleased or pre-0.5 hls4ml (a fork, a development branch, a locally
-// modified copy) are reported but not fitted: the constants describe released hls4ml.
-const NOT_FITTED = new Set(['kebl-cnn', 'nas-lenet', 'calwilee-sepconv', 'enet']);
-const fitted = (r) => !NOT_FITTED.has(familyOf(r.record));
+// Designs of an hls4ml the rules do not describe (a fork, a development branch, a release before
+// the rules' first) and designs whose reuse factor or strategy ingest had to guess are reported
+// but not fitted: the constants describe released hls4ml at known settings.
+const fitted = (r) => isModelledRelease(r.record.toolchain.hls4mlVersion) && guessedSettings(r.record).length === 0;
 
 const build = (r, profile) => buildDesign(r.network.layers, r.config, { toolchain: r.toolchain, profile });
 const classOf = (b) => (b.kind === 'recurrent' ? 'recurrent' : b.mult ? (b.strategy === 'latency' || b.strategy === 'distributed_arithmetic' ? 'unrolled' : 'folded') : 'passive');

@@ -3,8 +3,7 @@
 // per family and check. Usage: npm run build && node scripts/rule-report.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { decodeRecord } from '@hlsest/core';
-import { readInput } from '@hlsest/ingest';
+import { inputRecords } from '@hlsest/ingest';
 import { ruleReport, ruleReportMarkdown } from '@hlsest/trainer';
 
 const root = resolve(import.meta.dirname, '..');
@@ -12,11 +11,7 @@ const data = resolve(root, process.env.HLSEST_DATA ?? '../shared/hls4ml-data');
 const out = resolve(root, 'reports/rules');
 
 const records = [];
-for await (const item of readInput(data, { defaults: { ioType: 'io_stream' } })) {
-  if (item.kind !== 'draft') continue;
-  const decoded = decodeRecord({ ...item.draft, schemaVersion: 1, id: '0'.repeat(16) });
-  if (decoded.ok) records.push(decoded.record);
-}
+for await (const record of inputRecords(data, { defaults: { ioType: 'io_stream' } })) records.push(record);
 const report = ruleReport(records);
 
 mkdirSync(out, { recursive: true });

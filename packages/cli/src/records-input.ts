@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeRecord, formatIssues, RECORD_SCHEMA_VERSION, type DesignRecord } from '@hlsest/core';
+import type { DesignRecord } from '@hlsest/core';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { contentId, datasetLines, decodeRecordLine, readInput, type RecordDraft } from '@hlsest/ingest';
+import { datasetLines, decodeRecordLine, readInput, recordOfDraft, type RecordDraft } from '@hlsest/ingest';
 
 export type RecordItem =
   | { ok: true; record: DesignRecord }
@@ -44,11 +44,10 @@ async function* readPartFile(file: string): AsyncGenerator<RecordItem> {
 }
 
 function decodeDraft(draft: RecordDraft): RecordItem {
-  const id = contentId(draft);
-  const decoded = decodeRecord({ schemaVersion: RECORD_SCHEMA_VERSION, id, ...draft });
+  const decoded = recordOfDraft(draft);
   if (decoded.ok) return { ok: true, record: decoded.record };
   const sourceId = draft.provenance.sourceId;
-  return { ok: false, id, ...(sourceId && { sourceId }), where: `${draft.provenance.file} (${draft.provenance.position ?? ''})`, error: formatIssues(decoded.issues) };
+  return { ok: false, id: decoded.id, ...(sourceId && { sourceId }), where: `${draft.provenance.file} (${draft.provenance.position ?? ''})`, error: decoded.issues };
 }
 
 export async function collectRecords(path: string): Promise<{ records: DesignRecord[]; errors: Extract<RecordItem, { ok: false }>[] }> {

@@ -13,3 +13,12 @@ export function familyOf(record: Pick<DesignRecord, 'provenance'>): string {
   if (source === 'n-torc') return subset ?? 'n-torc';
   return source;
 }
+
+/**
+ * The settings a record's numbers hang on that ingest had to take from defaults: its reuse factor
+ * or strategy. A record with any labels no configuration; training, evaluation and the rule
+ * fits skip it.
+ */
+export function guessedSettings(record: Pick<DesignRecord, 'provenance'>): ('reuseFactor' | 'strategy')[] {
+  return (record.provenance.assumed ?? []).filter((s): s is 'reuseFactor' | 'strategy' => s === 'reuseFactor' || s === 'strategy');
+}

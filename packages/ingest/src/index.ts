@@ -1,6 +1,7 @@
 export { readKerasModelFile, readH5ModelConfig } from './node/read-model-file.js';
 export { ingest, type IngestOptions, type IngestProgress, type IngestSummary, type InputSummary } from './node/ingest.js';
 export { readInput, type InputItem, type ReadOptions } from './node/read-inputs.js';
+export { inputRecords, recordOfDraft, type DraftRecord } from './node/draft-records.js';
 export { INPUT_KINDS, type InputKind, detectInput } from './node/input-kinds.js';
 export { readDataset, readManifest, readDatasetIds, datasetLines, decodeRecordLine, verifyDataset, DATASET_FORMAT_VERSION, type Manifest, type Counts, type RunInfo, type PartLine } from './node/dataset-store.js';
 export { LOCK_FILE } from './node/dataset-lock.js';

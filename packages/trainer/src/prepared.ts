@@ -1,4 +1,4 @@
-import { extractFeatures, familyOf, findDevice, layerFamily, TARGETS, targetValue, type DesignRecord, type HlsConfig, type Target } from '@hlsest/core';
+import { extractFeatures, familyOf, findDevice, guessedSettings, layerFamily, TARGETS, targetValue, type DesignRecord, type HlsConfig, type Target } from '@hlsest/core';
 import { ruleFacts, type FeatureRow } from '@hlsest/predictor';
 import { groupsOf } from './splits.js';
 
@@ -21,7 +21,7 @@ export function prepare(records: readonly DesignRecord[]): PreparedRecord[] {
   return records.map((record, i) => {
     const { values, build } = extractFeatures({ layers: record.network.layers, config: record.config, toolchain: record.toolchain });
     const truth: Partial<Record<Target, number>> = {};
-    for (const t of labelsSettings(record) ? TARGETS : []) {
+    for (const t of guessedSettings(record).length === 0 ? TARGETS : []) {
       const v = targetValue(record, t);
       if (v !== undefined) truth[t] = v;
     }
@@ -36,11 +36,6 @@ export function prepare(records: readonly DesignRecord[]): PreparedRecord[] {
       subsets: subsetsOf(record),
     };
   });
-}
-
-/** Whether a record's numbers belong to its settings: not when its reuse factor or strategy was a default standing in for a missing config. */
-function labelsSettings(record: DesignRecord): boolean {
-  return !record.provenance.assumed?.some((s) => s === 'reuseFactor' || s === 'strategy');
 }
 
 function subsetsOf(record: DesignRecord): Record<SubsetKey, string> {

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readInput } from '@hlsest/ingest';
-import { decodeRecord, type DesignRecord } from '@hlsest/core';
+import { inputRecords } from '@hlsest/ingest';
+import type { DesignRecord } from '@hlsest/core';
 import { dataPath } from '../../../test/data-root.js';
 import { ruleFidelity } from './rule-fidelity.js';
 
 async function realRecords(): Promise<DesignRecord[]> {
   const out: DesignRecord[] = [];
   for (const input of [dataPath('wa-hls4ml', 'records'), dataPath('wa-hls4ml', 'flat')]) {
-    for await (const item of readInput(input)) {
-      if (item.kind !== 'draft') continue;
-      const decoded = decodeRecord({ schemaVersion: 1, id: '0'.repeat(16), ...item.draft });
-      if (decoded.ok) out.push(decoded.record);
-    }
+    for await (const record of inputRecords(input)) out.push(record);
   }
   return out;
 }

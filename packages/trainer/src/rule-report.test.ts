@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRecord, type DesignRecord } from '@hlsest/core';
-import { readInput } from '@hlsest/ingest';
+import type { DesignRecord } from '@hlsest/core';
+import { inputRecords } from '@hlsest/ingest';
 import { dataPath } from '../../../test/data-root.js';
 import { ruleReport, ruleReportMarkdown, type RuleCheck } from './rule-report.js';
 
@@ -28,11 +28,7 @@ const CEILINGS: Readonly<Record<string, Partial<Record<RuleCheck, number>>>> = {
 
 async function everyRecord(): Promise<DesignRecord[]> {
   const out: DesignRecord[] = [];
-  for await (const item of readInput(dataPath(), { defaults: { ioType: 'io_stream' } })) {
-    if (item.kind !== 'draft') continue;
-    const decoded = decodeRecord({ schemaVersion: 1, id: '0'.repeat(16), ...item.draft });
-    if (decoded.ok) out.push(decoded.record);
-  }
+  for await (const record of inputRecords(dataPath(), { defaults: { ioType: 'io_stream' } })) out.push(record);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { buildDesign, familyOf, isModelledRelease, ruleEstimate, targetValue, type DesignBuild, type DesignRecord, type Target } from '@hlsest/core';
+import { buildDesign, familyOf, guessedSettings, isModelledRelease, ruleEstimate, targetValue, type DesignBuild, type DesignRecord, type Target } from '@hlsest/core';
 
 /** What a rule-fidelity check compares: a number the rules give against the one a report gives. */
 export const RULE_CHECKS = [
@@ -59,6 +59,8 @@ export interface RuleReport {
   readonly failures: readonly { readonly family: string; readonly id: string; readonly reason: string }[];
   /** Designs per family. */
   readonly designs: Readonly<Record<string, number>>;
+  /** Why a row stands apart from its family, where it does. */
+  readonly notes: Readonly<Record<string, string>>;
   /** Per family, what in its reports no rule reading the model and config can follow. */
   readonly evidence: Readonly<Record<string, FamilyEvidence>>;
 }
@@ -126,13 +128,23 @@ function allPairs(record: DesignRecord, build: DesignBuild): [RuleCheck, number,
 
 /**
  * A record's row in the report: its family, with the designs of an hls4ml the rules do not
- * describe (a fork, a development branch, a release before the rules' first) on a row of their own.
+ * describe (a fork, a development branch, a release before the rules' first), and those whose
+ * settings ingest had to guess, on rows of their own that say why.
  */
-export function reportFamily(record: Pick<DesignRecord, 'provenance' | 'toolchain'>): string {
+function reportRow(record: Pick<DesignRecord, 'provenance' | 'toolchain'>): { family: string; note?: string } {
   const version = record.toolchain.hls4mlVersion;
-  if (!isModelledRelease(version)) return `${familyOf(record)} (hls4ml ${version})`;
-  const guessed = record.provenance.assumed?.filter((s) => s === 'reuseFactor' || s === 'strategy') ?? [];
-  return guessed.length ? `${familyOf(record)} (${guessed.join(', ')} unknown)` : familyOf(record);
+  if (!isModelledRelease(version)) {
+    return {
+      family: `${familyOf(record)} (hls4ml ${version})`,
+      note: `Built with hls4ml "${version}", which hlsest's rules do not describe (a fork, a development branch or a release before 0.6; the records' warnings give the evidence): reported for reference, left out of the tool-profile fit and of the bundle's band calibration.`,
+    };
+  }
+  const guessed = guessedSettings(record);
+  if (guessed.length === 0) return { family: familyOf(record) };
+  return {
+    family: `${familyOf(record)} (${guessed.join(', ')} unknown)`,
+    note: "No config and no name gives these designs' reuse factor or strategy: the rules were run with defaults, so the figures say nothing about the rules. Training and evaluation skip them.",
+  };
 }
 
 const smape = (t: number, p: number) => (200 * Math.abs(t - p)) / (Math.abs(t) + Math.abs(p) + 1);
@@ -145,10 +157,12 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
   const collected = new Map<string, { id: string; truth: number; rule: number }[]>();
   const failures: { family: string; id: string; reason: string }[] = [];
   const designs: Record<string, number> = {};
+  const notes: Record<string, string> = {};
   const evidence: Record<string, { zeroLatency: number; latencyDesigns: number; shares: Share[] }> = {};
   for (const record of records) {
-    const family = reportFamily(record);
+    const { family, note } = reportRow(record);
     designs[family] = (designs[family] ?? 0) + 1;
+    if (note) notes[family] = note;
     const id = record.provenance.sourceId ?? record.provenance.file;
     let build: DesignBuild;
     try {
@@ -163,8 +177,7 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
       facts.latencyDesigns++;
       if (cycles === 0) facts.zeroLatency++;
     }
-    const settingsKnown = !record.provenance.assumed?.some((a) => a === 'reuseFactor' || a === 'strategy');
-    if (settingsKnown && !record.warnings.some((w) => FORCED_LUT_MULTIPLIERS.test(w))) facts.shares.push(...dspShares(record, build, id));
+    if (guessedSettings(record).length === 0 && !record.warnings.some((w) => FORCED_LUT_MULTIPLIERS.test(w))) facts.shares.push(...dspShares(record, build, id));
     for (const [check, truth, rule] of pairs(record, build)) {
       const key = `${family}\u0000${check}`;
       const list = collected.get(key) ?? [];
@@ -195,7 +208,7 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
         .map(({ id, truth, rule }) => ({ id, truth, rule })),
     });
   }
-  return { scores, failures, designs, evidence: Object.fromEntries(Object.entries(evidence).map(([family, facts]) => [family, summarize(facts)])) };
+  return { scores, failures, designs, notes, evidence: Object.fromEntries(Object.entries(evidence).map(([family, facts]) => [family, summarize(facts)])) };
 }
 
 interface Share {
@@ -284,14 +297,8 @@ export function ruleReportMarkdown(report: RuleReport): string {
     const scores = report.scores.filter((s) => s.family === family);
     if (scores.length === 0) continue;
     lines.push(`## ${family}`, '');
-    const unmodelled = /\(hls4ml (.+)\)$/.exec(family);
-    if (unmodelled) {
-      lines.push(`Built with hls4ml "${unmodelled[1]}", which hlsest's rules do not describe (a fork, a development branch or a release before 0.6; the records' warnings give the evidence): reported for reference, left out of the tool-profile fit and of the bundle's band calibration.`, '');
-    }
+    if (report.notes[family]) lines.push(report.notes[family]!, '');
     lines.push(...evidenceLines(report.evidence[family]));
-    if (/ unknown\)$/.test(family)) {
-      lines.push('No config and no name gives these designs\' reuse factor or strategy: the rules were run with defaults, so the figures say nothing about the rules. Training and evaluation skip them.', '');
-    }
     lines.push('| check | n | sMAPE % | exact | within 10 % | within 25 % | worst (truth → rule) |', '|---|---:|---:|---:|---:|---:|---|');
     for (const s of scores) {
       const worst = s.worst.map((w) => `${Math.round(w.truth)} → ${Math.round(w.rule)}`).join('; ');

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeRecord, isHlsestError, type DesignRecord } from '@hlsest/core';
-import { readInput } from '@hlsest/ingest';
+import { isHlsestError, type DesignRecord } from '@hlsest/core';
+import { inputRecords } from '@hlsest/ingest';
 import { BUNDLE_FORMAT_VERSION, Predictor } from '@hlsest/predictor';
 import { fileBundleSource } from '@hlsest/predictor/node';
 import { dataPath } from '../../../test/data-root.js';
@@ -14,11 +14,7 @@ import { writeBundle } from './bundle-io.js';
 async function records(...inputs: string[]): Promise<DesignRecord[]> {
   const out: DesignRecord[] = [];
   for (const input of inputs) {
-    for await (const item of readInput(input)) {
-      if (item.kind !== 'draft') continue;
-      const decoded = decodeRecord({ schemaVersion: 1, id: '0'.repeat(16), ...item.draft });
-      if (decoded.ok) out.push(decoded.record);
-    }
+    for await (const record of inputRecords(input)) out.push(record);
   }
   return out;
 }

@@ -1,6 +1,6 @@
-import { HlsestError, decodeRecord, formatIssues, RECORD_SCHEMA_VERSION, type DesignRecordJson } from '@hlsest/core';
+import { HlsestError } from '@hlsest/core';
 import type { Rejection } from '../parse/draft.js';
-import { contentId } from './content-id.js';
+import { recordOfDraft } from './draft-records.js';
 import { DatasetAppend, type Manifest } from './dataset-store.js';
 import { readInput, type ReadOptions } from './read-inputs.js';
 
@@ -68,12 +68,11 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         else {
           recordsRead++;
           tally.records++;
-          const json = { schemaVersion: RECORD_SCHEMA_VERSION, id: contentId(item.draft), ...item.draft } as DesignRecordJson;
-          const decoded = decodeRecord(json);
+          const decoded = recordOfDraft(item.draft);
           if (!decoded.ok) {
             const position = item.draft.provenance.position;
-            rejection = { file: item.draft.provenance.file, ...(position !== undefined && { position }), reason: `invalid record: ${formatIssues(decoded.issues)}` };
-          } else if ((await append.add(decoded.record, json)) === 'added') {
+            rejection = { file: item.draft.provenance.file, ...(position !== undefined && { position }), reason: `invalid record: ${decoded.issues}` };
+          } else if ((await append.add(decoded.record, decoded.json)) === 'added') {
             added++;
             tally.added++;
           } else {
