@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import {
   HlsestError,
   applyGeneratedConfig,
@@ -193,5 +192,3 @@ export function toolchainFrom(options: DesignOptions): Toolchain | undefined {
     ...(options.hlsToolVersion && { hlsToolVersion: options.hlsToolVersion }),
   };
 }
-
-export const isH5 = (path: string) => ['.h5', '.hdf5', '.keras'].includes(extname(path).toLowerCase());

@@ -60,11 +60,10 @@ function centre(s: HeldOutSample, choice: TargetChoice, far: number): number {
  * Samples by the group that judges them: a family left out whole, or a family's own designs
  * kept out of a fit that saw the family (the correction's home ground). Each group counts once.
  */
-function byFamily(samples: readonly HeldOutSample[]): Map<string, HeldOutSample[]> {
+function byFamily(samples: readonly HeldOutSample[]): Map<string, readonly HeldOutSample[]> {
   const map = new Map<string, HeldOutSample[]>();
   for (const s of samples) pushTo(map, s.inside ? `${s.record.family} (inside)` : s.record.family, s);
-  for (const [group, list] of map) if (list.length > MAX_GROUP_SAMPLES) map.set(group, evenly(list, MAX_GROUP_SAMPLES));
-  return map;
+  return new Map([...map].map(([group, list]) => [group, evenly(list, MAX_GROUP_SAMPLES)]));
 }
 
 /**

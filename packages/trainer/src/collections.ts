@@ -10,8 +10,8 @@ export function pushAll<T>(target: T[], items: Iterable<T>): void {
   for (const item of items) target.push(item);
 }
 
-/** `count` items spread evenly over `list`, in order (all of it when it is no longer). */
-export function evenly<T>(list: readonly T[], count: number): T[] {
-  if (list.length <= count) return [...list];
+/** `count` items spread evenly over `list`, in order (`list` itself when it is no longer). */
+export function evenly<T>(list: readonly T[], count: number): readonly T[] {
+  if (list.length <= count) return list;
   return Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count)]!);
 }

@@ -65,8 +65,8 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
     const train = split.train.map((i) => data[i]!);
     const test = split.test.map((i) => data[i]!);
     if (!test.some((d) => Object.keys(d.truth).length)) continue;
-    const scored = evenly(test, MAX_SCORED_DESIGNS);
-    hooks.onStage?.(`${split.name}: training on ${train.length} records, testing on ${test.length}${scored.length < test.length ? ` (scored on ${scored.length}, evenly spread)` : ''}`);
+    const toScore = evenly(test, MAX_SCORED_DESIGNS);
+    hooks.onStage?.(`${split.name}: training on ${train.length} records, testing on ${test.length}${toScore.length < test.length ? ` (scored on ${toScore.length}, evenly spread)` : ''}`);
     let trained: Awaited<ReturnType<typeof trainEnsemble>>;
     try {
       trained = await trainEnsemble(train, { ...config, members: scoringMembers, ...budget(scoringMembers) }, withHooks(hooks, split.name));
@@ -75,7 +75,7 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
       throw error;
     }
     const final = await finalizeBundle(trained, new Map());
-    const own = heldOutSamples(final.predictor, scored);
+    const own = heldOutSamples(final.predictor, toScore);
     pushAll(samples, own);
     pushAll(samples, heldOutSamples(final.predictor, trained.validation, true));
     perSplit.push({ split: split.name, samples: own, testRecords: test.length });
