@@ -1,4 +1,4 @@
-import { HlsestError, isHlsestError, type DesignRecord, type Target } from '@hlsest/core';
+import { guessedSettings, HlsestError, isHlsestError, type DesignRecord, type Target } from '@hlsest/core';
 import type { BundleManifest, Predictor } from '@hlsest/predictor';
 import { finalizeBundle } from './bundle-io.js';
 import { chooseAll, crossFittedEstimates, estimateOf, NEUTRAL_CHOICE, safetyMargins, type TargetChoice } from './calibrate.js';
@@ -52,6 +52,10 @@ const MAX_SCORED_DESIGNS = 20_000;
 export async function runTraining(records: readonly DesignRecord[], config: TrainConfig, mode: SplitMode, refit: boolean, hooks: RunHooks = {}): Promise<TrainingRun> {
   hooks.onStage?.(`preparing ${records.length} records`);
   const data = prepare(records).filter((d) => Object.keys(d.truth).length > 0);
+  const guessed = records.filter((r) => guessedSettings(r).length > 0).length;
+  // Said, not silently dropped: a folder of projects without configs would otherwise train on nothing.
+  const skipped = guessed ? `; ${guessed} left out because ingest had to guess their reuse factor or strategy, with no hls4ml config and nothing in the folder names to go by` : '';
+  if (guessed) hooks.onStage?.(`${data.length} of ${records.length} records carry labels${skipped}`);
   const splits = splitsFor(data, mode, config.seed);
   // A time budget covers the whole run: every member fit, scoring and final, gets an equal share.
   const scoringMembers = refit ? Math.min(config.members, SCORING_MEMBERS) : config.members;
@@ -81,7 +85,7 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
     perSplit.push({ split: split.name, samples: own, testRecords: test.length });
     first ??= { trained, final };
   }
-  if (!first) throw new HlsestError('HLSEST_BAD_DATASET', `no split had enough labelled records to train on and to test (${records.length} records): add data, or use --split holdout`);
+  if (!first) throw new HlsestError('HLSEST_BAD_DATASET', `no split had enough labelled records to train on and to test: ${data.length} of ${records.length} records carry labels${skipped}. Add data, or use --split holdout`);
   const far = first.trained.manifest.distance.far;
   const margins = safetyMargins(samples, far);
   const choices = chooseAll(samples, far, margins);

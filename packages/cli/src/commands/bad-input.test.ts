@@ -27,6 +27,7 @@ function snapshot(dir: string): Record<string, string> {
 let base: string;
 let dataset: string;
 let smallDataset: string;
+let guessedDataset: string;
 let userDir: string;
 let aFile: string;
 let badStrides: string;
@@ -36,6 +37,9 @@ beforeAll(async () => {
   dataset = join(base, 'ds');
   expect((await run('ingest', records, '--out', dataset)).code).toBe(0);
   smallDataset = dataset;
+  // Keb-L's projects have no configs: their names give a reuse factor or a strategy, never both.
+  guessedDataset = join(base, 'guessed');
+  expect((await run('ingest', dataPath('hls4ml-projects', 'kebl-cnn'), '--out', guessedDataset, '--default-io-type', 'io_stream')).code).toBe(0);
   userDir = join(base, 'thesis');
   mkdirSync(join(userDir, 'chapters'), { recursive: true });
   writeFileSync(join(userDir, 'thesis.tex'), '\\documentclass{book}');
@@ -79,6 +83,7 @@ const CASES: [string, () => string[], number, RegExp][] = [
   ['ingest into the user\'s folder', () => ['ingest', records, '--out', userDir], 6, /holds files but is not a dataset/],
   ['ingest into one of its inputs', () => ['ingest', userDir, '--out', userDir], 2, /is also an input/],
   ['train on too few records', () => ['train', '--data', smallDataset, '--out', join(base, 'b9'), '--epochs', '1'], 4, /no split had enough labelled records|no target has/],
+  ['train on records whose settings were guessed', () => ['train', '--data', guessedDataset, '--out', join(base, 'b10'), '--epochs', '1'], 4, /0 of 26 records carry labels; 26 left out because ingest had to guess their reuse factor or strategy/],
   ['strides of the wrong length', () => ['predict', badStrides], 3, /strides/],
   ['a model that is not a model', () => ['predict', aFile], 3, /notes\.txt/],
   ['a missing model', () => ['predict', join(base, 'missing.json')], 3, /missing\.json/],
