@@ -1,7 +1,8 @@
 // Fits the HLS tool profiles' constants (packages/core/src/build-model/tool-constants.ts) on the
 // real C-synthesis reports in HLSEST_DATA (default ../shared/hls4ml-data): per tool group, the
 // share of constant-weight products kept on DSPs, the LUT and FF cost of each operator kind
-// (non-negative least squares on per-layer and whole-design estimates, relative errors), and
+// (non-negative least squares on per-layer and whole-design estimates, relative errors; the flat
+// wa-hls4ml rows' post-synthesis numbers anchor the Vitis 2023 Resource costs), and
 // the kernels' timing constants (coordinate search on latency and II sMAPE).
 // Usage: npm run build && node scripts/fit-tool-constants.mjs [--dry-run]
 import { writeFileSync } from 'node:fs';
@@ -196,6 +197,18 @@ function fitGroup(group, start) {
       for (const t of ['lut', 'ff']) rows[t].push({ x, y: record.results.hls[t], w: 2 / (record.results.hls[t] + 200) });
     }
   }
+  // The flat wa-hls4ml rows (Resource dense networks) report post-synthesis numbers only: through
+  // the starting transfer ratio they anchor the folded costs, weighing as much as 100 designs in
+  // all (enough that a cost moved by a handful of tiny test designs cannot drag 8,928 rows along;
+  // at 300 they start to pull the records' post-synthesis LUTs away).
+  const flatRows = records.filter((r) => r.group === group && r.flat && fitted(r) && r.record.results.synth);
+  for (const { record } of flatRows) {
+    const x = designFeatures(build(record, profile));
+    for (const t of ['lut', 'ff']) {
+      const y = record.results.synth[t] / start.synthTransfer[t];
+      rows[t].push({ x, y, w: (100 / flatRows.length) * (2 / (y + 200)) });
+    }
+  }
   const width = STRATEGY_CLASSES.length * F;
   const startVector = (t) => STRATEGY_CLASSES.flatMap((cls) => OPERATOR_FEATURES.map((f) => start[t][cls][f]));
   const solve = (t) => {
@@ -203,7 +216,10 @@ function fitGroup(group, start) {
     // A class the data never shows keeps its starting costs (a weak prior row per coefficient).
     const prior = startVector(t).map((v, i) => ({ x: Float64Array.from({ length: width }, (_, j) => (j === i ? 1 : 0)), y: v, w: 0.02 / (Math.abs(v) + 1) }));
     // Recurrent layers are whole cells (gates, state, tables) behind one set of operator counts: their per-bit costs are not one operator's.
-    const caps = STRATEGY_CLASSES.flatMap((cls) => OPERATOR_FEATURES.map((f) => (f === 'perLayer' || cls === 'recurrent' ? Infinity : f === 'muxBits' ? MUX_LEVEL_CAP : BIT_COST_CAP)));
+    // A pipeline's registers are flip-flops: they carry no LUT cost.
+    const caps = STRATEGY_CLASSES.flatMap((cls) =>
+      OPERATOR_FEATURES.map((f) => (f === 'pipelineBits' && t === 'lut' ? 0 : f === 'perLayer' || cls === 'recurrent' ? Infinity : f === 'muxBits' ? MUX_LEVEL_CAP : BIT_COST_CAP)),
+    );
     return boundedNnls([...rows[t], ...prior], width, caps);
   };
   profile = withCosts(profile, solve('lut'), solve('ff'));

@@ -132,6 +132,18 @@ describe('buildDesign, other structures', () => {
     expect(build.notes).toEqual(['not modelled: GarNet']);
   });
 
+  it('prices each table lookup its index logic: a sigmoid costs more than a ReLU, an ELU more than a sigmoid', () => {
+    const activation = (fn: string) => {
+      const layers: Layer[] = [input(64), { name: 'a', className: 'Activation', kind: 'activation', activation: fn, inputShape: [64], outputShape: [64], params: 0, inbound: ['in'] }];
+      return buildDesign(layers, config({ strategy: 'latency' }), { toolchain: { hlsTool: 'vitis_hls', hlsToolVersion: '2024.1', hls4mlVersion: '1.0.0' } }).layers[1]!;
+    };
+    const [relu, sigmoid, elu] = ['relu', 'sigmoid', 'elu'].map(activation);
+    // 64 lookups, 16-bit inputs, a 1024-entry table: a 26-bit index sum and 52 bits of clamp each.
+    expect(sigmoid!.operators).toMatchObject({ adderBits: 64 * (16 + 10), muxBits: 64 * (2 * 16 + 2 * 10), bram18k: 32 });
+    expect(sigmoid!.hls.lut).toBeGreaterThan(relu!.hls.lut + 64 * 20);
+    expect(elu!.hls.lut).toBeGreaterThan(sigmoid!.hls.lut);
+  });
+
   it('refuses a softmax on a multidimensional tensor in io_parallel, as hls4ml does (init_softmax)', () => {
     const layers: Layer[] = [
       { name: 'in', className: 'InputLayer', kind: 'input', inputShape: [4, 8], outputShape: [4, 8], params: 0, inbound: [] },

@@ -24,15 +24,17 @@ export interface Operators {
   readonly accumulatorBits: number;
   /** Input buffering and fan-out: inputs × width. */
   readonly inputBits: number;
-  /** Selector bits of multiplexers that share an operator over several steps. */
+  /** Bits of multiplexers and comparisons: an operator shared over several steps, a clamp, a select. */
   readonly muxBits: number;
+  /** Bits a pipeline holds between its stages: values in flight × width × stages (softmax, table lookups). */
+  readonly pipelineBits: number;
   /** 18 Kb blocks of memories bound to BRAM (weight ROMs, tables, line buffers). */
   readonly bram18k: number;
   /** Bits of small memories HLS builds from LUTs (LUTRAM, shift registers). */
   readonly lutramBits: number;
 }
 
-export const NO_OPERATORS: Operators = Object.freeze({ dsp: 0, lutProductBits: 0, productBits: 0, adderBits: 0, accumulatorBits: 0, inputBits: 0, muxBits: 0, bram18k: 0, lutramBits: 0 });
+export const NO_OPERATORS: Operators = Object.freeze({ dsp: 0, lutProductBits: 0, productBits: 0, adderBits: 0, accumulatorBits: 0, inputBits: 0, muxBits: 0, pipelineBits: 0, bram18k: 0, lutramBits: 0 });
 
 /** An HLS-estimate resource count (C-synthesis units: BRAM in 18 Kb blocks). */
 export interface HlsResources {

@@ -6,23 +6,25 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
   vivado_hls: {
     lut: {
       unrolled: {
-        perLayer: 103.3,
+        perLayer: 27.15,
         lutProductBits: 0,
-        productBits: 0.2629,
+        productBits: 0.3444,
         adderBits: 4,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 1,
+        pipelineBits: 0,
         lutramBits: 0
       },
       folded: {
-        perLayer: 786.9,
+        perLayer: 782.5,
         lutProductBits: 0,
-        productBits: 2.714,
-        adderBits: 1.348,
+        productBits: 2.705,
+        adderBits: 1.346,
         accumulatorBits: 4,
-        inputBits: 2.093,
+        inputBits: 2.094,
         muxBits: 1,
+        pipelineBits: 0,
         lutramBits: 0
       },
       recurrent: {
@@ -33,16 +35,18 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 6.779,
         inputBits: 1.859,
         muxBits: 0,
+        pipelineBits: 0,
         lutramBits: 1.151
       },
       passive: {
-        perLayer: 52.6,
+        perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.404,
-        accumulatorBits: 0.3217,
+        adderBits: 1.536,
+        accumulatorBits: 0.1691,
         inputBits: 0,
-        muxBits: 0,
+        muxBits: 0.3665,
+        pipelineBits: 0,
         lutramBits: 0
       },
       stream: {
@@ -53,28 +57,31 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        lutramBits: 2.235
+        pipelineBits: 0,
+        lutramBits: 1.972
       }
     },
     ff: {
       unrolled: {
-        perLayer: 17.8,
+        perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 2.94,
+        adderBits: 2.978,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0,
+        muxBits: 0.607,
+        pipelineBits: 0,
         lutramBits: 0
       },
       folded: {
-        perLayer: 604.1,
+        perLayer: 603.6,
         lutProductBits: 0,
-        productBits: 1.017,
-        adderBits: 0.5241,
-        accumulatorBits: 1.174,
-        inputBits: 2.611,
-        muxBits: 0.4415,
+        productBits: 1.008,
+        adderBits: 0.5217,
+        accumulatorBits: 1.133,
+        inputBits: 2.613,
+        muxBits: 0.4379,
+        pipelineBits: 0,
         lutramBits: 0
       },
       recurrent: {
@@ -85,16 +92,18 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 2.871,
         inputBits: 0.4937,
         muxBits: 0.2018,
+        pipelineBits: 0,
         lutramBits: 0
       },
       passive: {
-        perLayer: 22.17,
+        perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.556,
+        adderBits: 0.8567,
         accumulatorBits: 0,
-        inputBits: 0,
+        inputBits: 0.05063,
         muxBits: 0,
+        pipelineBits: 0,
         lutramBits: 0
       },
       stream: {
@@ -105,7 +114,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        lutramBits: 0.1759
+        pipelineBits: 0,
+        lutramBits: 0.1051
       }
     },
     timing: {
@@ -144,12 +154,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1707,
+        lutProductBits: 0.1728,
         productBits: 0,
-        adderBits: 0.194,
-        accumulatorBits: 1.896,
-        inputBits: 3.26,
-        muxBits: 0.06968,
+        adderBits: 0.1988,
+        accumulatorBits: 1.401,
+        inputBits: 3.256,
+        muxBits: 0.07836,
+        pipelineBits: 0,
         lutramBits: 0
       },
       folded: {
@@ -160,6 +171,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 4,
         inputBits: 2,
         muxBits: 0.1,
+        pipelineBits: 0,
         lutramBits: 0
       },
       recurrent: {
@@ -170,38 +182,42 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 5,
         inputBits: 2,
         muxBits: 0.1,
+        pipelineBits: 0,
         lutramBits: 0
       },
       passive: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 3.55,
-        accumulatorBits: 0.2262,
-        inputBits: 0.6908,
+        adderBits: 0.6212,
+        accumulatorBits: 4,
+        inputBits: 0.2591,
         muxBits: 0,
+        pipelineBits: 0,
         lutramBits: 0
       },
       stream: {
-        perLayer: 116,
+        perLayer: 94.45,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        lutramBits: 4
+        pipelineBits: 0,
+        lutramBits: 2.741
       }
     },
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1231,
+        lutProductBits: 0.1261,
         productBits: 0,
-        adderBits: 0.3054,
-        accumulatorBits: 0.398,
-        inputBits: 2.396,
+        adderBits: 0.3143,
+        accumulatorBits: 0,
+        inputBits: 2.19,
         muxBits: 0,
+        pipelineBits: 0,
         lutramBits: 0
       },
       folded: {
@@ -212,6 +228,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 3.5,
         inputBits: 4,
         muxBits: 0,
+        pipelineBits: 0,
         lutramBits: 0
       },
       recurrent: {
@@ -222,27 +239,30 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 3.5,
         inputBits: 4,
         muxBits: 0,
+        pipelineBits: 0,
         lutramBits: 0
       },
       passive: {
-        perLayer: 32.29,
+        perLayer: 10.71,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 0,
+        accumulatorBits: 0.001852,
         inputBits: 0,
         muxBits: 0,
+        pipelineBits: 0.7346,
         lutramBits: 0
       },
       stream: {
-        perLayer: 18.32,
+        perLayer: 16.73,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        lutramBits: 2.773
+        pipelineBits: 0,
+        lutramBits: 0.8275
       }
     },
     timing: {
@@ -281,23 +301,25 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1368,
+        lutProductBits: 0.1468,
         productBits: 0,
-        adderBits: 0,
+        adderBits: 2.443,
         accumulatorBits: 0,
-        inputBits: 4,
+        inputBits: 2.166,
         muxBits: 1,
-        lutramBits: 0.4633
+        pipelineBits: 0,
+        lutramBits: 0.4057
       },
       folded: {
-        perLayer: 2487,
+        perLayer: 2273,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 2.899,
+        adderBits: 2.905,
         accumulatorBits: 4,
-        inputBits: 1.027,
+        inputBits: 1.215,
         muxBits: 1,
-        lutramBits: 1.386
+        pipelineBits: 0,
+        lutramBits: 1.356
       },
       recurrent: {
         perLayer: 2183,
@@ -307,49 +329,54 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 3.79,
         inputBits: 0.5677,
         muxBits: 3.436,
+        pipelineBits: 0,
         lutramBits: 1.571
       },
       passive: {
-        perLayer: 109.9,
+        perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.464,
+        adderBits: 1.498,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0,
+        muxBits: 0.6116,
+        pipelineBits: 0,
         lutramBits: 0
       },
       stream: {
-        perLayer: 2.409,
+        perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        lutramBits: 0.7854
+        pipelineBits: 0,
+        lutramBits: 0.6108
       }
     },
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.002154,
+        lutProductBits: 0.007319,
         productBits: 0,
-        adderBits: 0,
+        adderBits: 3.875,
         accumulatorBits: 0,
-        inputBits: 2.79,
-        muxBits: 0.5484,
-        lutramBits: 0.1522
+        inputBits: 0,
+        muxBits: 0.6283,
+        pipelineBits: 0,
+        lutramBits: 0.0546
       },
       folded: {
-        perLayer: 1561,
+        perLayer: 1378,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.176,
-        accumulatorBits: 1.479,
-        inputBits: 2.794,
+        adderBits: 1.177,
+        accumulatorBits: 1.475,
+        inputBits: 2.978,
         muxBits: 1,
-        lutramBits: 0.4323
+        pipelineBits: 0,
+        lutramBits: 0.4021
       },
       recurrent: {
         perLayer: 1772,
@@ -359,16 +386,18 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0.4943,
         inputBits: 2.658,
         muxBits: 3.022,
+        pipelineBits: 0,
         lutramBits: 0.3869
       },
       passive: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.538,
+        adderBits: 1.386,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
+        pipelineBits: 0,
         lutramBits: 0
       },
       stream: {
@@ -379,7 +408,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        lutramBits: 1.15
+        pipelineBits: 0,
+        lutramBits: 0.8906
       }
     },
     timing: {
@@ -408,8 +438,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8333,
-      ff: 1.013,
-      lut: 0.9899
+      ff: 1.019,
+      lut: 0.9961
     },
     bramMinBits: 1024,
     bramRemainderBits: 12

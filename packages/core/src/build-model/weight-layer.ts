@@ -125,6 +125,7 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
     inputBits: inputs * inputWidth,
     // Shared multipliers select a different input (and accumulator) at every step.
     muxBits: rf > 1 ? multipliers * (inputWidth + accumWidth) * Math.log2(Math.min(rf, Math.max(2, mult.nIn))) : 0,
+    pipelineBits: 0,
     bram18k: rom?.bram18k ?? 0,
     lutramBits: rom?.lutramBits ?? 0,
   };

@@ -69,10 +69,20 @@ function buildActivation(layer: Layer, ctx: BuildContext): LayerBuild {
     // Each table read port serves two lookups (dual-port ROM); parallel lookups replicate it.
     const copies = Math.ceil(lanes / 2);
     const inBram = tableBits > 1024;
+    // Per lookup, the index: the input scaled and offset (`data * table_size / 16 + …`), then
+    // clamped into the table by two comparisons and a mux of the index's width; ELU adds the
+    // sign test choosing between the input and the table (`sigmoid`, `elu` in nnet_activation.h).
+    // hls4ml's baselines show what this costs: sigmoid and ELU layers of 64 lookups report
+    // 2,000–7,000 LUTs more than the same design with a ReLU (Vivado HLS 2020.1, Vitis HLS 2024.1).
+    const indexBits = Math.ceil(Math.log2(Math.max(2, tableSize)));
+    const signSelect = fn === 'elu' || fn === 'selu';
     return buildPassiveLayer(layer, ctx, {
       operators: {
         inputBits: lanes * inW,
+        adderBits: lanes * (inW + indexBits),
+        muxBits: lanes * (2 * inW + 2 * indexBits + (signSelect ? inW + outW : 0)),
         accumulatorBits: lanes * outW,
+        pipelineBits: lanes * outW * t.tableCycles,
         bram18k: inBram ? copies * bram18kForRom(tableWidth, tableSize) : 0,
         lutramBits: inBram ? 0 : copies * tableBits,
       },
@@ -111,15 +121,19 @@ function buildSoftmax(layer: Layer, ctx: BuildContext, n: number): LayerBuild {
   // C-synthesis reports one 18 Kb block per output for the stable softmax's tables (Vitis 2021.1, argykokk-mlp).
   const expBram = bram18kForRom(tableWidth, tableSize);
   const maxTree = implementation === 'latency' ? 0 : (n - 1) * inW;
+  const depth = t.softmaxCycles + t.softmaxCyclesPerLevel * levels;
   return buildPassiveLayer(layer, ctx, {
     operators: {
       dsp: n,
+      // Its registers: n table-width values at every stage of a 6–20-cycle pipeline. ArgyKokk's
+      // softmax layers (2–16 outputs, Vitis HLS 2021.1) report 0.8–1.1 FF per such bit.
+      pipelineBits: n * tableWidth * depth,
       adderBits: maxTree + (n - 1) * tableWidth + (implementation === 'latency' ? 0 : n * inW),
       inputBits: n * inW,
       accumulatorBits: n * (tableWidth + ctx.result.width),
       bram18k: n * expBram,
     },
-    depth: t.softmaxCycles + t.softmaxCyclesPerLevel * levels,
+    depth,
     tableBits: (n + 1) * tableSize * tableWidth,
   });
 }
