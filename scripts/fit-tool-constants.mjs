@@ -7,7 +7,7 @@
 // Usage: npm run build && node scripts/fit-tool-constants.mjs [--dry-run]
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDesign, familyOf, guessedSettings, isModelledRelease, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, WIDE_WEIGHT_BITS, profileOf, toolGroup, operatorFeatures } from '@hlsest/core';
+import { buildDesign, familyOf, guessedSettings, isModelledRelease, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, WIDE_WEIGHT_BITS, profileOf, toolGroup, toolYear, operatorFeatures } from '@hlsest/core';
 import { inputRecords } from '@hlsest/ingest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -15,6 +15,7 @@ const data = resolve(root, process.env.HLSEST_DATA ?? '../shared/hls4ml-data');
 const dryRun = process.argv.includes('--dry-run');
 const out = resolve(root, 'packages/core/src/build-model/tool-constants.ts');
 
+const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1] : 1);
 const smape = (t, p) => (200 * Math.abs(t - p)) / (Math.abs(t) + Math.abs(p) + 1);
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
 
@@ -168,6 +169,26 @@ function layerFeatures(layer) {
 }
 
 // ---- fit one group --------------------------------------------------------------------------------
+/**
+ * Post-synthesis over reported C-synthesis LUTs of Resource designs built by the same hls4ml and
+ * HLS tool versions as `like` (1 without five such designs): what synthesis did to them, from
+ * the reports alone. Versions matter here: Vitis 2023.2 with hls4ml 0.8.1 keeps ≈ 1.1 times the
+ * LUTs, Vitis 2024.2 with hls4ml 1.1.0 about half.
+ */
+const synthesisRatios = new Map();
+function lutSynthesisRatio(like) {
+  const key = `${like.toolchain.hlsToolVersion}/${like.toolchain.hls4mlVersion}`;
+  if (!synthesisRatios.has(key)) {
+    const same = (r) => r.toolchain.hlsToolVersion === like.toolchain.hlsToolVersion && r.toolchain.hls4mlVersion === like.toolchain.hls4mlVersion;
+    const ratios = records
+      .filter(({ record: r, flat }) => !flat && same(r) && r.results.synth && r.results.hls && r.config.strategy !== 'latency' && guessedSettings(r).length === 0)
+      .map(({ record: r }) => r.results.synth.lut / r.results.hls.lut)
+      .filter(Number.isFinite);
+    synthesisRatios.set(key, ratios.length >= 5 ? median(ratios) : 1);
+  }
+  return synthesisRatios.get(key);
+}
+
 function withCosts(profile, lut, ff) {
   const unpack = (c) => Object.fromEntries(STRATEGY_CLASSES.map((cls, k) => [cls, Object.fromEntries(OPERATOR_FEATURES.map((f, i) => [f, round(c[k * F + i])]))]));
   return { ...profile, lut: unpack(lut), ff: unpack(ff) };
@@ -198,16 +219,16 @@ function fitGroup(group, start) {
     }
   }
   // The flat wa-hls4ml rows (Resource dense networks) report post-synthesis numbers only: through
-  // the starting transfer ratio they anchor the folded costs, weighing as much as 100 designs in
-  // all (enough that a cost moved by a handful of tiny test designs cannot drag 8,928 rows along;
-  // at 300 they start to pull the records' post-synthesis LUTs away).
+  // what synthesis did to LUTs of Resource designs of the same versions that report both (a ratio
+  // of reports, so the fit does not feed on its own transfer and drift from run to run) they
+  // anchor the folded LUT costs, weighing as much as 100 designs in all (enough that a cost moved
+  // by a handful of tiny test designs cannot drag 8,928 rows along; at 300 they pull the records'
+  // post-synthesis LUTs away). Anchoring FFs the same way took the flat FF from 15.0 to 15.8 %.
   const flatRows = records.filter((r) => r.group === group && r.flat && fitted(r) && r.record.results.synth);
   for (const { record } of flatRows) {
     const x = designFeatures(build(record, profile));
-    for (const t of ['lut', 'ff']) {
-      const y = record.results.synth[t] / start.synthTransfer[t];
-      rows[t].push({ x, y, w: (100 / flatRows.length) * (2 / (y + 200)) });
-    }
+    const y = record.results.synth.lut / lutSynthesisRatio(record);
+    rows.lut.push({ x, y, w: (100 / flatRows.length) * (2 / (y + 200)) });
   }
   const width = STRATEGY_CLASSES.length * F;
   const startVector = (t) => STRATEGY_CLASSES.flatMap((cls) => OPERATOR_FEATURES.map((f) => start[t][cls][f]));
@@ -281,14 +302,26 @@ function fitGroup(group, start) {
       }
     }
   }
-  // 4. Post-synthesis transfer: median of post-synthesis over the rule's C-synthesis estimate.
+  // 4. Post-synthesis transfer: median of post-synthesis over the rule's C-synthesis estimate,
+  // for the group and for each year of the tool with five designs or more.
   const ratios4 = { bram18k: [], ff: [], lut: [] };
+  const byYear = new Map();
   for (const { record } of records.filter((r) => r.group === group && fitted(r) && r.record.results.synth)) {
     const b = build(record, profile);
-    for (const k of Object.keys(ratios4)) if (b.hls[k] > 0 && record.results.synth[k] >= 0) ratios4[k].push(record.results.synth[k] / b.hls[k]);
+    const year = toolYear(record.toolchain);
+    if (year !== undefined && !byYear.has(year)) byYear.set(year, { ff: [], lut: [] });
+    for (const k of Object.keys(ratios4)) {
+      if (!(b.hls[k] > 0 && record.results.synth[k] >= 0)) continue;
+      ratios4[k].push(record.results.synth[k] / b.hls[k]);
+      if (k !== 'bram18k' && year !== undefined) byYear.get(year)[k].push(record.results.synth[k] / b.hls[k]);
+    }
   }
-  const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1] : 1);
-  profile = { ...profile, synthTransfer: Object.fromEntries(Object.entries(ratios4).map(([k, xs]) => [k, round(xs.length >= 5 ? median(xs) : start.synthTransfer[k])])) };
+  const years = [...byYear].filter(([, xs]) => xs.lut.length >= 5 && xs.ff.length >= 5).sort(([a], [b]) => a.localeCompare(b));
+  profile = {
+    ...profile,
+    synthTransfer: Object.fromEntries(Object.entries(ratios4).map(([k, xs]) => [k, round(xs.length >= 5 ? median(xs) : start.synthTransfer[k])])),
+    synthTransferByYear: Object.fromEntries(years.map(([year, xs]) => [year, { ff: round(median(xs.ff)), lut: round(median(xs.lut)) }])),
+  };
   console.error(`${group}: ${members.length} designs, DSP share ${JSON.stringify(profile.constantProductDspShare)}, latency/II sMAPE ${best.toFixed(1)} %, ${rows.lut.length} LUT rows`);
   const { group: _g, ...constants } = profile;
   return constants;
@@ -327,7 +360,6 @@ function dspShares() {
       ratios.push({ group, family, width: widthOf(weightLayers[0]), ratio: Math.min(1, record.results.hls.dsp / expected) });
     }
   }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const familyMedians = (list) => {
     const byFamily = new Map();
     for (const r of list) byFamily.set(r.family, [...(byFamily.get(r.family) ?? []), r.ratio]);
@@ -350,13 +382,15 @@ const SHARES = dspShares();
 
 const constants = {};
 // Vitis HLS 2023+'s data have no unrolled kernel wider than one input at RF 1 (hls4ml's
-// baselines): its timing search starts from Vitis 2020–2022's fit, so what the data cannot tell
-// apart stays where the nearest generation's data put it instead of drifting with tiny designs.
-const TIMING_START = { vitis_hls_2023: 'vitis_hls_2020' };
+// baselines) and few kernels of any kind: its timing search and its costs' weak priors start
+// from Vitis 2020–2022's fit, so what the data cannot tell apart stays where the nearest
+// generation's data put it instead of drifting with tiny designs (and with the last run: from
+// its own constants, two runs in a row landed 30 % apart on the records' HLS LUTs).
+const NEAREST = { vitis_hls_2023: 'vitis_hls_2020' };
 for (const group of TOOL_GROUPS) {
   const start = profileOf(group);
-  const from = constants[TIMING_START[group]];
-  constants[group] = fitGroup(group, from ? { ...start, timing: from.timing } : start);
+  const from = constants[NEAREST[group]];
+  constants[group] = fitGroup(group, from ? { ...start, timing: from.timing, lut: from.lut, ff: from.ff } : start);
 }
 
 const text = `// Written by scripts/fit-tool-constants.mjs from the C-synthesis reports in ../shared/hls4ml-data;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDesign } from './build-design.js';
 import { bram18kForRom, estimateProduct } from './operand-widths.js';
-import { constantDspShare, memoryStorage, profileOf, toolProfile } from './tool-profiles.js';
+import { constantDspShare, memoryStorage, profileOf, synthTransferOf, toolProfile } from './tool-profiles.js';
 import { parsePrecision } from '../precision.js';
 import { resolveDevice } from '../boards.js';
 import { configureNetwork } from '../hls4ml-config.js';
@@ -260,5 +260,20 @@ describe('tool profiles', () => {
     // 512-bit words: 14 whole 36-bit ports and 8 bits left, narrower than a port is worth.
     expect(memoryStorage(512, 3, vivado)).toEqual({ bram18k: 14, lutramBits: 8 * 3 });
     expect(memoryStorage(6144, 2, vivado).bram18k).toBe(171);
+  });
+
+  it("takes post-synthesis LUTs and FFs with the ratios of the tool's year where fitted, else its group's", () => {
+    const layers = [input(16), dense('fc1', 16, 64, 'in'), dense('fc2', 64, 32, 'fc1')];
+    const vitis = profileOf('vitis_hls_2023');
+    const years = Object.keys(vitis.synthTransferByYear);
+    expect(years.length).toBeGreaterThan(0);
+    for (const year of years) {
+      const b = buildDesign(layers, config(), { toolchain: { hlsTool: 'vitis_hls', hlsToolVersion: `${year}.2` } });
+      const ratio = vitis.synthTransferByYear[year]!;
+      expect(b.synth).toMatchObject({ lut: Math.round(b.hls.lut * ratio.lut), ff: Math.round(b.hls.ff * ratio.ff), dsp: b.hls.dsp });
+    }
+    const unknownYear = buildDesign(layers, config(), { toolchain: { hlsTool: 'vitis_hls' } });
+    expect(unknownYear.synth.lut).toBe(Math.round(unknownYear.hls.lut * vitis.synthTransfer.lut));
+    expect(synthTransferOf(vitis, { hlsTool: 'vitis_hls', hlsToolVersion: '2031.1' })).toBe(vitis.synthTransfer);
   });
 });

@@ -9,7 +9,7 @@ import { optimizedGraph } from './hls4ml-graph.js';
 import { streamBeats } from './passive-layer.js';
 import { hls4mlRules, type Hls4mlRules } from './hls4ml-versions.js';
 import { NO_OPERATORS, type HlsResources, type LayerBuild } from './layer-build.js';
-import { priceOperators, toolProfile, type ToolProfile } from './tool-profiles.js';
+import { priceOperators, synthTransferOf, toolProfile, type ToolProfile } from './tool-profiles.js';
 
 export type { LayerBuild } from './layer-build.js';
 
@@ -107,7 +107,7 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
     };
     builds.push(layerRule(layer.kind).build(layer, ctx));
   }
-  return summarize(builds, config, device, rules, tool, graph.notes);
+  return summarize(builds, config, device, rules, tool, graph.notes, synthTransferOf(tool, options.toolchain));
 }
 
 function firstKnown<T>(names: readonly string[], known: ReadonlyMap<string, T>): T | undefined {
@@ -118,7 +118,7 @@ function firstKnown<T>(names: readonly string[], known: ReadonlyMap<string, T>):
   return undefined;
 }
 
-function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | undefined, rules: Hls4mlRules, tool: ToolProfile, graphNotes: readonly string[]): DesignBuild {
+function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | undefined, rules: Hls4mlRules, tool: ToolProfile, graphNotes: readonly string[], transfer: ToolProfile['synthTransfer']): DesignBuild {
   const stream = config.ioType === 'io_stream';
   // One pass: sweeps summarize every configuration, so no per-total array walks.
   let anyResource = false;
@@ -210,7 +210,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     cycles: Math.max(1, cycles),
     interval: stream && !tool.streamOverlap ? Math.max(1, cycles + 1) : Math.min(Math.max(1, interval), Math.max(1, cycles)),
     hls: { bram18k, dsp, ff, lut },
-    synth: { bram18k: Math.round(bram18k * tool.synthTransfer.bram18k), dsp, ff: Math.round(ff * tool.synthTransfer.ff), lut: Math.round(lut * tool.synthTransfer.lut) },
+    synth: { bram18k: Math.round(bram18k * transfer.bram18k), dsp, ff: Math.round(ff * transfer.ff), lut: Math.round(lut * transfer.lut) },
     versions: { hls4ml: rules.version, tool: tool.group },
     totals: {
       mults,

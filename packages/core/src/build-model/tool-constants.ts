@@ -6,9 +6,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
   vivado_hls: {
     lut: {
       unrolled: {
-        perLayer: 27.15,
+        perLayer: 27.08,
         lutProductBits: 0,
-        productBits: 0.3444,
+        productBits: 0.3445,
         adderBits: 4,
         accumulatorBits: 0,
         inputBits: 0,
@@ -43,7 +43,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutProductBits: 0,
         productBits: 0,
         adderBits: 1.536,
-        accumulatorBits: 0.1691,
+        accumulatorBits: 0.169,
         inputBits: 0,
         muxBits: 0.3665,
         pipelineBits: 0,
@@ -69,15 +69,15 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         adderBits: 2.978,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0.607,
+        muxBits: 0.6071,
         pipelineBits: 0,
         lutramBits: 0
       },
       folded: {
         perLayer: 603.6,
         lutProductBits: 0,
-        productBits: 1.008,
-        adderBits: 0.5217,
+        productBits: 1.006,
+        adderBits: 0.5257,
         accumulatorBits: 1.133,
         inputBits: 2.613,
         muxBits: 0.4379,
@@ -99,7 +99,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.8567,
+        adderBits: 0.8566,
         accumulatorBits: 0,
         inputBits: 0.05063,
         muxBits: 0,
@@ -147,6 +147,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       ff: 1,
       lut: 1
     },
+    synthTransferByYear: {},
     bramMinBits: 1024,
     bramRemainderBits: 12
   },
@@ -197,7 +198,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       stream: {
-        perLayer: 94.45,
+        perLayer: 94.44,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -205,7 +206,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
-        lutramBits: 2.741
+        lutramBits: 2.74
       }
     },
     ff: {
@@ -243,11 +244,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 10.71,
+        perLayer: 10.7,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 0.001852,
+        accumulatorBits: 0.001886,
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0.7346,
@@ -262,7 +263,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
-        lutramBits: 0.8275
+        lutramBits: 0.8265
       }
     },
     timing: {
@@ -294,6 +295,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       ff: 1,
       lut: 1
     },
+    synthTransferByYear: {},
     bramMinBits: 1024,
     bramRemainderBits: 12
   },
@@ -301,36 +303,36 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1468,
+        lutProductBits: 0.1463,
         productBits: 0,
-        adderBits: 2.443,
+        adderBits: 2.498,
         accumulatorBits: 0,
-        inputBits: 2.166,
+        inputBits: 2.14,
         muxBits: 1,
         pipelineBits: 0,
-        lutramBits: 0.4057
+        lutramBits: 0.403
       },
       folded: {
-        perLayer: 2273,
+        perLayer: 1966,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 2.905,
+        adderBits: 2.914,
         accumulatorBits: 4,
-        inputBits: 1.215,
+        inputBits: 1.292,
         muxBits: 1,
         pipelineBits: 0,
-        lutramBits: 1.356
+        lutramBits: 1.377
       },
       recurrent: {
-        perLayer: 2183,
+        perLayer: 150,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 2.891,
-        accumulatorBits: 3.79,
-        inputBits: 0.5677,
-        muxBits: 3.436,
+        adderBits: 1,
+        accumulatorBits: 5,
+        inputBits: 2,
+        muxBits: 0.1,
         pipelineBits: 0,
-        lutramBits: 1.571
+        lutramBits: 0
       },
       passive: {
         perLayer: 0,
@@ -339,7 +341,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         adderBits: 1.498,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0.6116,
+        muxBits: 0.6092,
         pipelineBits: 0,
         lutramBits: 0
       },
@@ -352,48 +354,48 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
-        lutramBits: 0.6108
+        lutramBits: 0.6251
       }
     },
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.007319,
+        lutProductBits: 0.00733,
         productBits: 0,
-        adderBits: 3.875,
+        adderBits: 3.885,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0.6283,
+        muxBits: 0.6279,
         pipelineBits: 0,
-        lutramBits: 0.0546
+        lutramBits: 0.05328
       },
       folded: {
-        perLayer: 1378,
+        perLayer: 1555,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.177,
-        accumulatorBits: 1.475,
-        inputBits: 2.978,
+        adderBits: 1.175,
+        accumulatorBits: 1.431,
+        inputBits: 2.873,
         muxBits: 1,
         pipelineBits: 0,
-        lutramBits: 0.4021
+        lutramBits: 0.4192
       },
       recurrent: {
-        perLayer: 1772,
+        perLayer: 100,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.186,
-        accumulatorBits: 0.4943,
-        inputBits: 2.658,
-        muxBits: 3.022,
+        adderBits: 0.3,
+        accumulatorBits: 3.5,
+        inputBits: 4,
+        muxBits: 0,
         pipelineBits: 0,
-        lutramBits: 0.3869
+        lutramBits: 0
       },
       passive: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.386,
+        adderBits: 1.387,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
@@ -409,7 +411,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
-        lutramBits: 0.8906
+        lutramBits: 0.8877
       }
     },
     timing: {
@@ -438,8 +440,18 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8333,
-      ff: 1.019,
-      lut: 0.9961
+      ff: 1.012,
+      lut: 1.024
+    },
+    synthTransferByYear: {
+      2023: {
+        ff: 1.011,
+        lut: 1.025
+      },
+      2024: {
+        ff: 1.165,
+        lut: 0.9179
+      }
     },
     bramMinBits: 1024,
     bramRemainderBits: 12

@@ -82,6 +82,13 @@ export interface ToolConstants {
    * LUTs and FFs, moves small memories to LUTRAM): the median ratio on designs with both.
    */
   readonly synthTransfer: { readonly bram18k: number; readonly ff: number; readonly lut: number };
+  /**
+   * The same ratios for one year's release of the tool, where the data holds enough of its
+   * designs: the year moves them more than the tool does (wa-hls4ml's records, reported
+   * post-synthesis over C-synthesis LUTs: Vivado HLS 2019.1 ≈ 0.3, Vitis HLS 2023.2 ≈ 1.1,
+   * Vitis HLS 2024.2 ≈ 0.55, Latency and Resource designs alike).
+   */
+  readonly synthTransferByYear: Readonly<Record<string, { readonly ff: number; readonly lut: number }>>;
   /** Memories smaller than this many bits are built from LUTs, not BRAM. */
   readonly bramMinBits: number;
   /** A memory's width beyond whole 36-bit BRAM ports narrower than this goes to LUTRAM. */
@@ -111,12 +118,25 @@ const PROFILES: Readonly<Record<ToolGroup, ToolProfile>> = Object.fromEntries(
 /** Tool group of a toolchain: Vivado HLS, Vitis HLS 2020.1–2022.2, Vitis HLS 2023.1 and later (the default). */
 export function toolGroup(toolchain: Toolchain | undefined): ToolGroup {
   if (toolchain?.hlsTool === 'vivado_hls') return 'vivado_hls';
-  const year = Number.parseInt(toolchain?.hlsToolVersion ?? toolchain?.vivadoVersion ?? '', 10);
+  const year = Number(toolYear(toolchain));
   if (toolchain?.hlsTool === 'vitis_hls' || (toolchain?.hlsTool === undefined && Number.isFinite(year))) {
     if (Number.isFinite(year) && year < 2020) return 'vivado_hls';
     if (Number.isFinite(year) && year < 2023) return 'vitis_hls_2020';
   }
   return 'vitis_hls_2023';
+}
+
+/** The release year of a toolchain's HLS tool (`2023` for Vitis HLS 2023.2), if it says. */
+export function toolYear(toolchain: Toolchain | undefined): string | undefined {
+  const year = Number.parseInt(toolchain?.hlsToolVersion ?? toolchain?.vivadoVersion ?? '', 10);
+  return Number.isFinite(year) ? String(year) : undefined;
+}
+
+/** Post-synthesis over C-synthesis for a toolchain: its year's ratios where fitted, else its group's. */
+export function synthTransferOf(profile: ToolProfile, toolchain: Toolchain | undefined): ToolConstants['synthTransfer'] {
+  const year = toolYear(toolchain);
+  const own = year === undefined ? undefined : profile.synthTransferByYear[year];
+  return own ? { ...profile.synthTransfer, ...own } : profile.synthTransfer;
 }
 
 export function toolProfile(toolchain: Toolchain | undefined): ToolProfile {
