@@ -14,11 +14,14 @@ export function familyOf(record: Pick<DesignRecord, 'provenance'>): string {
   return source;
 }
 
+/** What a record's numbers hang on that ingest had to assume, and which of them make it label nothing. */
+export type GuessedSetting = 'reuseFactor' | 'strategy' | 'inputStream';
+
 /**
- * The settings a record's numbers hang on that ingest had to take from defaults: its reuse factor
- * or strategy. A record with any labels no configuration; training, evaluation and the rule
- * fits skip it.
+ * The settings a record's numbers hang on that ingest had to take from defaults: its reuse factor,
+ * its strategy, or (for a layer cut from a larger design) its input stream. A record with any
+ * labels no configuration; training, evaluation and the rule fits skip it.
  */
-export function guessedSettings(record: Pick<DesignRecord, 'provenance'>): ('reuseFactor' | 'strategy')[] {
-  return (record.provenance.assumed ?? []).filter((s): s is 'reuseFactor' | 'strategy' => s === 'reuseFactor' || s === 'strategy');
+export function guessedSettings(record: Pick<DesignRecord, 'provenance'>): GuessedSetting[] {
+  return (record.provenance.assumed ?? []).filter((s): s is GuessedSetting => s === 'reuseFactor' || s === 'strategy' || s === 'inputStream');
 }

@@ -30,7 +30,7 @@ export { regimeOf, weightProductsUseNoDsp } from './regime.js';
 export { TARGETS, TARGET_INFO, targetValue, type Target } from './targets.js';
 export { product } from './keras/shape-helpers.js';
 export { ruleEstimate } from './rule-estimate.js';
-export { familyOf, guessedSettings } from './family.js';
+export { familyOf, guessedSettings, type GuessedSetting } from './family.js';
 export { weightStatsOf, withWeightStats, withSparsity, kernelCount } from './weights.js';
 export { exactArrayBuffer } from './bytes.js';
 export { parseParametersH, applyGeneratedConfig, type GeneratedConfig, type GeneratedLayer } from './generated/parameters-h.js';

@@ -156,9 +156,11 @@ export const ProvenanceSchema = z.object({
   subset: z.string().optional(),
   /**
    * Settings that neither a config, the reports nor the names gave, taken from defaults. A record
-   * whose reuse factor or strategy is a guess labels no configuration: training and evaluation skip it.
+   * whose reuse factor or strategy is a guess labels no configuration: training and evaluation
+   * skip it. `inputStream`: a layer cut from a larger design, whose input stream (how many
+   * elements its input arrives in) the source does not record; its latency hangs on it.
    */
-  assumed: z.array(z.enum(['reuseFactor', 'strategy', 'ioType', 'precision'])).optional(),
+  assumed: z.array(z.enum(['reuseFactor', 'strategy', 'ioType', 'precision', 'inputStream'])).optional(),
 });
 
 export const DesignRecordSchema = z.object({

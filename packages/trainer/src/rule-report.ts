@@ -143,7 +143,9 @@ function reportRow(record: Pick<DesignRecord, 'provenance' | 'toolchain'>): { fa
   if (guessed.length === 0) return { family: familyOf(record) };
   return {
     family: `${familyOf(record)} (${guessed.join(', ')} unknown)`,
-    note: "No config and no name gives these designs' reuse factor or strategy: the rules were run with defaults, so the figures say nothing about the rules. Training and evaluation skip them.",
+    note: guessed.includes('inputStream')
+      ? 'These layers are the first Dense after a Flatten: their latency follows how many stream elements the flattened vector arrives in (hls4ml reads one per cycle, `inplace_stream_flatten`), which the rows do not record. The rules were run as if the vector arrived whole, so the figures say nothing about them; left out of the tool-profile fit.'
+      : "No config and no name gives these designs' reuse factor or strategy: the rules were run with defaults, so the figures say nothing about the rules. Training and evaluation skip them.",
   };
 }
 

@@ -52,7 +52,7 @@ const MAX_SCORED_DESIGNS = 20_000;
 export async function runTraining(records: readonly DesignRecord[], config: TrainConfig, mode: SplitMode, refit: boolean, hooks: RunHooks = {}): Promise<TrainingRun> {
   hooks.onStage?.(`preparing ${records.length} records`);
   const data = prepare(records).filter((d) => Object.keys(d.truth).length > 0);
-  const guessed = records.filter((r) => guessedSettings(r).length > 0).length;
+  const guessed = records.filter((r) => guessedSettings(r).some((s) => s === 'reuseFactor' || s === 'strategy')).length;
   // Said, not silently dropped: a folder of projects without configs would otherwise train on nothing.
   const skipped = guessed ? `; ${guessed} left out because ingest had to guess their reuse factor or strategy, with no hls4ml config and nothing in the folder names to go by` : '';
   if (guessed) hooks.onStage?.(`${data.length} of ${records.length} records carry labels${skipped}`);

@@ -79,6 +79,14 @@ describe('ingest on the real data in ../shared/hls4ml-data', () => {
     expect(flat.results.synth).toEqual({ bram18k: 4, dsp: 0, ff: 8981, lut: 11894, uram: 0 });
     expect(flat.results.latency).toMatchObject({ cyclesMin: 2115, cyclesMax: 2117 });
 
+    // N-TORC: the first Dense after Flatten (more inputs than any hidden Dense has) waits on an
+    // upstream stream the rows do not record — its latency is marked as such, its resources are not.
+    const afterFlatten = bySource('dense/latency/1024x16/L1/rf64');
+    expect(afterFlatten.provenance.assumed).toEqual(['inputStream']);
+    expect(afterFlatten.warnings.some((w) => w.includes('first Dense after Flatten'))).toBe(true);
+    expect(bySource('dense/resources/1024x16/L1/rf64').provenance.assumed).toBeUndefined();
+    expect(bySource('dense/latency/16x16/L1/rf16').provenance.assumed).toBeUndefined();
+
     // hls4ml-projects/argykokk-mlp/HAR/DSP_reuse1/myproject_csynth.xml: BRAM 6, DSP 413, FF 246315, LUT 237120, latency 229.
     const har = all.find((r) => r.provenance.file.endsWith('HAR/DSP_reuse1'))!;
     expect(har.results.hls).toEqual({ bram18k: 6, dsp: 413, ff: 246315, lut: 237120, uram: 0 });

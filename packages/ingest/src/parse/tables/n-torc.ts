@@ -64,6 +64,9 @@ export const N_TORC: TableReader = {
   },
 };
 
+/** The widest hidden Dense in N-TORC's grid (FORMAT.md: D ∈ {16, 32, 64}). */
+const MAX_HIDDEN_DENSE = 64;
+
 interface Key {
   readonly inputs: number;
   readonly size: number;
@@ -116,6 +119,10 @@ function recordOf(layout: Layout, key: Key, rows: readonly TableRow[], file: str
       backend: 'vivado',
     });
     const node = layout.kind;
+    // FORMAT.md: hidden Dense layers are 16–64 wide, so a wider input is the flattened vector of
+    // the first Dense after Flatten, whose latency follows how many stream elements that vector
+    // arrives in (one per cycle, hls4ml `inplace_stream_flatten`): the rows do not record it.
+    const upstreamUnknown = layout.kind === 'dense' && layout.values === 'latency' && key.inputs > MAX_HIDDEN_DENSE;
     const result =
       layout.values === 'resources'
         ? { node, hls: { bram18k: value('bram_18k'), dsp: value('dsp48e'), ff: value('ff'), lut: value('lut') } satisfies Resources }
@@ -132,9 +139,11 @@ function recordOf(layout: Layout, key: Key, rows: readonly TableRow[], file: str
         position: `${rows.length} row(s)`,
         sourceId: `${layout.kind}/${layout.values}/${key.inputs}x${key.size}/L${key.length}/rf${key.reuseFactor}`,
         subset: `n-torc-${layout.kind}`,
+        ...(upstreamUnknown && { assumed: ['inputStream' as const] }),
       },
       warnings: [
         `per-layer HLS ${layout.values === 'resources' ? 'estimate' : 'latency'} of one layer inside a whole-model csynth report; median of ${rows.length} row(s) of the same layer shape and RF`,
+        ...(upstreamUnknown ? [`first Dense after Flatten (${key.inputs} inputs): its latency follows the upstream stream, which the rows do not record; estimated as if the vector arrived whole`] : []),
       ],
     } satisfies Omit<DesignRecord, 'id' | 'schemaVersion'>;
     return { ok: true, draft: draftOf(record) };
