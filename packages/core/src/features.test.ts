@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../test/data-root.js';
-import { extractFeatures, FEATURE_NAMES, featureCount, networkFeatures, writeFeatures } from './features.js';
+import { extractFeatures, FEATURE_NAMES, featureCount, networkFeatures, REUSE_FEATURES, writeFeatures } from './features.js';
 import { configureNetwork } from './hls4ml-config.js';
 import { parseKerasModel } from './keras/parse-keras-model.js';
 import { parsePrecision } from './precision.js';
@@ -46,15 +46,24 @@ describe('feature extraction, hand-checked', () => {
     expect(build.totals.multipliers).toBe(4256);
   });
 
-  it('never sees the reuse factor: designs that differ only in RF share one vector', () => {
+  it('sees the reuse factor only in its last block, and only as hls4ml applies it', () => {
     const at = (reuseFactor: number) => {
       const { layers, config } = configureNetwork(example('jet-tagger').layers, undefined, { part: 'xc7z020clg400-1', strategy: 'resource', reuseFactor });
       return extractFeatures({ layers, config });
     };
-    const [one, many] = [at(1), at(32)];
-    expect([...many.values]).toEqual([...one.values]);
-    // …while the build (and so the rule the correction is added to) does see it.
-    expect(many.build.totals.multipliers).toBeLessThan(one.build.totals.multipliers);
+    const [one, many, alike] = [at(1), at(32), at(31)];
+    const reuse = FEATURE_NAMES.length - REUSE_FEATURES.length;
+    expect(FEATURE_NAMES.slice(reuse)).toEqual(REUSE_FEATURES);
+    // Everything but the reuse block is the same at RF 1 and RF 32…
+    expect([...many.values].slice(0, reuse)).toEqual([...one.values].slice(0, reuse));
+    expect([...many.values].slice(reuse)).not.toEqual([...one.values].slice(reuse));
+    // …which holds the applied reuse factors (16×64 at RF 32: 32; 32×5 at RF 32: 32) and multipliers.
+    const f = featuresOf(many.values);
+    expect(Math.exp(f('reuse_log_max'))).toBeCloseTo(32);
+    expect(Math.expm1(f('multipliers_log_total'))).toBeCloseTo(many.build.totals.multipliers);
+    // RF 31 is built as the nearest valid factor: the same hardware, the same vector.
+    expect(alike.build.layers.map((l) => l.reuse?.applied)).toEqual(many.build.layers.map((l) => l.reuse?.applied));
+    expect([...alike.values]).toEqual([...many.values]);
   });
 
   it('describes the SVHN-style CNN (Resource, io_stream, fixed<8,3>, ZCU102, Vitis 2023.2, hls4ml 1.1)', () => {

@@ -10,13 +10,15 @@ import type { HlsConfig, Layer, Toolchain } from './schema.js';
 
 /**
  * One feature vector per design, shared by the trainer and the predictor (one implementation,
- * no train/serve skew). It describes the design's structure and settings, never its reuse
- * factors: the learned correction sees only these, while the reuse factor reaches the estimate
- * through hls4ml's rules alone, so the estimate moves with RF exactly as the rules do (monotone
- * where they are) and designs hls4ml builds identically get identical estimates. Bump the
- * version whenever a name, order or formula changes: bundles refuse another.
+ * no train/serve skew). It describes the design's structure and settings, and in a last block
+ * (`REUSE_FEATURES`) the reuse factors hls4ml applies and the multipliers they leave. Only the
+ * corrections of targets marked `readsReuse` (FF, LUT) may read that block — the trainer keeps
+ * every weight from it to another target, and to the deep part, at zero — so DSPs and cycles
+ * move with RF exactly as hls4ml's rules do. Applied, not requested, values: designs hls4ml
+ * builds identically get identical vectors. Bump the version whenever a name, order or formula
+ * changes: bundles refuse another.
  */
-export const FEATURE_SPEC_VERSION = 2;
+export const FEATURE_SPEC_VERSION = 3;
 
 export interface FeatureInput {
   readonly layers: readonly Layer[];
@@ -30,6 +32,8 @@ export interface FeatureVector {
 }
 
 const WEIGHT_FAMILIES = ['dense', 'conv1d', 'conv2d', 'recurrent'] as const;
+/** The reuse block, last in the vector: log applied reuse factor (mean, min, max over weight layers), log multipliers (total, largest layer). */
+export const REUSE_FEATURES: readonly string[] = ['reuse_log_mean', 'reuse_log_min', 'reuse_log_max', 'multipliers_log_total', 'multipliers_log_max'];
 const COUNTED_FAMILIES: readonly LayerFamily[] = ['dense', 'conv1d', 'conv2d', 'pooling', 'batchnorm', 'merge', 'recurrent', 'other'];
 const SIZES = ['nin_mean', 'nin_max', 'nout_mean', 'nout_max', 'apps_mean', 'apps_max'] as const;
 const COUNTED_ACTIVATIONS = ACTIVATION_GROUPS.filter((g) => g !== 'linear');
@@ -76,6 +80,7 @@ export const FEATURE_NAMES: readonly string[] = [
   'dsp48e2',
   'dataflow',
   ...Object.entries(CATEGORIES).flatMap(([name, values]) => values.map((v) => `${name}=${v}`)),
+  ...REUSE_FEATURES,
 ];
 
 export function featureCount(): number {
@@ -136,6 +141,11 @@ export function writeFeatures(network: NetworkFeatures, config: HlsConfig, toolc
   let accumSum = 0;
   let known = 0;
   let zeroShare = 0;
+  let reuseLogSum = 0;
+  let reuseLogMin = Infinity;
+  let reuseLogMax = -Infinity;
+  let multipliersTotal = 0;
+  let multipliersMax = 0;
   const byName = new Map(network.layers.map((l) => [l.name, l]));
   for (const b of build.layers) {
     const free = b.kind === 'input' || (b.cycles === 0 && b.hls.lut === 0 && b.hls.ff === 0);
@@ -162,6 +172,12 @@ export function writeFeatures(network: NetworkFeatures, config: HlsConfig, toolc
       s.appsMax = Math.max(s.appsMax, b.mult.applications);
     }
     products += b.totalMults;
+    const reuseLog = Math.log(b.reuse?.applied ?? 1);
+    reuseLogSum += reuseLog;
+    reuseLogMin = Math.min(reuseLogMin, reuseLog);
+    reuseLogMax = Math.max(reuseLogMax, reuseLog);
+    multipliersTotal += b.multipliers;
+    multipliersMax = Math.max(multipliersMax, b.multipliers);
     if (b.product === 'dsp') dspProducts += b.totalMults;
     else if (b.product === 'lut') lutProducts += b.totalMults;
     else freeProducts += b.totalMults;
@@ -228,6 +244,11 @@ export function writeFeatures(network: NetworkFeatures, config: HlsConfig, toolc
   at = oneHot(out, at, 'device', device?.device);
   at = oneHot(out, at, 'hls4ml', hls4mlMinor(toolchain?.hls4mlVersion));
   at = oneHot(out, at, 'toolGroup', build.versions.tool);
+  out[at++] = weighted ? reuseLogSum / weighted : 0;
+  out[at++] = weighted ? reuseLogMin : 0;
+  out[at++] = weighted ? reuseLogMax : 0;
+  out[at++] = logged(multipliersTotal);
+  out[at++] = logged(multipliersMax);
   if (at !== offset + FEATURE_NAMES.length) throw new Error(`feature extraction wrote ${at - offset} values for ${FEATURE_NAMES.length} names`);
   return build;
 }
@@ -281,6 +302,8 @@ export function describeFeature(name: string, value: number): string | undefined
       return `${Math.round(value)}-bit accumulators`;
     case 'clock_period_ns':
       return `a ${Number(value.toFixed(2))} ns clock`;
+    case 'reuse_log_max':
+      return `a reuse factor of ${Math.round(Math.exp(value)).toLocaleString('en-US')}`;
     default:
       return undefined;
   }

@@ -25,9 +25,9 @@ export {
   type ReuseFactorResolution,
 } from './build-model/reuse-factor.js';
 export { buildDesign, type BuildOptions, type DesignBuild, type LayerBuild } from './build-model/build-design.js';
-export { extractFeatures, networkFeatures, writeFeatures, describeFeature, FEATURE_NAMES, FEATURE_SPEC_VERSION, CATEGORIES, featureCount, type FeatureInput, type FeatureVector, type NetworkFeatures } from './features.js';
+export { extractFeatures, networkFeatures, writeFeatures, describeFeature, FEATURE_NAMES, FEATURE_SPEC_VERSION, REUSE_FEATURES, CATEGORIES, featureCount, type FeatureInput, type FeatureVector, type NetworkFeatures } from './features.js';
 export { regimeOf, weightProductsUseNoDsp } from './regime.js';
-export { TARGETS, TARGET_INFO, targetValue, type Target } from './targets.js';
+export { TARGETS, TARGET_INFO, targetValue, type Target, type TargetInfo } from './targets.js';
 export { product } from './keras/shape-helpers.js';
 export { ruleEstimate } from './rule-estimate.js';
 export { familyOf, guessedSettings, type GuessedSetting } from './family.js';

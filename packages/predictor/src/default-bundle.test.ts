@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { REUSE_FEATURES, TARGET_INFO, type Target } from '@hlsest/core';
+import { memberTensorSpecs } from './bundle-format.js';
 import { loadDefaultPredictor } from './node.js';
 
 interface HeldOut {
@@ -46,5 +49,34 @@ describe('the shipped default bundle', () => {
       }
     }
     expect(misses).toEqual([...knownMisses]);
+  });
+
+  it("keeps the reuse factor out of every correction but FF's and LUT's: weights from the reuse block elsewhere are zero", async () => {
+    const { manifest } = await loadDefaultPredictor();
+    const names = manifest.featureSpec.names;
+    const targets = manifest.targets.map((t) => t.name as Target);
+    const specs = memberTensorSpecs(names.length, manifest.architecture.hidden, targets.length);
+    const rows = REUSE_FEATURES.map((name) => names.indexOf(name));
+    expect(rows.every((r) => r >= 0)).toBe(true);
+    for (const member of manifest.members) {
+      const weights = new Float32Array(new Uint8Array(readFileSync(new URL(`../bundle/default/${member.file}`, import.meta.url))).buffer);
+      const tensor = (name: string) => {
+        const at = specs.findIndex((t) => t.name === name);
+        const offset = specs.slice(0, at).reduce((sum, t) => sum + t.shape.reduce((a, b) => a * b, 1), 0);
+        const width = specs[at]!.shape[1]!;
+        return (row: number, column: number) => weights[offset + row * width + column]!;
+      };
+      const deep = tensor('deep_0/kernel');
+      const wide = tensor('wide/kernel');
+      const hidden = manifest.architecture.hidden[0]!;
+      for (const row of rows) {
+        for (let unit = 0; unit < hidden; unit++) expect(Math.abs(deep(row, unit))).toBe(0);
+        targets.forEach((t, k) => {
+          if (!TARGET_INFO[t].readsReuse) expect(Math.abs(wide(row, k)), `${names[row]} → ${t}`).toBe(0);
+        });
+      }
+      // The block is read where it may be: some FF/LUT weight from it is not zero.
+      expect(rows.some((row) => targets.some((t, k) => TARGET_INFO[t].readsReuse && wide(row, k) !== 0))).toBe(true);
+    }
   });
 });

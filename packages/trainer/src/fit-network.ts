@@ -25,7 +25,17 @@ export interface NetworkHyperparameters {
   readonly seed: number;
 }
 
+/**
+ * Weights held at zero, as 0/1 masks over the first deep kernel (features × first hidden width)
+ * and the wide kernel (features × targets): inputs a target's correction must not read.
+ */
+export interface KernelMasks {
+  readonly deepInput: Float32Array;
+  readonly wide: Float32Array;
+}
+
 export interface FitOptions extends NetworkHyperparameters {
+  readonly masks?: KernelMasks;
   readonly signal?: AbortSignal;
   /** Wall-clock time (ms since epoch) after which no new epoch starts; the best weights stand. */
   readonly deadline?: number;
@@ -63,15 +73,23 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
       `${spec.name}_${seed}`,
     ),
   );
+  const deepCount = hidden.length + 1;
+  // Masked weights start at zero and, multiplied by zero in the forward pass, get no gradient
+  // (nor any from the L2 term): they stay exactly zero in the weights the predictor reads.
+  const masks = options.masks && new Map([
+    [0, tf.tensor(options.masks.deepInput, specs[0]!.shape)],
+    [2 * deepCount, tf.tensor(options.masks.wide, specs[2 * deepCount]!.shape)],
+  ]);
+  if (masks) for (const [i, mask] of masks) tf.tidy(() => variables[i]!.assign(tf.mul(variables[i]!, mask)));
+  const kernel = (i: number) => (masks?.has(i) ? tf.mul(variables[i]!, masks.get(i)!) : variables[i]!);
   const forward = (x: ReturnType<Tf['tensor2d']>) =>
     tf.tidy(() => {
       let h = x;
-      const deepCount = hidden.length + 1;
       for (let i = 0; i < deepCount; i++) {
-        h = tf.add(tf.matMul(h, variables[2 * i]!), variables[2 * i + 1]!);
+        h = tf.add(tf.matMul(h, kernel(2 * i)), variables[2 * i + 1]!);
         if (i < deepCount - 1) h = tf.relu(h);
       }
-      const wide = tf.add(tf.matMul(x, variables[2 * deepCount]!), variables[2 * deepCount + 1]!);
+      const wide = tf.add(tf.matMul(x, kernel(2 * deepCount)), variables[2 * deepCount + 1]!);
       return tf.add(h, wide);
     });
   const maskedLoss = (x: ReturnType<Tf['tensor2d']>, y: ReturnType<Tf['tensor2d']>, m: ReturnType<Tf['tensor2d']>, w: ReturnType<Tf['tensor2d']>) =>
@@ -149,6 +167,7 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
     }
   } finally {
     tf.dispose(variables);
+    if (masks) tf.dispose([...masks.values()]);
     optimizer.dispose();
   }
   return { seed, weights: bestWeights!, epochs: Math.min(epoch, options.epochs), bestValLoss: best };

@@ -1,8 +1,8 @@
-import { FEATURE_NAMES, FEATURE_SPEC_VERSION, HlsestError, isModelledRelease, TARGET_INFO, TARGETS, type Target } from '@hlsest/core';
+import { FEATURE_NAMES, FEATURE_SPEC_VERSION, HlsestError, isModelledRelease, REUSE_FEATURES, TARGET_INFO, TARGETS, type Target } from '@hlsest/core';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, memberTensorSpecs, type BundleManifest } from '@hlsest/predictor';
 import { loadTensorflow } from './backend.js';
 import { kMeans } from './k-means.js';
-import { fitMember, type FittedMember, type NetworkHyperparameters, type TrainingMatrix } from './fit-network.js';
+import { fitMember, type FittedMember, type KernelMasks, type NetworkHyperparameters, type TrainingMatrix } from './fit-network.js';
 import type { PreparedRecord } from './prepared.js';
 import { holdoutSplit } from './splits.js';
 import { seededRandom, shuffled } from './rng.js';
@@ -153,6 +153,8 @@ export async function trainEnsemble(
     distanceModels[kind] = { centers: centers.map((c) => [...c]), scale: Math.max(1e-3, nearest[nearest.length >> 1] ?? 1) };
   }
 
+  // The first deep kernel feeds the first hidden layer, or the outputs when there is none.
+  const masks = reuseMasks(targets, config.hidden[0] ?? targets.length);
   const members: FittedMember[] = [];
   const fitGroups = [...new Set(fit.map((d) => d.group))].sort();
   let epochsRun = 0;
@@ -167,6 +169,7 @@ export async function trainEnsemble(
     const member = await fitMember(tf, matrix(rows), valMatrix, {
       ...config,
       seed,
+      masks,
       ...(config.maxSeconds !== undefined && { deadline: Date.now() + (config.maxSeconds * 1000) / config.members }),
       ...(hooks.signal && { signal: hooks.signal }),
       onEpoch: (epoch, loss, valLoss) =>
@@ -202,6 +205,25 @@ export async function trainEnsemble(
     training: { config, backend, epochsPerMember: members.map((m) => m.epochs), validationDesigns: new Set(val.map((d) => d.group)).size },
   };
   return { manifest, weights: members.map((m) => m.weights), skippedTargets, backend, epochMs: (Date.now() - started) / Math.max(1, epochsRun), used: data, validation: val };
+}
+
+/**
+ * Which weights stay zero: every one from the reuse block into the deep part, and into the wide
+ * outputs of targets that may not read it (`readsReuse`). Their corrections so never see RF;
+ * FF and LUT corrections read it through the wide (linear) part alone.
+ */
+function reuseMasks(targets: readonly Target[], firstHidden: number): KernelMasks {
+  const width = FEATURE_NAMES.length;
+  const reuseRows = REUSE_FEATURES.map((name) => FEATURE_NAMES.indexOf(name));
+  const deepInput = new Float32Array(width * firstHidden).fill(1);
+  const wide = new Float32Array(width * targets.length).fill(1);
+  for (const row of reuseRows) {
+    deepInput.fill(0, row * firstHidden, (row + 1) * firstHidden);
+    targets.forEach((t, k) => {
+      if (!TARGET_INFO[t].readsReuse) wide[row * targets.length + k] = 0;
+    });
+  }
+  return { deepInput, wide };
 }
 
 /** A target's exact regimes (where hls4ml's rule is the answer) and baseline, from labelled records. */
