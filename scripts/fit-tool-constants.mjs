@@ -4,7 +4,8 @@
 // (non-negative least squares on per-layer and whole-design estimates, relative errors; the flat
 // wa-hls4ml rows' post-synthesis numbers anchor the Vitis 2023 Resource costs), and
 // the kernels' timing constants (coordinate search on latency and II sMAPE).
-// Usage: npm run build && node scripts/fit-tool-constants.mjs [--dry-run]
+// Usage: npm run build && node scripts/fit-tool-constants.mjs [--dry-run | --check]
+// (--check refits and exits 1 unless every constant in tool-constants.ts comes out again)
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildDesign, familyOf, guessedSettings, isModelledRelease, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, WIDE_WEIGHT_BITS, profileOf, toolGroup, toolYear, operatorFeatures } from '@hlsest/core';
@@ -13,6 +14,7 @@ import { inputRecords } from '@hlsest/ingest';
 const root = resolve(import.meta.dirname, '..');
 const data = resolve(root, process.env.HLSEST_DATA ?? '../shared/hls4ml-data');
 const dryRun = process.argv.includes('--dry-run');
+const check = process.argv.includes('--check');
 const out = resolve(root, 'packages/core/src/build-model/tool-constants.ts');
 
 const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1] : 1);
@@ -399,8 +401,25 @@ import type { ToolConstants, ToolGroup } from './tool-profiles.js';
 
 export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = ${JSON.stringify(constants, null, 2).replace(/"(\w+)":/g, '$1:')};
 `;
-if (dryRun) console.log(text);
+if (check) {
+  // The fit must reproduce the constants it wrote: a fit that lands elsewhere from its own output
+  // (weak priors drifting with the last run) would make every refit a different rule set.
+  const drift = differences(constants, Object.fromEntries(TOOL_GROUPS.map((g) => [g, profileOf(g)])));
+  for (const d of drift) console.error(`${d.path}: written ${d.written}, refitted ${d.refitted}`);
+  console.error(drift.length ? `${drift.length} constants do not reproduce` : 'every tool constant reproduces within 0.5 %');
+  process.exitCode = drift.length ? 1 : 0;
+} else if (dryRun) console.log(text);
 else {
   writeFileSync(out, text);
   console.error(`wrote ${out}`);
+}
+
+/** Numbers of `fitted` that differ from `written` by more than 0.5 % (and 0.001), with their paths. */
+function differences(fitted, written, path = '') {
+  if (typeof fitted === 'number') {
+    const close = Math.abs(fitted - written) <= Math.max(1e-3, 0.005 * Math.abs(written));
+    return close ? [] : [{ path, written, refitted: fitted }];
+  }
+  if (fitted === null || typeof fitted !== 'object') return fitted === written ? [] : [{ path, written, refitted: fitted }];
+  return Object.keys(fitted).flatMap((k) => differences(fitted[k], written?.[k], path ? `${path}.${k}` : k));
 }
