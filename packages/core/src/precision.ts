@@ -120,6 +120,11 @@ export function fractionalBits(precision: Precision): number {
   return precision.width - integerBits(precision);
 }
 
+/** Whether assigning into this type rounds (not TRN) or saturates (not WRAP): extra logic per assignment. */
+export function roundsOrSaturates(precision: Precision): boolean {
+  return precision.kind === 'fixed' && (precision.rounding !== 'TRN' || precision.saturation !== 'WRAP');
+}
+
 export function isSigned(precision: Precision): boolean {
   return precision.kind === 'xnor' || precision.kind === 'exponent' ? true : precision.signed;
 }

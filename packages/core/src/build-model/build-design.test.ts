@@ -144,6 +144,20 @@ describe('buildDesign, other structures', () => {
     expect(elu!.hls.lut).toBeGreaterThan(sigmoid!.hls.lut);
   });
 
+
+  it('prices a rounding or saturating accumulator per cast and addition; the default ap_fixed has none', () => {
+    const kernel = (precision: string) => {
+      const layers = [input(32), dense('fc', 32, 8, 'in')];
+      return buildDesign(layers, config({ strategy: 'latency', reuseFactor: 1, precision: parsePrecision(precision) }), { toolchain: { hlsTool: 'vivado_hls', hlsToolVersion: '2019.1' } }).layers[1]!;
+    };
+    const plain = kernel('fixed<16,8>');
+    const saturating = kernel('fixed<16,8,RND,SAT>');
+    expect(plain.operators.saturatingBits).toBe(0);
+    // 256 products cast into accum_t, 248 additions in the 8 adder trees, 16 bits each.
+    expect(saturating.operators.saturatingBits).toBe((256 + 248) * 16);
+    expect(kernel('fixed<16,8,TRN,SAT>').operators.saturatingBits).toBe(saturating.operators.saturatingBits);
+    expect(saturating.hls.lut).toBeGreaterThan(plain.hls.lut);
+  });
   it('refuses a softmax on a multidimensional tensor in io_parallel, as hls4ml does (init_softmax)', () => {
     const layers: Layer[] = [
       { name: 'in', className: 'InputLayer', kind: 'input', inputShape: [4, 8], outputShape: [4, 8], params: 0, inbound: [] },

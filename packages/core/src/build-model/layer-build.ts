@@ -28,13 +28,19 @@ export interface Operators {
   readonly muxBits: number;
   /** Bits a pipeline holds between its stages: values in flight × width × stages (softmax, table lookups). */
   readonly pipelineBits: number;
+  /**
+   * Σ widths of the casts and additions into an accumulator type that rounds (not TRN) or
+   * saturates (not WRAP): each needs its own rounding adder and overflow select, and the adder
+   * tree can no longer be merged across products. Zero for the default `ap_fixed<W,I>`.
+   */
+  readonly saturatingBits: number;
   /** 18 Kb blocks of memories bound to BRAM (weight ROMs, tables, line buffers). */
   readonly bram18k: number;
   /** Bits of small memories HLS builds from LUTs (LUTRAM, shift registers). */
   readonly lutramBits: number;
 }
 
-export const NO_OPERATORS: Operators = Object.freeze({ dsp: 0, lutProductBits: 0, productBits: 0, adderBits: 0, accumulatorBits: 0, inputBits: 0, muxBits: 0, pipelineBits: 0, bram18k: 0, lutramBits: 0 });
+export const NO_OPERATORS: Operators = Object.freeze({ dsp: 0, lutProductBits: 0, productBits: 0, adderBits: 0, accumulatorBits: 0, inputBits: 0, muxBits: 0, pipelineBits: 0, saturatingBits: 0, bram18k: 0, lutramBits: 0 });
 
 /** An HLS-estimate resource count (C-synthesis units: BRAM in 18 Kb blocks). */
 export interface HlsResources {

@@ -6,47 +6,51 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
   vivado_hls: {
     lut: {
       unrolled: {
-        perLayer: 27.08,
+        perLayer: 0,
         lutProductBits: 0,
-        productBits: 0.3445,
-        adderBits: 4,
+        productBits: 0.4069,
+        adderBits: 0.3895,
         accumulatorBits: 0,
-        inputBits: 0,
+        inputBits: 2.289,
         muxBits: 1,
         pipelineBits: 0,
+        saturatingBits: 4,
         lutramBits: 0
       },
       folded: {
-        perLayer: 782.5,
+        perLayer: 673.4,
         lutProductBits: 0,
-        productBits: 2.705,
-        adderBits: 1.346,
+        productBits: 0.8356,
+        adderBits: 2.671,
         accumulatorBits: 4,
-        inputBits: 2.094,
-        muxBits: 1,
+        inputBits: 1.909,
+        muxBits: 0.6951,
         pipelineBits: 0,
+        saturatingBits: 4,
         lutramBits: 0
       },
       recurrent: {
-        perLayer: 863.5,
+        perLayer: 505.5,
         lutProductBits: 0,
-        productBits: 0,
-        adderBits: 15.33,
-        accumulatorBits: 6.779,
-        inputBits: 1.859,
+        productBits: 2.461,
+        adderBits: 10.34,
+        accumulatorBits: 9.404,
+        inputBits: 2.213,
         muxBits: 0,
         pipelineBits: 0,
-        lutramBits: 1.151
+        saturatingBits: 0,
+        lutramBits: 0.8273
       },
       passive: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.536,
-        accumulatorBits: 0.169,
+        adderBits: 1.612,
+        accumulatorBits: 0.05127,
         inputBits: 0,
-        muxBits: 0.3665,
+        muxBits: 0.34,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       stream: {
@@ -58,7 +62,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
-        lutramBits: 1.972
+        saturatingBits: 0,
+        lutramBits: 1.96
       }
     },
     ff: {
@@ -66,44 +71,48 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 2.978,
+        adderBits: 0.4181,
         accumulatorBits: 0,
-        inputBits: 0,
-        muxBits: 0.6071,
+        inputBits: 1.108,
+        muxBits: 0.2158,
         pipelineBits: 0,
-        lutramBits: 0
+        saturatingBits: 1.242,
+        lutramBits: 0.1653
       },
       folded: {
-        perLayer: 603.6,
+        perLayer: 413.9,
         lutProductBits: 0,
-        productBits: 1.005,
-        adderBits: 0.5262,
-        accumulatorBits: 1.133,
-        inputBits: 2.613,
-        muxBits: 0.4379,
+        productBits: 0.4898,
+        adderBits: 0.7139,
+        accumulatorBits: 1.548,
+        inputBits: 2.915,
+        muxBits: 0.2287,
         pipelineBits: 0,
+        saturatingBits: 1.225,
         lutramBits: 0
       },
       recurrent: {
-        perLayer: 1410,
+        perLayer: 1108,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 3.973,
-        accumulatorBits: 2.871,
-        inputBits: 0.4937,
-        muxBits: 0.2018,
+        adderBits: 4.021,
+        accumulatorBits: 2.92,
+        inputBits: 0.8904,
+        muxBits: 0.1878,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       passive: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.8566,
+        adderBits: 0.8725,
         accumulatorBits: 0,
-        inputBits: 0.05063,
+        inputBits: 0.03434,
         muxBits: 0,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       stream: {
@@ -115,7 +124,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
-        lutramBits: 0.1051
+        saturatingBits: 0,
+        lutramBits: 0.103
       }
     },
     timing: {
@@ -162,6 +172,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 3.256,
         muxBits: 0.07836,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       folded: {
@@ -173,6 +184,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 2,
         muxBits: 0.1,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       recurrent: {
@@ -184,6 +196,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 2,
         muxBits: 0.1,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       passive: {
@@ -195,6 +208,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0.2591,
         muxBits: 0,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       stream: {
@@ -206,6 +220,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 2.74
       }
     },
@@ -219,6 +234,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 2.19,
         muxBits: 0,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       folded: {
@@ -230,6 +246,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 4,
         muxBits: 0,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       recurrent: {
@@ -241,6 +258,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 4,
         muxBits: 0,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       passive: {
@@ -252,6 +270,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0.7346,
+        saturatingBits: 0,
         lutramBits: 0
       },
       stream: {
@@ -263,6 +282,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0.8265
       }
     },
@@ -310,6 +330,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 2.14,
         muxBits: 1,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0.403
       },
       folded: {
@@ -321,6 +342,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 1.292,
         muxBits: 1,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 1.377
       },
       recurrent: {
@@ -332,6 +354,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 2,
         muxBits: 0.1,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       passive: {
@@ -343,6 +366,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0.6092,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       stream: {
@@ -354,6 +378,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0.6251
       }
     },
@@ -367,6 +392,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0.6279,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0.05328
       },
       folded: {
@@ -378,6 +404,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 2.873,
         muxBits: 1,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0.4192
       },
       recurrent: {
@@ -389,6 +416,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 4,
         muxBits: 0,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       passive: {
@@ -400,6 +428,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0
       },
       stream: {
@@ -411,6 +440,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
+        saturatingBits: 0,
         lutramBits: 0.8877
       }
     },

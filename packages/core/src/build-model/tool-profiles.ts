@@ -21,7 +21,7 @@ export const STRATEGY_CLASSES = ['unrolled', 'folded', 'recurrent', 'passive', '
  */
 export type StrategyClass = (typeof STRATEGY_CLASSES)[number];
 
-export const OPERATOR_FEATURES = ['perLayer', 'lutProductBits', 'productBits', 'adderBits', 'accumulatorBits', 'inputBits', 'muxBits', 'pipelineBits', 'lutramBits'] as const;
+export const OPERATOR_FEATURES = ['perLayer', 'lutProductBits', 'productBits', 'adderBits', 'accumulatorBits', 'inputBits', 'muxBits', 'pipelineBits', 'saturatingBits', 'lutramBits'] as const;
 export type OperatorFeature = (typeof OPERATOR_FEATURES)[number];
 
 /** Linear operator costs: resource ≈ Σ coefficient × operator quantity (per layer: 1). */
@@ -158,6 +158,7 @@ export function operatorFeatures(operators: Operators): Record<OperatorFeature, 
     inputBits: operators.inputBits,
     muxBits: operators.muxBits,
     pipelineBits: operators.pipelineBits,
+    saturatingBits: operators.saturatingBits,
     lutramBits: operators.lutramBits,
   };
 }
@@ -183,6 +184,7 @@ function price(c: OperatorCosts, o: Operators): number {
     c.inputBits * o.inputBits +
     c.muxBits * o.muxBits +
     c.pipelineBits * o.pipelineBits +
+    c.saturatingBits * o.saturatingBits +
     c.lutramBits * o.lutramBits
   );
 }

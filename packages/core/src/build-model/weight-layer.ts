@@ -1,4 +1,5 @@
 import { HlsestError } from '../errors.js';
+import { roundsOrSaturates } from '../precision.js';
 import type { Layer, Strategy } from '../schema.js';
 import type { BuildContext } from './build-context.js';
 import type { LayerBuild, Operators } from './layer-build.js';
@@ -115,17 +116,23 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const strategyClass: StrategyClass = folded ? 'folded' : 'unrolled';
   const outputs = mult.nOut + mult.extra.reduce((s, p) => s + p.nOut, 0);
   const inputs = mult.nIn + mult.extra.reduce((s, p) => s + p.nIn, 0);
+  // nnet_dense_latency.h / nnet_dense_resource.h cast every product into accum_t and add in
+  // accum_t: with a rounding or saturating accum_t each cast and each addition carries its own
+  // rounding adder and overflow select (N-TORC's models are ap_fixed<16,8,AP_RND,AP_SAT> throughout).
+  const casts = folded ? blockFactor : multipliers;
+  const adders = folded ? blockFactor : Math.max(0, multipliers - outputs);
   const operators: Operators = {
     dsp: expectedDsp,
     lutProductBits: lutMultipliers * weightWidth * inputWidth,
     productBits: multipliers * (weightWidth + inputWidth),
     // Unrolled: an adder tree per output over its products; folded: one accumulation per multiplier.
-    adderBits: (folded ? blockFactor : Math.max(0, multipliers - outputs)) * accumWidth,
+    adderBits: adders * accumWidth,
     accumulatorBits: outputs * accumWidth,
     inputBits: inputs * inputWidth,
     // Shared multipliers select a different input (and accumulator) at every step.
     muxBits: rf > 1 ? multipliers * (inputWidth + accumWidth) * Math.log2(Math.min(rf, Math.max(2, mult.nIn))) : 0,
     pipelineBits: 0,
+    saturatingBits: roundsOrSaturates(ctx.accum) ? (casts + adders) * accumWidth : 0,
     bram18k: rom?.bram18k ?? 0,
     lutramBits: rom?.lutramBits ?? 0,
   };
