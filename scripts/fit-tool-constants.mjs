@@ -198,30 +198,39 @@ function withCosts(profile, lut, ff) {
 const round = (v) => (Math.abs(v) < 1e-9 ? 0 : Number(v.toPrecision(4)));
 
 /**
- * Columns whose quantity comes almost all (≥ 95 %) from rows that also carry saturating logic:
- * the fit cannot tell their cost from that logic's (Vivado HLS's large unrolled adder trees are
- * all N-TORC's), so a strong prior row keeps them at their start, the nearest generation's fit,
- * instead of an arbitrary split. With the weak one the split put Vivado HLS's plain adder-tree
- * flip-flops at 2.5 per bit: 5.4× the 52.5k FFs C-synthesis reports for the hls4ml tutorial's
- * pruned CNN (part 6, Vivado HLS 2020.1); kept near Vitis 2020–2022's 0.3 it predicts 60k. The
- * recurrent class is left out: its costs are whole cells, fitted on N-TORC's LSTMs alone.
+ * Columns a group's own data cannot price, kept at their start (the nearest generation's fit) by
+ * a strong prior row instead of a weak one:
+ * - seen in fewer than `MIN_ROWS` rows: Vitis 2023+'s unrolled adder trees appear in four designs
+ *   (two one-layer baselines, two hls4ml 1.1.0 Latency records at RF 32, one of them with 286k
+ *   FFs); priced on those, the 3-layer jet tagger at RF 1 came out at 260k FFs, 3.3× what the
+ *   same rules give it on Vitis 2020–2022;
+ * - quantity almost all (≥ 95 %) from rows that also carry saturating logic: the fit cannot tell
+ *   their cost from that logic's (Vivado HLS's large unrolled adder trees are all N-TORC's). With
+ *   the weak prior the split put Vivado HLS's plain adder-tree flip-flops at 2.5 per bit: 5.4× the
+ *   52.5k FFs C-synthesis reports for the hls4ml tutorial's pruned CNN (part 6, Vivado HLS
+ *   2020.1); kept near Vitis 2020–2022's 0.3 it predicts 60k.
+ * The recurrent class is left out: its costs are whole cells, fitted on N-TORC's LSTMs alone.
  */
-function confoundedWithSaturation(rows, width) {
+const MIN_ROWS = 5;
+function undetermined(rows, width) {
   const sat = STRATEGY_CLASSES.map((_, k) => k * F + OPERATOR_FEATURES.indexOf('saturatingBits'));
   const total = new Float64Array(width);
   const withSat = new Float64Array(width);
+  const seen = new Float64Array(width);
   for (const { x } of rows) {
     const saturating = sat.some((i) => x[i] > 0);
     for (let i = 0; i < width; i++) {
       total[i] += x[i];
+      if (x[i] > 0) seen[i]++;
       if (saturating) withSat[i] += x[i];
     }
   }
-  const recurrent = CLASS_INDEX.recurrent;
-  return new Set([...Array(width).keys()].filter((i) => !sat.includes(i) && i % F !== 0 && Math.floor(i / F) !== recurrent && total[i] > 0 && withSat[i] >= 0.95 * total[i]));
+  const thin = (i) => seen[i] > 0 && seen[i] < MIN_ROWS;
+  const confounded = (i) => !sat.includes(i) && total[i] > 0 && withSat[i] >= 0.95 * total[i];
+  return new Set([...Array(width).keys()].filter((i) => i % F !== 0 && Math.floor(i / F) !== CLASS_INDEX.recurrent && (thin(i) || confounded(i))));
 }
 
-function fitGroup(group, start) {
+function fitGroup(group, start, fromNearest) {
   const members = records.filter((r) => r.group === group && !r.flat && fitted(r));
   let profile = start;
 
@@ -261,9 +270,9 @@ function fitGroup(group, start) {
   const solve = (t) => {
     if (rows[t].length < 8) return startVector(t);
     // A class the data never shows keeps its starting costs (a weak prior row per coefficient).
-    const confounded = confoundedWithSaturation(rows[t], width);
-    if (confounded.size) console.error(`${group} ${t}: kept near the nearest generation (confounded with saturating logic): ${[...confounded].map((i) => `${STRATEGY_CLASSES[Math.floor(i / F)]}.${OPERATOR_FEATURES[i % F]}`).join(', ')}`);
-    const prior = startVector(t).map((v, i) => ({ x: Float64Array.from({ length: width }, (_, j) => (j === i ? 1 : 0)), y: v, w: (confounded.has(i) ? 1 : 0.02) / (Math.abs(v) + 1) }));
+    const kept = fromNearest ? undetermined(rows[t], width) : new Set();
+    if (kept.size) console.error(`${group} ${t}: kept at the nearest generation's cost: ${[...kept].map((i) => `${STRATEGY_CLASSES[Math.floor(i / F)]}.${OPERATOR_FEATURES[i % F]}`).join(', ')}`);
+    const prior = startVector(t).map((v, i) => ({ x: Float64Array.from({ length: width }, (_, j) => (j === i ? 1 : 0)), y: v, w: (kept.has(i) ? 1 : 0.02) / (Math.abs(v) + 1) }));
     // Recurrent layers are whole cells (gates, state, tables) behind one set of operator counts: their per-bit costs are not one operator's.
     // A pipeline's registers are flip-flops: they carry no LUT cost.
     const caps = STRATEGY_CLASSES.flatMap((cls) =>
@@ -423,7 +432,7 @@ for (const group of FIT_ORDER) {
   const start = profileOf(group);
   const nearest = NEAREST[group];
   const from = nearest && constants[nearest.from];
-  constants[group] = fitGroup(group, from ? { ...start, ...(nearest.timing && { timing: from.timing }), lut: from.lut, ff: from.ff } : start);
+  constants[group] = fitGroup(group, from ? { ...start, ...(nearest.timing && { timing: from.timing }), lut: from.lut, ff: from.ff } : start, Boolean(from));
 }
 const ordered = Object.fromEntries(TOOL_GROUPS.map((g) => [g, constants[g]]));
 

@@ -9,10 +9,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0.4069,
-        adderBits: 0.3895,
+        adderBits: 0.3894,
         accumulatorBits: 0,
-        inputBits: 2.289,
-        muxBits: 1,
+        inputBits: 2.29,
+        muxBits: 0.1145,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
@@ -46,9 +46,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutProductBits: 0,
         productBits: 0,
         adderBits: 1.612,
-        accumulatorBits: 0.05127,
+        accumulatorBits: 0.05144,
         inputBits: 0,
-        muxBits: 0.34,
+        muxBits: 0.3401,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -71,24 +71,24 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.4181,
+        adderBits: 0.4127,
         accumulatorBits: 0,
-        inputBits: 1.108,
-        muxBits: 0.2158,
+        inputBits: 1.129,
+        muxBits: 0.01599,
         pipelineBits: 0,
-        saturatingBits: 1.242,
-        lutramBits: 0.1653
+        saturatingBits: 1.244,
+        lutramBits: 0.1629
       },
       folded: {
-        perLayer: 413.9,
+        perLayer: 414,
         lutProductBits: 0,
-        productBits: 0.4898,
-        adderBits: 0.7139,
-        accumulatorBits: 1.548,
+        productBits: 0.4894,
+        adderBits: 0.7136,
+        accumulatorBits: 1.547,
         inputBits: 2.915,
-        muxBits: 0.2287,
+        muxBits: 0.2285,
         pipelineBits: 0,
-        saturatingBits: 1.225,
+        saturatingBits: 1.226,
         lutramBits: 0
       },
       recurrent: {
@@ -107,11 +107,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.8725,
+        adderBits: 0.8731,
         accumulatorBits: 0,
-        inputBits: 0.03434,
+        inputBits: 0.03401,
         muxBits: 0,
-        pipelineBits: 0,
+        pipelineBits: 0.002078,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -212,7 +212,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       stream: {
-        perLayer: 94.44,
+        perLayer: 94.45,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -323,15 +323,15 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1463,
+        lutProductBits: 0.1432,
         productBits: 0,
-        adderBits: 2.498,
+        adderBits: 0.2372,
         accumulatorBits: 0,
-        inputBits: 2.14,
-        muxBits: 1,
+        inputBits: 3.925,
+        muxBits: 0.8943,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.403
+        lutramBits: 0.3055
       },
       folded: {
         perLayer: 1966,
@@ -361,10 +361,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.498,
+        adderBits: 1.499,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0.6092,
+        muxBits: 0.563,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -379,29 +379,29 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.6251
+        lutramBits: 0.6241
       }
     },
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.00733,
+        lutProductBits: 0.00246,
         productBits: 0,
-        adderBits: 3.885,
+        adderBits: 0.4114,
         accumulatorBits: 0,
-        inputBits: 0,
-        muxBits: 0.6279,
+        inputBits: 2.1,
+        muxBits: 0.5357,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.05328
+        lutramBits: 0.1864
       },
       folded: {
-        perLayer: 1555,
+        perLayer: 1562,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 1.175,
-        accumulatorBits: 1.431,
-        inputBits: 2.873,
+        accumulatorBits: 1.426,
+        inputBits: 2.872,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
@@ -423,7 +423,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.387,
+        adderBits: 1.374,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
@@ -441,7 +441,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8877
+        lutramBits: 0.8759
       }
     },
     timing: {
@@ -479,8 +479,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lut: 1.025
       },
       2024: {
-        ff: 1.165,
-        lut: 0.9179
+        ff: 1.166,
+        lut: 0.9178
       }
     },
     bramMinBits: 1024,
