@@ -274,7 +274,8 @@ function fitGroup(group, start, fromNearest) {
     if (kept.size) console.error(`${group} ${t}: kept at the nearest generation's cost: ${[...kept].map((i) => `${STRATEGY_CLASSES[Math.floor(i / F)]}.${OPERATOR_FEATURES[i % F]}`).join(', ')}`);
     const prior = startVector(t).map((v, i) => ({ x: Float64Array.from({ length: width }, (_, j) => (j === i ? 1 : 0)), y: v, w: (kept.has(i) ? 1 : 0.02) / (Math.abs(v) + 1) }));
     // Recurrent layers are whole cells (gates, state, tables) behind one set of operator counts: their per-bit costs are not one operator's.
-    // A pipeline's registers are flip-flops: they carry no LUT cost.
+    // A pipeline's registers are flip-flops: they carry no LUT cost. A recurrent cell's saturating
+    // logic stays inside its whole-cell costs (the only recurrent data, N-TORC's, all saturates).
     const caps = STRATEGY_CLASSES.flatMap((cls) =>
       OPERATOR_FEATURES.map((f) => (f === 'pipelineBits' && t === 'lut' ? 0 : f === 'saturatingBits' && cls === 'recurrent' ? 0 : f === 'perLayer' || cls === 'recurrent' ? Infinity : f === 'muxBits' ? MUX_LEVEL_CAP : BIT_COST_CAP)),
     );

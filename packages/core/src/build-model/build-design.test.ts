@@ -144,7 +144,6 @@ describe('buildDesign, other structures', () => {
     expect(elu!.hls.lut).toBeGreaterThan(sigmoid!.hls.lut);
   });
 
-
   it('prices a rounding or saturating accumulator per cast and addition; the default ap_fixed has none', () => {
     const kernel = (precision: string) => {
       const layers = [input(32), dense('fc', 32, 8, 'in')];
@@ -158,6 +157,7 @@ describe('buildDesign, other structures', () => {
     expect(kernel('fixed<16,8,TRN,SAT>').operators.saturatingBits).toBe(saturating.operators.saturatingBits);
     expect(saturating.hls.lut).toBeGreaterThan(plain.hls.lut);
   });
+
   it('refuses a softmax on a multidimensional tensor in io_parallel, as hls4ml does (init_softmax)', () => {
     const layers: Layer[] = [
       { name: 'in', className: 'InputLayer', kind: 'input', inputShape: [4, 8], outputShape: [4, 8], params: 0, inbound: [] },
