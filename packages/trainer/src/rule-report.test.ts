@@ -48,5 +48,11 @@ describe("hls4ml's rules, family by family, on every report in the data", () => 
     expect([...measured].sort()).toEqual(expected.sort());
     expect(report.failures).toEqual([]);
     expect(ruleReportMarkdown(report)).toContain('| wa-hls4ml-flat | 8928 |');
+    // ArgyKokk's Latency kernels at RF 100: a layer with ≥ 4× another's products reports ≤ 1/3 of its cycles.
+    const folded = report.evidence['argykokk-mlp']?.foldedLatency;
+    expect(folded?.setting).toMatch(/RF 100$/);
+    expect(folded!.large.products).toBeGreaterThanOrEqual(4 * folded!.small.products);
+    expect(3 * folded!.large.cycles).toBeLessThanOrEqual(folded!.small.cycles);
+    expect(report.evidence['wa-hls4ml-flat']?.foldedLatency).toBeUndefined();
   }, 120_000);
 });

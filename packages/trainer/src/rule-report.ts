@@ -68,14 +68,28 @@ export interface RuleReport {
 /**
  * Facts from a family's own reports that bound what any rule can reach there: designs whose
  * latency is 0 (combinational: hlsest never says less than 1 cycle, since II ≥ 1 and II ≤
- * latency), and how far the share of constant-weight products C-synthesis keeps on DSPs
- * spreads between layers with the same operand widths, tool and strategy (it follows the
- * trained weights' values, which the projects do not ship).
+ * latency), how far the share of constant-weight products C-synthesis keeps on DSPs spreads
+ * between layers with the same operand widths, tool and strategy, and Latency kernels at RF > 1
+ * whose cycles do not grow with their products (both follow the trained weights' values, which
+ * the projects do not ship).
  */
 export interface FamilyEvidence {
   readonly zeroLatency: number;
   readonly latencyDesigns: number;
   readonly dspShare?: { readonly setting: string; readonly min: number; readonly max: number; readonly minAt: string; readonly maxAt: string; readonly layers: number };
+  /**
+   * Latency-strategy kernels shared over RF > 1 steps: the starkest pair, at the same tool and
+   * applied RF, where a layer with at least 4× the products of another reports at most a third
+   * of its cycles (the schedule follows
+   * which constant products become shifts and adds, i.e. the trained weights).
+   */
+  readonly foldedLatency?: { readonly setting: string; readonly large: LayerCycles; readonly small: LayerCycles; readonly layers: number };
+}
+
+export interface LayerCycles {
+  readonly at: string;
+  readonly products: number;
+  readonly cycles: number;
 }
 
 /** Layers this small say little about the share of products on DSPs. */
@@ -160,7 +174,7 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
   const failures: { family: string; id: string; reason: string }[] = [];
   const designs: Record<string, number> = {};
   const notes: Record<string, string> = {};
-  const evidence: Record<string, { zeroLatency: number; latencyDesigns: number; shares: Share[] }> = {};
+  const evidence: Record<string, Facts> = {};
   for (const record of records) {
     const { family, note } = reportRow(record);
     designs[family] = (designs[family] ?? 0) + 1;
@@ -173,13 +187,14 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
       failures.push({ family, id, reason: (error as Error).message });
       continue;
     }
-    const facts = (evidence[family] ??= { zeroLatency: 0, latencyDesigns: 0, shares: [] });
+    const facts = (evidence[family] ??= { zeroLatency: 0, latencyDesigns: 0, shares: [], folded: [] });
     const cycles = record.results.latency?.cyclesMax;
     if (cycles !== undefined) {
       facts.latencyDesigns++;
       if (cycles === 0) facts.zeroLatency++;
     }
     if (guessedSettings(record).length === 0 && !record.warnings.some((w) => FORCED_LUT_MULTIPLIERS.test(w))) facts.shares.push(...dspShares(record, build, id));
+    if (guessedSettings(record).length === 0) facts.folded.push(...foldedLatencyLayers(record, build, id));
     for (const [check, truth, rule] of pairs(record, build)) {
       const key = `${family}\u0000${check}`;
       const list = collected.get(key) ?? [];
@@ -213,6 +228,13 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
   return { scores, failures, designs, notes, evidence: Object.fromEntries(Object.entries(evidence).map(([family, facts]) => [family, summarize(facts)])) };
 }
 
+interface Facts {
+  zeroLatency: number;
+  latencyDesigns: number;
+  readonly shares: Share[];
+  readonly folded: (LayerCycles & { readonly setting: string })[];
+}
+
 interface Share {
   /** Tool, version, strategy and operand widths: layers alike in everything the rule reads. */
   readonly setting: string;
@@ -236,8 +258,33 @@ function dspShares(record: DesignRecord, build: DesignBuild, id: string): Share[
   return out;
 }
 
+/** Latency-strategy weight layers at an applied RF > 1 with a reported latency. */
+function foldedLatencyLayers(record: DesignRecord, build: DesignBuild, id: string): Facts['folded'] {
+  const tool = `${record.toolchain.hlsTool ?? 'HLS'} ${record.toolchain.hlsToolVersion ?? ''}`.trim();
+  const out: Facts['folded'] = [];
+  for (const lr of record.results.layers ?? []) {
+    const layer = build.layers.find((l) => l.name === lr.node);
+    const cycles = lr.latency?.cyclesMax;
+    if (!layer?.mult || layer.strategy !== 'latency' || (layer.reuse?.applied ?? 1) <= 1 || cycles === undefined || cycles <= 0) continue;
+    out.push({ setting: `${tool}, RF ${layer.reuse!.applied}`, at: `${id.split('/').slice(-2).join('/')} ${layer.name} (${layer.mult.nIn}×${layer.mult.nOut})`, products: layer.totalMults, cycles });
+  }
+  return out;
+}
+
+/** The starkest pair, per tool and applied RF, of a layer with ≥ 4× another's products reporting ≤ 1/3 of its cycles. */
+function starkestInversion(layers: Facts['folded']): FamilyEvidence['foldedLatency'] {
+  let best: FamilyEvidence['foldedLatency'];
+  for (const large of layers) {
+    for (const small of layers) {
+      if (small.setting !== large.setting || large.products < 4 * small.products || 3 * large.cycles > small.cycles) continue;
+      if (!best || small.cycles / large.cycles > best.small.cycles / best.large.cycles) best = { setting: large.setting, large, small, layers: layers.filter((l) => l.setting === large.setting).length };
+    }
+  }
+  return best;
+}
+
 /** The setting whose layers' DSP shares spread most (by ratio), with its extremes. */
-function summarize(facts: { zeroLatency: number; latencyDesigns: number; shares: readonly Share[] }): FamilyEvidence {
+function summarize(facts: Facts): FamilyEvidence {
   const bySetting = new Map<string, Share[]>();
   for (const s of facts.shares) bySetting.set(s.setting, [...(bySetting.get(s.setting) ?? []), s]);
   let dspShare: FamilyEvidence['dspShare'];
@@ -248,7 +295,8 @@ function summarize(facts: { zeroLatency: number; latencyDesigns: number; shares:
     const spread = high.share / Math.max(low.share, 1e-3);
     if (!dspShare || spread > dspShare.max / Math.max(dspShare.min, 1e-3)) dspShare = { setting, min: low.share, max: high.share, minAt: low.at, maxAt: high.at, layers: list.length };
   }
-  return { zeroLatency: facts.zeroLatency, latencyDesigns: facts.latencyDesigns, ...(dspShare && { dspShare }) };
+  const foldedLatency = starkestInversion(facts.folded);
+  return { zeroLatency: facts.zeroLatency, latencyDesigns: facts.latencyDesigns, ...(dspShare && { dspShare }), ...(foldedLatency && { foldedLatency }) };
 }
 
 const CHECK_WORDS: Readonly<Record<RuleCheck, string>> = {
@@ -327,6 +375,12 @@ function evidenceLines(facts: FamilyEvidence | undefined): string[] {
   if (share && share.max > 4 * Math.max(share.min, 1e-3)) {
     out.push(
       `- At reuse factor 1 the share of constant-weight products C-synthesis keeps on DSPs ranges from ${pct(share.min)} (${share.minAt}) to ${pct(share.max)} (${share.maxAt}) over ${share.layers} layers built alike (${share.setting}): it follows the trained weights' values, which the reports' projects do not ship, so DSP (and the LUTs that replace them) cannot follow from the model and config alone. Give the weights (\`.h5\`) for a closer estimate.`,
+    );
+  }
+  const folded = facts.foldedLatency;
+  if (folded) {
+    out.push(
+      `- Latency-strategy kernels shared over RF > 1 steps (${folded.setting}: ${folded.layers} layers): the cycles C-synthesis reports do not follow the layer's products. ${folded.large.at} (${folded.large.products} products) takes ${folded.large.cycles} cycles, ${folded.small.at} (${folded.small.products} products) ${folded.small.cycles}. ALLOCATION limits the multipliers, but constant products that become shifts and adds escape the limit, so the schedule follows the trained weights' values, which the projects do not ship: layer latency, and the latency and II of designs built so, are out of reach there.`,
     );
   }
   return out.length ? ['Out of reach for any rule, from these reports:', '', ...out, ''] : [];
