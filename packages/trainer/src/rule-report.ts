@@ -80,8 +80,8 @@ export interface FamilyEvidence {
   /**
    * Latency-strategy kernels shared over RF > 1 steps: the starkest pair, at the same tool and
    * applied RF, where a layer with at least 4× the products of another reports at most a third
-   * of its cycles (the schedule follows
-   * which constant products become shifts and adds, i.e. the trained weights).
+   * of its cycles (the schedule follows which constant products become shifts and adds, i.e.
+   * the trained weights).
    */
   readonly foldedLatency?: { readonly setting: string; readonly large: LayerCycles; readonly small: LayerCycles; readonly layers: number };
 }
@@ -193,8 +193,10 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
       facts.latencyDesigns++;
       if (cycles === 0) facts.zeroLatency++;
     }
-    if (guessedSettings(record).length === 0 && !record.warnings.some((w) => FORCED_LUT_MULTIPLIERS.test(w))) facts.shares.push(...dspShares(record, build, id));
-    if (guessedSettings(record).length === 0) facts.folded.push(...foldedLatencyLayers(record, build, id));
+    if (guessedSettings(record).length === 0) {
+      if (!record.warnings.some((w) => FORCED_LUT_MULTIPLIERS.test(w))) facts.shares.push(...dspShares(record, build, id));
+      facts.folded.push(...foldedLatencyLayers(record, build, id));
+    }
     for (const [check, truth, rule] of pairs(record, build)) {
       const key = `${family}\u0000${check}`;
       const list = collected.get(key) ?? [];
@@ -245,7 +247,7 @@ interface Share {
 /** Per layer whose products all go to DSPs at RF 1 (by the rule), the share the report keeps there. */
 function dspShares(record: DesignRecord, build: DesignBuild, id: string): Share[] {
   const out: Share[] = [];
-  const tool = `${record.toolchain.hlsTool ?? 'HLS'} ${record.toolchain.hlsToolVersion ?? ''}`.trim();
+  const tool = toolName(record);
   for (const lr of record.results.layers ?? []) {
     const layer = build.layers.find((l) => l.name === lr.node);
     if (!layer?.mult || layer.product !== 'dsp' || lr.hls === undefined || layer.multipliers < MIN_SHARE_PRODUCTS || layer.reuse?.applied !== 1) continue;
@@ -258,9 +260,11 @@ function dspShares(record: DesignRecord, build: DesignBuild, id: string): Share[
   return out;
 }
 
+const toolName = (record: DesignRecord) => `${record.toolchain.hlsTool ?? 'HLS'} ${record.toolchain.hlsToolVersion ?? ''}`.trim();
+
 /** Latency-strategy weight layers at an applied RF > 1 with a reported latency. */
 function foldedLatencyLayers(record: DesignRecord, build: DesignBuild, id: string): Facts['folded'] {
-  const tool = `${record.toolchain.hlsTool ?? 'HLS'} ${record.toolchain.hlsToolVersion ?? ''}`.trim();
+  const tool = toolName(record);
   const out: Facts['folded'] = [];
   for (const lr of record.results.layers ?? []) {
     const layer = build.layers.find((l) => l.name === lr.node);
@@ -273,14 +277,14 @@ function foldedLatencyLayers(record: DesignRecord, build: DesignBuild, id: strin
 
 /** The starkest pair, per tool and applied RF, of a layer with ≥ 4× another's products reporting ≤ 1/3 of its cycles. */
 function starkestInversion(layers: Facts['folded']): FamilyEvidence['foldedLatency'] {
-  let best: FamilyEvidence['foldedLatency'];
+  let best: { large: Facts['folded'][number]; small: Facts['folded'][number] } | undefined;
   for (const large of layers) {
     for (const small of layers) {
       if (small.setting !== large.setting || large.products < 4 * small.products || 3 * large.cycles > small.cycles) continue;
-      if (!best || small.cycles / large.cycles > best.small.cycles / best.large.cycles) best = { setting: large.setting, large, small, layers: layers.filter((l) => l.setting === large.setting).length };
+      if (!best || small.cycles / large.cycles > best.small.cycles / best.large.cycles) best = { large, small };
     }
   }
-  return best;
+  return best && { setting: best.large.setting, ...best, layers: layers.filter((l) => l.setting === best!.large.setting).length };
 }
 
 /** The setting whose layers' DSP shares spread most (by ratio), with its extremes. */
