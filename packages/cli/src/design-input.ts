@@ -2,6 +2,7 @@ import {
   HlsestError,
   applyGeneratedConfig,
   configureNetwork,
+  AUTO,
   formatPrecision,
   withSparsity,
   parseHls4mlConfigText,
@@ -178,7 +179,8 @@ function overrideNotes(file: Hls4mlConfig | undefined, options: DesignOptions): 
   replaced('--io-type', options.ioType, file.ioType);
   replaced('--reuse-factor', options.reuseFactor, file.model.reuseFactor);
   replaced('--strategy', options.strategy?.toLowerCase(), file.model.strategy?.toLowerCase());
-  replaced('--precision', options.precision, file.model.precision?.['default'] && formatPrecision(file.model.precision['default']));
+  const modelDefault = file.model.precision?.['default'];
+  replaced('--precision', options.precision, modelDefault && (modelDefault === AUTO ? AUTO : formatPrecision(modelDefault)));
   return notes;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HlsestError } from './errors.js';
 import { configureNetwork, parseHls4mlConfigText } from './hls4ml-config.js';
 import { parseKerasModel } from './keras/parse-keras-model.js';
-import { formatPrecision } from './precision.js';
+import { AUTO, formatPrecision } from './precision.js';
 
 // Shaped like the hls4ml_config.yml that hls4ml's writer leaves in a project folder.
 const WRITTEN_BY_HLS4ML = `Backend: Vitis
@@ -27,7 +27,7 @@ KerasModel: !keras_model 'jets/hls4ml_prj/keras_model.h5'
 Part: xcu250-figd2104-2L-e
 `;
 
-const fmt = (p: Parameters<typeof formatPrecision>[0] | undefined) => (p ? formatPrecision(p) : undefined);
+const fmt = (p: Parameters<typeof formatPrecision>[0] | typeof AUTO | undefined) => (p === AUTO ? AUTO : p ? formatPrecision(p) : undefined);
 
 /** A small model: Dense with a ReLU argument, a Softmax layer. */
 const network = () =>

@@ -1,13 +1,16 @@
 import { CORE_SCHEMA, load as loadYaml, Type } from 'js-yaml';
 import { HlsestError } from './errors.js';
-import { parsePrecisionOrAuto, DEFAULT_PRECISION, type Precision } from './precision.js';
-import { BACKENDS, STRATEGIES, type Backend, type HlsConfig, type IoType, type Layer, type LayerPrecision, type Strategy } from './schema.js';
+import { parsePrecisionOrAuto, AUTO, DEFAULT_PRECISION, type Precision } from './precision.js';
+import { BACKENDS, STRATEGIES, type AutoPrecisionVariable, type Backend, type HlsConfig, type IoType, type Layer, type LayerPrecision, type Strategy } from './schema.js';
 import { DEFAULT_PART, resolveDevice } from './boards.js';
 import { converterGraph } from './build-model/hls4ml-graph.js';
 import { hls4mlClassName } from './layer-kinds/index.js';
 
-/** Precisions of one config level by variable (`default` is the variable-less `Precision: fixed<16,6>`). */
-export type PrecisionSettings = Readonly<Record<string, Precision>>;
+/**
+ * Precisions of one config level by variable (`default` is the variable-less `Precision: fixed<16,6>`);
+ * `auto` where the config leaves the type to hls4ml's inference.
+ */
+export type PrecisionSettings = Readonly<Record<string, Precision | typeof AUTO>>;
 
 /** One level of hls4ml's HLSConfig (Model, a LayerType entry or a LayerName entry). */
 export interface LayerSettings {
@@ -192,7 +195,7 @@ export function configureNetwork(layers: readonly Layer[], file: Hls4mlConfig | 
     const levels = [byName, byType, model];
     const pick = <K extends 'reuseFactor' | 'strategy' | 'tableSize' | 'implementation' | 'convImplementation'>(key: K): LayerSettings[K] =>
       (key in overridden && overridden[key as keyof typeof overridden] ? [model] : levels).find((level) => level?.[key] !== undefined)?.[key];
-    const precision = configuredPrecision(layer, byName, byType, model, config.precision);
+    const { precision, auto } = configuredPrecision(layer, byName, byType, model, config.precision);
     const strategyName = pick('strategy');
     const strategy = strategyName === undefined ? config.strategy : strategyOf(strategyName);
     if (strategyName !== undefined && strategy === undefined) warnings.push(`${layer.name}: unknown Strategy "${strategyName}"; hls4ml builds it with the Latency strategy`);
@@ -206,6 +209,7 @@ export function configureNetwork(layers: readonly Layer[], file: Hls4mlConfig | 
       reuseFactorKind: 'requested' as const,
       strategy: strategy ?? 'latency',
       precision,
+      ...(auto.length > 0 && { autoPrecision: auto }),
       ...(implementation !== undefined && { implementation: implementation.toLowerCase() }),
       ...(tableSize !== undefined && { tableSize }),
       ...(pfLevel.parallelizationFactor !== undefined && { parallelizationFactor: pfLevel.parallelizationFactor }),
@@ -216,20 +220,33 @@ export function configureNetwork(layers: readonly Layer[], file: Hls4mlConfig | 
 
 const QUANTIZER_FIXED: readonly (keyof LayerPrecision)[] = ['weight', 'bias'];
 
-function configuredPrecision(layer: Layer, byName: LayerSettings | undefined, byType: LayerSettings | undefined, model: LayerSettings, designDefault: Precision): LayerPrecision {
+/**
+ * A layer's types, looked up as `get_precision` does. A result or accumulator type the config
+ * sets to `auto` is left for `inferAutoTypes` (hls4ml infers it after its graph passes); an `auto`
+ * weight, bias or table is the default (`_infer_default_type`) unless a quantizer fixes it.
+ */
+function configuredPrecision(
+  layer: Layer,
+  byName: LayerSettings | undefined,
+  byType: LayerSettings | undefined,
+  model: LayerSettings,
+  designDefault: Precision,
+): { precision: LayerPrecision; auto: AutoPrecisionVariable[] } {
   const own = layer.precision;
   const precision: LayerPrecision = Object.assign({}, own);
+  const auto: AutoPrecisionVariable[] = [];
   for (const variable of ['weight', 'bias', 'result', 'accum', 'table'] as const) {
     if (own?.[variable] && QUANTIZER_FIXED.includes(variable)) continue;
     const fromConfig = byName?.precision?.[variable] ?? byName?.precision?.['default'] ?? byType?.precision?.[variable] ?? byType?.precision?.['default'];
-    if (fromConfig) precision[variable] = fromConfig;
-    else if (own?.[variable]) continue;
-    else if (variable === 'table') {
-      const table = model.precision?.['table'];
-      if (table) precision.table = table;
-    } else precision[variable] = model.precision?.[variable] ?? designDefault;
+    const chosen = fromConfig ?? (own?.[variable] ? undefined : variable === 'table' ? model.precision?.['table'] : (model.precision?.[variable] ?? designDefault));
+    if (chosen === undefined) continue;
+    if (chosen !== AUTO) precision[variable] = chosen;
+    else if (variable === 'result' || variable === 'accum') {
+      delete precision[variable];
+      auto.push(variable);
+    } else precision[variable] = designDefault;
   }
-  return precision;
+  return { precision, auto };
 }
 
 /** hls4ml's strategies for weight layers; other names (softmax's `stable`…) leave them at Latency. */
@@ -274,10 +291,13 @@ function checkOverrides(overrides: ConfigOverrides): ConfigOverrides {
 
 function designSettings(model: LayerSettings, file: Hls4mlConfig | undefined, overrides: ConfigOverrides): HlsConfig {
   const backend = overrides.backend ?? file?.backend;
+  const precision = model.precision?.['default'] ?? DEFAULT_PRECISION;
+  // `config_from_keras_model`: "the default precision must be an explicit precision: 'auto' is not allowed".
+  if (precision === AUTO) throw new HlsestError('HLSEST_BAD_CONFIG', 'Model.Precision: the default precision cannot be auto (hls4ml needs an explicit type to fall back on)', {});
   return {
     strategy: (model.strategy !== undefined ? strategyOf(model.strategy) : undefined) ?? 'latency',
     ioType: overrides.ioType ?? file?.ioType ?? 'io_parallel',
-    precision: model.precision?.['default'] ?? DEFAULT_PRECISION,
+    precision,
     reuseFactor: model.reuseFactor ?? 1,
     clockPeriodNs: overrides.clockPeriodNs ?? file?.clockPeriodNs ?? 5,
     part: overrides.part ?? file?.part ?? DEFAULT_PART,
@@ -335,13 +355,10 @@ function readSettings(value: unknown, where: string, warnings: string[]): LayerS
   const conv = value['ConvImplementation'];
   const skip = value['Skip'];
   const precision = readPrecisionSettings(value['Precision'], `${where}.Precision`);
-  const extraTypes: Record<string, Precision> = {};
+  const extraTypes: Record<string, Precision | typeof AUTO> = {};
   // Older configs spell table types as `exp_table_t: ap_fixed<…>` beside Precision.
   for (const key of ['exp_table_t', 'inv_table_t', 'table_t'] as const) {
-    if (typeof value[key] === 'string') {
-      const p = parseType(value[key], `${where}.${key}`);
-      if (p) extraTypes[key.replace(/_t$/, '')] = p;
-    }
+    if (typeof value[key] === 'string') extraTypes[key.replace(/_t$/, '')] = parseType(value[key], `${where}.${key}`);
   }
   const allPrecision = precision || Object.keys(extraTypes).length ? { ...extraTypes, ...precision } : undefined;
   return {
@@ -363,7 +380,7 @@ function readChoice(value: string, choices: readonly string[], where: string): s
   return name;
 }
 
-function parseType(text: unknown, at: string): Precision | undefined {
+function parseType(text: unknown, at: string): Precision | typeof AUTO {
   if (typeof text !== 'string') throw new HlsestError('HLSEST_BAD_CONFIG', `${at} must be a type string`, { where: at });
   try {
     return parsePrecisionOrAuto(text);
@@ -374,16 +391,10 @@ function parseType(text: unknown, at: string): Precision | undefined {
 
 function readPrecisionSettings(value: unknown, where: string): PrecisionSettings | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') {
-    const precision = parseType(value, where);
-    return precision ? { default: precision } : {};
-  }
+  if (typeof value === 'string') return { default: parseType(value, where) };
   if (!isObject(value)) throw new HlsestError('HLSEST_BAD_CONFIG', `${where} must be a type or a mapping of variable to type`, { where });
-  const out: Record<string, Precision> = {};
-  for (const [key, text] of Object.entries(value)) {
-    const precision = parseType(text, `${where}.${key}`);
-    if (precision) out[key] = precision;
-  }
+  const out: Record<string, Precision | typeof AUTO> = {};
+  for (const [key, text] of Object.entries(value)) out[key] = parseType(text, `${where}.${key}`);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPrecision, fractionalBits, integerBits, isSigned, parsePrecision, parsePrecisionOrAuto } from './precision.js';
+import { AUTO, formatPrecision, fractionalBits, integerBits, isSigned, parsePrecision, parsePrecisionOrAuto } from './precision.js';
 import { isHlsestError } from './errors.js';
 
 describe('parsePrecision', () => {
@@ -46,8 +46,8 @@ describe('parsePrecision', () => {
     expect((caught as Error).message).toContain(reason);
   });
 
-  it('treats auto as unresolved', () => {
-    expect(parsePrecisionOrAuto('auto')).toBeUndefined();
+  it('keeps auto, for the build model to infer as hls4ml does', () => {
+    expect(parsePrecisionOrAuto(' Auto ')).toBe(AUTO);
     expect(parsePrecisionOrAuto('fixed<8,3>')).toMatchObject({ width: 8, integer: 3 });
   });
 

@@ -79,9 +79,12 @@ function parseSpelling(text: string): Precision {
   return { kind: 'fixed', signed, width, integer, rounding, saturation, saturationBits };
 }
 
-/** Like `parsePrecision`, but `undefined` for hls4ml's `auto` (resolved later by hls4ml itself). */
-export function parsePrecisionOrAuto(text: string): Precision | undefined {
-  return text.trim().toLowerCase() === 'auto' ? undefined : parsePrecision(text);
+/** hls4ml's `auto`: a type its precision inference fills in (v1.0+). */
+export const AUTO = 'auto';
+
+/** Like `parsePrecision`, but hls4ml's `auto` is kept as `AUTO`, to be inferred as hls4ml would. */
+export function parsePrecisionOrAuto(text: string): Precision | typeof AUTO {
+  return text.trim().toLowerCase() === AUTO ? AUTO : parsePrecision(text);
 }
 
 /** Canonical hls4ml spelling, so equal precisions print equal. */

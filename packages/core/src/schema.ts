@@ -25,6 +25,10 @@ export const PrecisionCodec = z.codec(z.string(), z.custom<Precision>((v) => typ
   encode: (precision) => formatPrecision(precision),
 });
 
+/** The types hls4ml's precision inference fills in; an `auto` weight or bias is simply the default. */
+export const AUTO_PRECISION_VARIABLES = ['result', 'accum'] as const;
+export type AutoPrecisionVariable = (typeof AUTO_PRECISION_VARIABLES)[number];
+
 export const LayerPrecisionSchema = z.object({
   weight: PrecisionCodec.optional(),
   bias: PrecisionCodec.optional(),
@@ -69,6 +73,12 @@ export const LayerSchema = z.object({
   reuseFactorKind: z.enum(['applied', 'requested']).optional(),
   strategy: z.enum(['latency', 'resource', 'resource_unrolled', 'distributed_arithmetic']).optional(),
   precision: LayerPrecisionSchema.optional(),
+  /**
+   * Types the hls4ml config set to `auto` (hls4ml ≥ 1.0, `config_from_keras_model(granularity='name')`
+   * writes it for every result and accumulator): hls4ml infers them from the layer's inputs
+   * (`infer_precision.py`), so `precision` leaves them out.
+   */
+  autoPrecision: z.array(z.enum(AUTO_PRECISION_VARIABLES)).optional(),
   /** hls4ml `Implementation` (softmax: stable, latency, argmax, legacy) or `ConvImplementation` (LineBuffer, Encoded). */
   implementation: z.string().optional(),
   /** Entries of an activation's lookup tables (hls4ml `TableSize`, default 1024). */

@@ -35,8 +35,9 @@ export function hls4mlConfigYaml(configured: ConfiguredNetwork, modelFile: strin
   for (const layer of layers) {
     if (layer.kind === 'input' && !layer.precision?.result) continue;
     const entry: string[] = [];
-    const precision = Object.entries(layer.precision ?? {}).filter(([, p]) => p !== undefined) as [string, Precision][];
-    if (precision.length) entry.push('      Precision:', ...precision.map(([k, p]) => `        ${k}: ${hlsType(p)}`));
+    const precision = (Object.entries(layer.precision ?? {}).filter(([, p]) => p !== undefined) as [string, Precision][]).map(([k, p]) => `        ${k}: ${hlsType(p)}`);
+    for (const variable of layer.autoPrecision ?? []) precision.push(`        ${variable}: auto`);
+    if (precision.length) entry.push('      Precision:', ...precision);
     if (layer.reuseFactor !== undefined && layer.reuseFactor !== config.reuseFactor) entry.push(`      ReuseFactor: ${layer.reuseFactor}`);
     if (layer.strategy !== undefined && layer.strategy !== config.strategy) entry.push(`      Strategy: ${STRATEGY_NAMES[layer.strategy]}`);
     if (entry.length) lines.push(`    ${layer.name}:`, ...entry);

@@ -66,6 +66,18 @@ describe('buildDesign, other structures', () => {
     expect(build.layers[1]!.reuse).toEqual({ requested: 4, applied: 4, validated: false });
   });
 
+  it('shares only real multiplications over RF steps on Vitis: 4-bit constants never, 16-bit ones always', () => {
+    const ii = (weight: string) => {
+      const layers = [input(32), dense('fc1', 32, 16, 'in', { strategy: 'latency', reuseFactor: 32, precision: { weight: parsePrecision(weight) } })];
+      return buildDesign(layers, config({ strategy: 'latency', reuseFactor: 32 }), { toolchain: { hlsTool: 'vitis_hls', hlsToolVersion: '2024.2' } }).interval;
+    };
+    expect(ii('fixed<4,2>')).toBe(2);
+    expect(ii('fixed<16,2>')).toBe(32);
+    const eight = ii('fixed<8,2>');
+    expect(eight).toBeGreaterThan(2);
+    expect(eight).toBeLessThan(32);
+  });
+
   it('sizes an io_stream convolution by its padded input pixels, with a line buffer and an output FIFO', () => {
     const net = parseKerasModel({
       class_name: 'Sequential',
@@ -117,6 +129,8 @@ describe('buildDesign, other structures', () => {
     expect(estimateProduct(parsePrecision('fixed<8,1>'), p16, device)).toMatchObject({ kind: 'dsp', dspPerMultiplier: 1 });
     // 32×32 on a DSP48E1 (25×18): ceil(32/25)·ceil(32/18) = 4 slices.
     expect(estimateProduct(parsePrecision('fixed<32,8>'), parsePrecision('fixed<32,8>'), device)).toMatchObject({ dspPerMultiplier: 4 });
+    // A weight that fits the 18-bit port keeps one slice however wide the input (hls4ml 1.x's inferred sums).
+    expect(estimateProduct(parsePrecision('fixed<16,2>'), parsePrecision('fixed<61,20>'), device)).toMatchObject({ kind: 'dsp', dspPerMultiplier: 1 });
     expect(bram18kForRom(512, 64)).toBe(15);
   });
 

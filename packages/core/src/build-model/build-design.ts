@@ -6,6 +6,7 @@ import { DEFAULT_PRECISION, fixed, type Precision } from '../precision.js';
 import type { HlsConfig, Layer, Toolchain } from '../schema.js';
 import type { BuildContext } from './build-context.js';
 import { optimizedGraph } from './hls4ml-graph.js';
+import { inferAutoTypes } from './infer-precision.js';
 import { streamBeats } from './passive-layer.js';
 import { hls4mlRules, type Hls4mlRules } from './hls4ml-versions.js';
 import { NO_OPERATORS, type HlsResources, type LayerBuild } from './layer-build.js';
@@ -82,13 +83,15 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
   const stream = config.ioType === 'io_stream';
   const builds: LayerBuild[] = [];
   for (const layer of graph.layers) {
-    const input = firstKnown(layer.inbound, resultOf) ?? layer.precision?.result ?? config.precision;
+    const inputs = knownOf(layer.inbound, resultOf);
+    const input = inputs[0] ?? layer.precision?.result ?? config.precision;
+    const inferred = inferAutoTypes(layer, inputs.length ? inputs : [input], config.precision);
     const inputBeats = firstKnown(layer.inbound, beatsOf) ?? streamBeats(layer.inputShape);
     // io_stream Flatten works in place (hls4ml `inplace_stream_flatten`): its stream is its producer's.
     beatsOf.set(layer.name, layer.kind === 'flatten' ? inputBeats : streamBeats(layer.outputShape));
     // Weight layers and activations produce their configured type; the rest pass theirs through.
     const own = hasWeights(layer.kind) || layer.kind === 'activation' || layer.kind === 'input' || layer.kind === 'batchnorm' || layer.kind === 'merge';
-    const result = own ? (layer.precision?.result ?? config.precision) : input;
+    const result = inferred.result ?? (own ? (layer.precision?.result ?? config.precision) : input);
     resultOf.set(layer.name, result);
     const weight = layer.precision?.weight ?? config.precision ?? DEFAULT_PRECISION;
     const ctx: BuildContext = {
@@ -102,12 +105,21 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
       result,
       weight,
       bias: layer.precision?.bias ?? weight,
-      accum: layer.precision?.accum ?? config.precision,
+      accum: inferred.accum ?? layer.precision?.accum ?? config.precision,
       table: layer.precision?.table ?? DEFAULT_TABLE,
     };
     builds.push(layerRule(layer.kind).build(layer, ctx));
   }
   return summarize(builds, config, device, rules, tool, graph.notes, synthTransferOf(tool, options.toolchain));
+}
+
+function knownOf<T>(names: readonly string[], known: ReadonlyMap<string, T>): T[] {
+  const out: T[] = [];
+  for (const name of names) {
+    const value = known.get(name);
+    if (value !== undefined) out.push(value);
+  }
+  return out;
 }
 
 function firstKnown<T>(names: readonly string[], known: ReadonlyMap<string, T>): T | undefined {

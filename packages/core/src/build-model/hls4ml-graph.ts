@@ -1,5 +1,6 @@
 import { layerFamily } from '../layers.js';
 import { activationFunction } from '../layer-kinds/activation.js';
+import type { Precision } from '../precision.js';
 import type { Layer } from '../schema.js';
 import type { Hls4mlRules } from './hls4ml-versions.js';
 
@@ -84,7 +85,7 @@ export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules): { 
     if (layer.kind === 'activation' && activationFunction(layer.activation) === 'linear' && parent) {
       renamed.set(layer.name, parent.name);
       const result = layer.precision?.result;
-      if (result && !parent.precision?.result) replace(out, byName, { ...parent, precision: { ...parent.precision, result } });
+      if (result && !parent.precision?.result) replace(out, byName, withResult(parent, result));
       continue;
     }
     if (layer.kind === 'batchnorm' && parent && fusesInto(parent, rules) && (consumers.get(parent.name) ?? 0) === 1) {
@@ -108,6 +109,15 @@ export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules): { 
   return { layers: out, notes };
 }
 
+/** `parent` producing `result`, no longer left to precision inference. */
+function withResult(parent: Layer, result: Precision): Layer {
+  const auto = parent.autoPrecision?.filter((v) => v !== 'result');
+  const next: Layer = { ...parent, precision: { ...parent.precision, result } };
+  if (auto?.length) next.autoPrecision = auto;
+  else delete next.autoPrecision;
+  return next;
+}
+
 function replace(out: Layer[], byName: Map<string, Layer>, layer: Layer): void {
   const index = out.findIndex((l) => l.name === layer.name);
   if (index >= 0) out[index] = layer;
@@ -120,8 +130,9 @@ function fusesInto(parent: Layer, rules: Hls4mlRules): boolean {
   const fusable = parent.kind === 'dense' || parent.kind === 'conv1d' || parent.kind === 'conv2d';
   if (!fusable || family === 'other') return false;
   if (rules.batchnormFusion === 'unquantized') return !parent.className.startsWith('Q');
-  // v1.x folds only into a layer whose result type is left to inference (`auto`).
-  return parent.precision?.result === undefined && !parent.className.startsWith('Q');
+  // v1.x folds only into a layer whose result type is left to inference (`auto`), and whose
+  // weights are not quantized when the scale is not one (`bn_fuse.py`): not into QKeras layers.
+  return parent.autoPrecision?.includes('result') === true && !parent.className.startsWith('Q');
 }
 
 function splitSeparable(layer: Layer): [Layer, Layer] {
@@ -146,6 +157,7 @@ function splitSeparable(layer: Layer): [Layer, Layer] {
     ...(layer.reuseFactor !== undefined && { reuseFactor: layer.reuseFactor, reuseFactorKind: layer.reuseFactorKind }),
     ...(layer.strategy && { strategy: layer.strategy }),
     ...(precision && { precision: { ...precision, result: precision.accum ?? precision.result } }),
+    ...(layer.autoPrecision && { autoPrecision: layer.autoPrecision }),
     ...(layer.parallelizationFactor && { parallelizationFactor: layer.parallelizationFactor }),
     inbound: layer.inbound,
   };
@@ -165,6 +177,7 @@ function splitSeparable(layer: Layer): [Layer, Layer] {
     ...(layer.reuseFactor !== undefined && { reuseFactor: layer.reuseFactor, reuseFactorKind: layer.reuseFactorKind }),
     ...(layer.strategy && { strategy: layer.strategy }),
     ...(precision && { precision }),
+    ...(layer.autoPrecision && { autoPrecision: layer.autoPrecision }),
     ...(layer.parallelizationFactor && { parallelizationFactor: layer.parallelizationFactor }),
     inbound: [`${layer.name}_depthwise`],
   };

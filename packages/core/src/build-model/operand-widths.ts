@@ -47,9 +47,12 @@ function estimate(weight: Precision, input: Precision, device: Device | undefine
   if (narrow < 8) {
     return { kind: 'lut', dspPerMultiplier: 0, confidence: 'uncertain', reason: `${narrow}-bit operand: usually LUTs, sometimes one DSP` };
   }
-  // DSP48E1 multiplies 25×18, DSP48E2 27×18; wider operands cascade slices.
+  // DSP48E1 multiplies 25×18, DSP48E2 27×18; when both operands overflow the ports the slices
+  // cascade. One that fits the 18-bit port keeps one slice whatever the other's width: the csynth
+  // reports of hls4ml 1.1.0 designs (Vitis HLS 2024.2, wa-hls4ml records) bind 16-bit weights ×
+  // 38–61-bit inputs (hls4ml's inferred sums) to exactly one DSP per multiplier, the rest in fabric.
   const portA = device?.dspKind === 'DSP48E1' ? 25 : 27;
-  const dspPerMultiplier = Math.ceil(wide / portA) * Math.ceil(narrow / 18);
+  const dspPerMultiplier = narrow <= 18 ? 1 : Math.ceil(wide / portA) * Math.ceil(narrow / 18);
   return { kind: 'dsp', dspPerMultiplier, confidence: dspPerMultiplier === 1 ? 'exact' : 'likely', reason: `${weight.width}×${input.width}-bit product` };
 }
 

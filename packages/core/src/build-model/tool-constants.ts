@@ -71,13 +71,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.4162,
+        adderBits: 0.4222,
         accumulatorBits: 0,
-        inputBits: 1.116,
-        muxBits: 0.0058,
-        pipelineBits: 0,
-        saturatingBits: 1.243,
-        lutramBits: 0.1644
+        inputBits: 1.112,
+        muxBits: 0.005801,
+        pipelineBits: 0.02194,
+        saturatingBits: 1.24,
+        lutramBits: 0.1641
       },
       folded: {
         perLayer: 414.1,
@@ -109,9 +109,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         productBits: 0,
         adderBits: 0.8727,
         accumulatorBits: 0,
-        inputBits: 0.03422,
+        inputBits: 0.03427,
         muxBits: 0,
-        pipelineBits: 0.009398,
+        pipelineBits: 0.009455,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -227,13 +227,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1261,
+        lutProductBits: 0.1239,
         productBits: 0,
-        adderBits: 0.3143,
+        adderBits: 0.3197,
         accumulatorBits: 0,
         inputBits: 2.19,
         muxBits: 0,
-        pipelineBits: 0,
+        pipelineBits: 0.02194,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -262,19 +262,19 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 10.7,
+        perLayer: 10.75,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 0.001886,
+        accumulatorBits: 0.001753,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.7346,
+        pipelineBits: 0.7348,
         saturatingBits: 0,
         lutramBits: 0
       },
       stream: {
-        perLayer: 16.73,
+        perLayer: 16.75,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -283,7 +283,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8265
+        lutramBits: 0.8331
       }
     },
     timing: {
@@ -323,27 +323,27 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1432,
+        lutProductBits: 0.1305,
         productBits: 0,
-        adderBits: 0.2372,
+        adderBits: 0.2295,
         accumulatorBits: 0,
-        inputBits: 3.925,
-        muxBits: 0.8943,
+        inputBits: 4,
+        muxBits: 0.8046,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.3055
+        lutramBits: 0.3136
       },
       folded: {
-        perLayer: 1966,
-        lutProductBits: 0,
-        productBits: 0,
-        adderBits: 2.914,
+        perLayer: 1853,
+        lutProductBits: 4,
+        productBits: 1.457,
+        adderBits: 0,
         accumulatorBits: 4,
-        inputBits: 1.292,
+        inputBits: 0.2439,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.377
+        lutramBits: 1.199
       },
       recurrent: {
         perLayer: 150,
@@ -361,10 +361,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.499,
+        adderBits: 1.493,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0.563,
+        muxBits: 0.6176,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -379,33 +379,33 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.6241
+        lutramBits: 0.4786
       }
     },
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.00246,
-        productBits: 0,
-        adderBits: 0.4114,
-        accumulatorBits: 0,
-        inputBits: 2.1,
-        muxBits: 0.5357,
-        pipelineBits: 0,
-        saturatingBits: 0,
-        lutramBits: 0.1864
-      },
-      folded: {
-        perLayer: 1562,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.175,
-        accumulatorBits: 1.426,
-        inputBits: 2.872,
-        muxBits: 1,
+        adderBits: 0.4166,
+        accumulatorBits: 0,
+        inputBits: 2.144,
+        muxBits: 0.2514,
+        pipelineBits: 0.8261,
+        saturatingBits: 0,
+        lutramBits: 0.1836
+      },
+      folded: {
+        perLayer: 0,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 1.223,
+        accumulatorBits: 4,
+        inputBits: 1.508,
+        muxBits: 0.9839,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.4192
+        lutramBits: 0.8367
       },
       recurrent: {
         perLayer: 100,
@@ -423,7 +423,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.374,
+        adderBits: 1.387,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
@@ -441,13 +441,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8759
+        lutramBits: 0.8419
       }
     },
     timing: {
-      productNs: 4,
+      productNs: 4.5,
       adderLevelNs: 2.75,
-      overheadCycles: -1,
+      overheadCycles: -2,
       cyclesPerInput: 0.1,
       rolledInputsPerCycle: 4,
       sharedProductShare: 0.55,
@@ -470,17 +470,17 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8333,
-      ff: 1.012,
-      lut: 1.024
+      ff: 1.023,
+      lut: 1.143
     },
     synthTransferByYear: {
       2023: {
-        ff: 1.011,
-        lut: 1.025
+        ff: 1.023,
+        lut: 1.144
       },
       2024: {
-        ff: 1.166,
-        lut: 0.9178
+        ff: 0.9831,
+        lut: 0.7779
       }
     },
     bramMinBits: 1024,

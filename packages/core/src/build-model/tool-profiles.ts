@@ -38,7 +38,10 @@ export interface TimingConstants {
   readonly cyclesPerInput: number;
   /** Inputs a kernel past the unroll limit accumulates per cycle. */
   readonly rolledInputsPerCycle: number;
-  /** Share of a Latency kernel's products that still need a real multiplication once constants are folded (its II at RF > 1 on Vitis). */
+  /**
+   * Share of a Latency kernel's products by 8-bit constant weights that still need a real
+   * multiplication once constants are folded (its II at RF > 1 on Vitis); see `realProductShare`.
+   */
   readonly sharedProductShare: number;
   /** Cycles a Resource kernel adds to its RF loop (fill and drain), and per step when it repeats. */
   readonly foldedFillCycles: number;
@@ -105,6 +108,23 @@ export const WIDE_WEIGHT_BITS = 12;
 /** The share of a Latency kernel's constant-weight products a tool keeps on DSPs, at a weight width. */
 export function constantDspShare(tool: ToolConstants, weightBits: number): number {
   return weightBits >= WIDE_WEIGHT_BITS ? tool.constantProductDspShare.wide : tool.constantProductDspShare.narrow;
+}
+
+/**
+ * The share of a Latency kernel's constant-weight products that stay multiplications (`mul`
+ * operations, which hls4ml's ALLOCATION limit shares over RF steps) rather than shift-and-add
+ * logic, by weight width. A constant of at most 4 bits is at most two signed shifts, so never a
+ * `mul`; 16-bit constants almost never reduce; 8-bit ones by the fitted share, interpolated
+ * between. Checked on Vitis HLS Latency designs at RF > 1: 4-bit weights at RF 32 reach II 2
+ * (wa-hls4ml, Vitis 2024.2, no DSP), 16-bit ones II = RF = 32, 8-bit ones II ≈ 0.35–0.6 · RF
+ * (argykokk-mlp at RF 100, wa-hls4ml at RF 64).
+ */
+export function realProductShare(tool: ToolConstants, weightBits: number): number {
+  const at8 = tool.timing.sharedProductShare;
+  if (weightBits <= 4) return 0;
+  if (weightBits <= 8) return (at8 * (weightBits - 4)) / 4;
+  if (weightBits >= 16) return 1;
+  return at8 + ((1 - at8) * (weightBits - 8)) / 8;
 }
 
 export interface ToolProfile extends ToolConstants {

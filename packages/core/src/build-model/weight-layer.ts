@@ -6,7 +6,7 @@ import type { LayerBuild, Operators } from './layer-build.js';
 import type { MultSize } from './mult-size.js';
 import { estimateProduct } from './operand-widths.js';
 import { resolveReuseFactor, type ReuseFactorResolution } from './reuse-factor.js';
-import { constantDspShare, memoryStorage, priceOperators, unrolledDepth, type StrategyClass } from './tool-profiles.js';
+import { constantDspShare, memoryStorage, priceOperators, realProductShare, unrolledDepth, type StrategyClass } from './tool-profiles.js';
 import { fifoOf } from './stream.js';
 
 /** Which of hls4ml's backend initializers decides a weight layer's strategy (`vivado_backend.py`). */
@@ -119,6 +119,11 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   // nnet_dense_latency.h / nnet_dense_resource.h cast every product into accum_t and add in
   // accum_t: with a rounding or saturating accum_t each cast and each addition carries its own
   // rounding adder and overflow select (N-TORC's models are ap_fixed<16,8,AP_RND,AP_SAT> throughout).
+  // Vitis schedules a Latency kernel's real multiplications over the RF-cycle II on ALLOCATION's
+  // few multipliers, so their products wait in registers for the adder tree (wa-hls4ml Vitis
+  // 2024.2 Latency designs at RF 32–64: 0.6–1.0 FF per bit of real product × accum_t).
+  const realProducts = constant ? nonzeroProducts * (1 - shiftShare) * realProductShare(ctx.tool, weightWidth) : nonzeroProducts;
+  const heldProducts = constant && rf > 1 && !ctx.tool.sharedProductsOnDsp ? realProducts : 0;
   const casts = folded ? blockFactor : multipliers;
   const adders = folded ? blockFactor : Math.max(0, multipliers - outputs);
   const operators: Operators = {
@@ -131,12 +136,12 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
     inputBits: inputs * inputWidth,
     // Shared multipliers select a different input (and accumulator) at every step.
     muxBits: rf > 1 ? multipliers * (inputWidth + accumWidth) * Math.log2(Math.min(rf, Math.max(2, mult.nIn))) : 0,
-    pipelineBits: 0,
+    pipelineBits: heldProducts * accumWidth,
     saturatingBits: roundsOrSaturates(ctx.accum) ? (casts + adders) * accumWidth : 0,
     bram18k: rom?.bram18k ?? 0,
     lutramBits: rom?.lutramBits ?? 0,
   };
-  const { cycles, interval } = weightTimingOf(ctx, strategy, mult, rf, timing, constant ? nonzeroProducts * (1 - shiftShare) * ctx.tool.timing.sharedProductShare : nonzeroProducts, blockFactor);
+  const { cycles, interval } = weightTimingOf(ctx, strategy, mult, rf, timing, realProducts, blockFactor);
   const notes = [...(strategyNote ? [strategyNote] : []), ...(reuse.note ? [reuse.note] : []), product.reason, ...extraNotes];
   if (strategy === 'latency' && !ctx.stream && mult.nIn * mult.nOut > UNROLL_LIMIT) {
     notes.push(`${mult.nIn}×${mult.nOut} = ${mult.nIn * mult.nOut} products exceed the 4,096 Vivado HLS unrolls in one loop: the kernel stays partly rolled (slower); the Resource strategy with a larger reuse factor is the usual remedy (hls4ml #904, #1013)`);

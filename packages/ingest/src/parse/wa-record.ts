@@ -1,4 +1,4 @@
-import { bram36ToBram18, hasWeights, kerasClassInfo } from '@hlsest/core';
+import { AUTO, AUTO_PRECISION_VARIABLES, bram36ToBram18, hasWeights, kerasClassInfo, type AutoPrecisionVariable } from '@hlsest/core';
 import type { LayerJson, ResourcesJson, LatencyJson } from './json-types.js';
 import { hlsToolOf, rejected, type DraftResult, type RecordDraft } from './draft.js';
 
@@ -137,6 +137,8 @@ function layersOf(config: readonly LayerJson[], layerNames: Json, strategy: stri
     if (weighted) weightIndex++;
     const precision = precisionsOf(entry);
     if (precision) layer.precision = precision;
+    const auto = autoTypesOf(entry);
+    if (auto.length) layer.autoPrecision = auto;
     layers.push(layer);
   }
   return layers;
@@ -148,9 +150,16 @@ function precisionsOf(entry: Json | undefined): Record<string, string> | undefin
   const out: Record<string, string> = {};
   for (const key of ['weight', 'bias', 'result', 'accum']) {
     const text = stringOf(precision[key]);
-    if (text && text !== 'auto') out[key] = text;
+    if (text && text.toLowerCase() !== AUTO) out[key] = text;
   }
   return Object.keys(out).length ? out : undefined;
+}
+
+/** The result and accumulator types the record's config leaves to hls4ml's inference (`auto`). */
+function autoTypesOf(entry: Json | undefined): AutoPrecisionVariable[] {
+  const precision = entry?.['Precision'];
+  if (!isObject(precision)) return [];
+  return AUTO_PRECISION_VARIABLES.filter((key) => stringOf(precision[key])?.toLowerCase() === AUTO);
 }
 
 function resourcesOf(value: unknown, bramInTiles: boolean): ResourcesJson | undefined {
