@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataPath } from '../../../../test/data-root.js';
 import { run } from '../test-support.js';
@@ -12,6 +15,18 @@ describe('hlsest explain', () => {
     expect(stdout).toMatch(/fc1_relu\s+Dense\s+\[64\]\s+100→128/);
     expect(stdout).toMatch(/output_softmax\s+Dense\s+\[5\]\s+100→160/);
     expect(stdout).toContain('design (dataflow)');
+  });
+
+  it('shows operand and accumulator widths, inferring `auto` types as hls4ml 1.x does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hlsest-explain-'));
+    const config = join(dir, 'auto.yml');
+    writeFileSync(config, 'HLSConfig:\n  Model: {Precision: "ap_fixed<16,6>", ReuseFactor: 1, Strategy: Latency}\n  LayerName:\n    fc1_relu: {Precision: {result: auto, accum: auto}}\n');
+    const { code, stdout } = await run('explain', model(), '-c', config, '--hls4ml-version', '1.1.0');
+    expect(code).toBe(0);
+    // 16-bit inputs × 16-bit weights summed over 16: 16 + 16 + 4 bits, one more for the bias.
+    expect(stdout).toMatch(/fc1_relu\s+Dense\s+\[64\].*dsp 16×16→37/);
+    // Layers the config names keep the default accumulator.
+    expect(stdout).toMatch(/output_softmax\s+Dense\s+\[5\].*16×16→16/);
   });
 
   it('prints JSON with --json', async () => {

@@ -33,18 +33,21 @@ export function summarizeConfig(config: { strategy: string; ioType: string; prec
 }
 
 export function renderBuild(layers: readonly Layer[], build: DesignBuild): string {
-  const rows = build.layers.map((b, i) => {
-    const layer = layers[i]!;
+  // hls4ml's graph passes drop, fold and split nodes: match each build to its layer by name.
+  const byName = new Map(layers.map((l) => [l.name, l]));
+  const rows = build.layers.map((b) => {
+    const layer = byName.get(b.name) ?? byName.get(b.source);
     const rf = b.reuse ? (b.reuse.requested === b.reuse.applied ? `${b.reuse.applied}` : `${b.reuse.requested}→${b.reuse.applied}`) : '–';
     return [
       b.name,
-      layer.className,
-      `[${layer.outputShape.join('×')}]`,
+      b.className,
+      layer ? `[${layer.outputShape.join('×')}]` : '–',
       rf,
       b.totalMults,
       // Before → after the zero weights hls4ml leaves out (pruning), when they differ.
       b.multipliersDense !== b.multipliers ? `${b.multipliersDense}→${b.multipliers}` : b.multipliers,
-      b.product === 'none' ? '–' : b.product,
+      // Operand and accumulator widths: hls4ml 1.x infers `auto` accumulators from them.
+      b.product === 'none' ? '–' : `${b.product} ${b.weightWidth}×${b.inputWidth}→${b.accumWidth}`,
       b.expectedDsp,
       b.weightBits,
       b.weightRom?.bram18k ?? 0,
@@ -52,7 +55,7 @@ export function renderBuild(layers: readonly Layer[], build: DesignBuild): strin
       b.interval,
     ];
   });
-  const table = renderTable(['layer', 'class', 'output', 'RF', 'mults', 'multipliers (dense→pruned)', 'product', 'DSP', 'weight bits', 'ROM BRAM18K', 'cycles', 'II'], rows);
+  const table = renderTable(['layer', 'class', 'output', 'RF', 'mults', 'multipliers (dense→pruned)', 'product (w×in→accum bits)', 'DSP', 'weight bits', 'ROM BRAM18K', 'cycles', 'II'], rows);
   const t = build.totals;
   const notes = build.layers.flatMap((b) => b.notes.filter((n) => n.includes('reuse factor') || n.includes('not modelled')).map((n) => `  ${b.name}: ${n}`));
   return [
