@@ -78,20 +78,28 @@ describe('buildDesign, other structures', () => {
     expect(eight).toBeLessThan(32);
   });
 
-  it('sizes an io_stream convolution by its padded input pixels, with a line buffer and an output FIFO', () => {
+  it('streams a `same` convolution through the ZeroPadding node hls4ml inserts, its line buffer over the padded rows', () => {
     const net = parseKerasModel({
       class_name: 'Sequential',
-      config: { layers: [{ class_name: 'Conv2D', config: { name: 'c', batch_input_shape: [null, 8, 8, 3], filters: 4, kernel_size: [3, 3], padding: 'same' } }] },
+      config: { layers: [
+        { class_name: 'Conv2D', config: { name: 'c', batch_input_shape: [null, 8, 8, 3], filters: 4, kernel_size: [3, 3], padding: 'same' } },
+        { class_name: 'ReLU', config: { name: 'r' } },
+      ] },
     });
     const { layers, config: cfg } = configureNetwork(net.layers, undefined, { ioType: 'io_stream', strategy: 'latency', reuseFactor: 1 });
     const build = buildDesign(layers, cfg);
+    expect(build.layers.map((l) => l.name)).toEqual(['c_input', 'zp2d_c', 'c', 'r']);
     const conv = build.layers.find((l) => l.name === 'c')!;
     expect(conv.mult).toEqual({ nIn: 27, nOut: 4, applications: 64, extra: [] });
-    expect(conv.lineBufferBits).toBe(2 * 8 * 3 * 16);
+    expect(conv.lineBufferBits).toBe(2 * 10 * 3 * 16);
     // (8+2)×(8+2) padded pixels, one per cycle at RF 1, plus the kernel's pipeline depth.
     expect(conv.interval).toBe(100);
     expect(conv.cycles).toBeGreaterThan(100);
+    expect(build.layers[1]!.fifo).toMatchObject({ depth: 100, widthBits: 3 * 16 });
     expect(conv.fifo).toMatchObject({ depth: 64, widthBits: 4 * 16 });
+    // The design's output streams into the top function's port: no FIFO of its own.
+    expect(build.layers[3]!.fifo).toBeUndefined();
+    expect(buildDesign(layers, cfg, { toolchain: { hlsTool: 'vivado_hls', hlsToolVersion: '2020.1' } }).layers[2]!.fifo).toMatchObject({ bram18k: 4 });
     expect(build.topology).toBe('dataflow');
   });
 

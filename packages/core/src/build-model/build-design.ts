@@ -77,11 +77,12 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
   const device = findDevice(config.part);
   const rules = hls4mlRules(options.toolchain?.hls4mlVersion);
   const tool = options.profile ?? toolProfile(options.toolchain);
-  const graph = optimizedGraph(layers, rules);
+  const graph = optimizedGraph(layers, rules, config.ioType === 'io_stream');
   const resultOf = new Map<string, Precision>();
   const beatsOf = new Map<string, number>();
   const stream = config.ioType === 'io_stream';
   const builds: LayerBuild[] = [];
+  const consumed = new Set(graph.layers.flatMap((l) => l.inbound));
   for (const layer of graph.layers) {
     const inputs = knownOf(layer.inbound, resultOf);
     const input = inputs[0] ?? layer.precision?.result ?? config.precision;
@@ -108,7 +109,9 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
       accum: inferred.accum ?? layer.precision?.accum ?? config.precision,
       table: layer.precision?.table ?? DEFAULT_TABLE,
     };
-    builds.push(layerRule(layer.kind).build(layer, ctx));
+    const build = layerRule(layer.kind).build(layer, ctx);
+    // A design output streams into the top function's port, not into a FIFO of its own.
+    builds.push(build.fifo && !consumed.has(layer.name) ? { ...build, fifoBits: 0, fifo: undefined } : build);
   }
   return summarize(builds, config, device, rules, tool, graph.notes, synthTransferOf(tool, options.toolchain));
 }

@@ -64,10 +64,11 @@ function needsSplit(layer: Layer): boolean {
  * The graph hls4ml synthesizes, after its optimizer passes that change what gets built:
  * linear activations removed (`eliminate_linear_activation`; a quantized one hands its result
  * type to the layer before it, as `merge_linear_activation` does), a BatchNormalization after a
- * Dense/Conv folded into it where the version's rule allows (`fuse_batch_normalization`), and
- * from v1.0 separable convolutions split in two (`separable_to_depthwise_and_conv`).
+ * Dense/Conv folded into it where the version's rule allows (`fuse_batch_normalization`), from
+ * v1.0 separable convolutions split in two (`separable_to_depthwise_and_conv`), and in io_stream
+ * a ZeroPadding node before every padded convolution (`insert_zero_padding_before_conv*`).
  */
-export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules): { layers: Layer[]; notes: string[] } {
+export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules, stream = false): { layers: Layer[]; notes: string[] } {
   const graph = converterGraph(layers);
   const consumers = new Map<string, number>();
   for (const layer of graph) for (const name of layer.inbound) consumers.set(name, (consumers.get(name) ?? 0) + 1);
@@ -106,8 +107,33 @@ export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules): { 
     }
     push(layer);
   }
-  return { layers: out, notes };
+  return { layers: stream ? out.flatMap(withZeroPadding) : out, notes };
 }
+
+/**
+ * hls4ml's Vivado-family backends stream a padded convolution as two nodes: a ZeroPadding that
+ * emits the padded image and the convolution, now `valid`, over it (`conv_same_pad.py`, from
+ * v0.6; the backend's passes run after the `convert` flow, so after the separable split). Pads
+ * follow Keras's `same` (split with the extra one after) and `causal` (all before).
+ */
+function withZeroPadding(layer: Layer): Layer[] {
+  const convolution = CONVOLUTIONS.has(layer.kind) && layer.kernelSize;
+  if (!convolution || (layer.padding !== 'same' && layer.padding !== 'causal')) return [layer];
+  const spatial = layer.inputShape.slice(0, -1);
+  const totals = spatial.map((size, axis) => {
+    const kernel = layer.kernelSize![axis] ?? 1;
+    const stride = layer.strides?.[axis] ?? 1;
+    return layer.padding === 'causal' ? kernel - 1 : Math.max(0, (Math.ceil(size / stride) - 1) * stride + kernel - size);
+  });
+  if (totals.every((t) => t === 0)) return [layer];
+  const padded = [...spatial.map((size, axis) => size + totals[axis]!), layer.inputShape[layer.inputShape.length - 1] ?? 1];
+  const rank = spatial.length;
+  const name = `zp${rank}d_${layer.name}`;
+  const padding: Layer = { name, className: `ZeroPadding${rank}D`, kind: 'zeropadding', inputShape: [...layer.inputShape], outputShape: padded, params: 0, inbound: layer.inbound };
+  return [padding, { ...layer, padding: 'valid', inputShape: padded, inbound: [name] }];
+}
+
+const CONVOLUTIONS: ReadonlySet<Layer['kind']> = new Set(['conv1d', 'conv2d', 'depthwise_conv1d', 'depthwise_conv2d', 'separable_conv1d', 'separable_conv2d']);
 
 /** `parent` producing `result`, no longer left to precision inference. */
 function withResult(parent: Layer, result: Precision): Layer {

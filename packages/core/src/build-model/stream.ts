@@ -28,7 +28,9 @@ export function outputFifo(layer: Layer, ctx: BuildContext): Fifo {
   const widthBits = lastDim * ctx.result.width;
   const bits = depth * widthBits;
   if (depth <= SRL_DEPTH) return { depth, widthBits, bits, bram18k: 0, lutramBits: bits };
-  return { depth, widthBits, bits, bram18k: bram18kForRom(widthBits, depth), lutramBits: 0 };
+  // One FIFO per element: each built from 18-bit-wide, 1K-deep blocks (the FIFO primitive's shape).
+  const bram18k = ctx.tool.streamFifoPerElement ? lastDim * Math.ceil(ctx.result.width / 18) * Math.ceil(depth / 1024) : bram18kForRom(widthBits, depth);
+  return { depth, widthBits, bits, bram18k, lutramBits: 0 };
 }
 
 /** The FIFO fields of a layer build: its bits, and the FIFO itself when there is one. */

@@ -63,7 +63,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.96
+        lutramBits: 3.92
       }
     },
     ff: {
@@ -75,7 +75,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 1.112,
         muxBits: 0.005801,
-        pipelineBits: 0.02194,
+        pipelineBits: 0.02195,
         saturatingBits: 1.24,
         lutramBits: 0.1641
       },
@@ -125,7 +125,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.103
+        lutramBits: 0.206
       }
     },
     timing: {
@@ -151,6 +151,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     },
     sharedProductsOnDsp: true,
     streamOverlap: true,
+    streamFifoPerElement: true,
     streamOverheadCycles: 0,
     synthTransfer: {
       bram18k: 1,
@@ -212,7 +213,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       stream: {
-        perLayer: 94.45,
+        perLayer: 236.3,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -221,7 +222,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 2.74
+        lutramBits: 4
       }
     },
     ff: {
@@ -233,7 +234,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 2.19,
         muxBits: 0,
-        pipelineBits: 0.02194,
+        pipelineBits: 0.02195,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -274,7 +275,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       stream: {
-        perLayer: 16.75,
+        perLayer: 20.38,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -283,7 +284,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8331
+        lutramBits: 2.076
       }
     },
     timing: {
@@ -309,6 +310,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     },
     sharedProductsOnDsp: false,
     streamOverlap: false,
+    streamFifoPerElement: false,
     streamOverheadCycles: 4,
     synthTransfer: {
       bram18k: 1,
@@ -323,27 +325,27 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1305,
+        lutProductBits: 0.1359,
         productBits: 0,
-        adderBits: 0.2295,
+        adderBits: 0.2254,
         accumulatorBits: 0,
         inputBits: 4,
-        muxBits: 0.8046,
+        muxBits: 0.7626,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.3136
+        lutramBits: 0.307
       },
       folded: {
-        perLayer: 1853,
+        perLayer: 1888,
         lutProductBits: 4,
-        productBits: 1.457,
+        productBits: 1.459,
         adderBits: 0,
         accumulatorBits: 4,
-        inputBits: 0.2439,
+        inputBits: 0.1327,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.199
+        lutramBits: 1.242
       },
       recurrent: {
         perLayer: 150,
@@ -361,10 +363,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.493,
+        adderBits: 1.492,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0.6176,
+        muxBits: 0.6523,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -379,7 +381,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.4786
+        lutramBits: 0.6316
       }
     },
     ff: {
@@ -387,25 +389,25 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.4166,
+        adderBits: 0.4083,
         accumulatorBits: 0,
-        inputBits: 2.144,
-        muxBits: 0.2514,
-        pipelineBits: 0.8261,
+        inputBits: 2.184,
+        muxBits: 0.249,
+        pipelineBits: 0.8257,
         saturatingBits: 0,
-        lutramBits: 0.1836
+        lutramBits: 0.1789
       },
       folded: {
         perLayer: 0,
-        lutProductBits: 0,
+        lutProductBits: 0.175,
         productBits: 0,
-        adderBits: 1.223,
+        adderBits: 1.231,
         accumulatorBits: 4,
-        inputBits: 1.508,
-        muxBits: 0.9839,
+        inputBits: 1.261,
+        muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8367
+        lutramBits: 0.8853
       },
       recurrent: {
         perLayer: 100,
@@ -423,7 +425,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.387,
+        adderBits: 1.394,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
@@ -441,7 +443,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8419
+        lutramBits: 1.544
       }
     },
     timing: {
@@ -452,7 +454,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       rolledInputsPerCycle: 4,
       sharedProductShare: 0.55,
       foldedFillCycles: 3,
-      foldedStepOverhead: 6,
+      foldedStepOverhead: 7,
       activationCycles: 0,
       tableCycles: 1,
       softmaxCycles: 4,
@@ -467,20 +469,21 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     },
     sharedProductsOnDsp: false,
     streamOverlap: false,
+    streamFifoPerElement: false,
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8333,
-      ff: 1.023,
-      lut: 1.143
+      ff: 1.059,
+      lut: 1.154
     },
     synthTransferByYear: {
       2023: {
-        ff: 1.023,
-        lut: 1.144
+        ff: 1.059,
+        lut: 1.156
       },
       2024: {
-        ff: 0.9831,
-        lut: 0.7779
+        ff: 0.9825,
+        lut: 0.7816
       }
     },
     bramMinBits: 1024,

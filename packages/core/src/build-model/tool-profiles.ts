@@ -81,6 +81,13 @@ export interface ToolConstants {
    */
   readonly streamOverlap: boolean;
   /**
+   * Whether an io_stream tensor travels through one FIFO per element of hls4ml's packed array
+   * (Vivado HLS: `layerN_out_V_data_K_V`, each deeper than 16 a FIFO of 1K × 18-bit blocks, as the
+   * hls4ml tutorial's and other public Vivado HLS 2019–2020 reports list them) or through one FIFO
+   * as wide as the array (Vitis HLS aggregates it).
+   */
+  readonly streamFifoPerElement: boolean;
+  /**
    * Post-synthesis over C-synthesis estimate, per resource (Vivado drops constant logic, packs
    * LUTs and FFs, moves small memories to LUTRAM): the median ratio on designs with both.
    */

@@ -80,7 +80,8 @@ export const window = (layer: Layer): number => (layer.kernelSize ? product(laye
 export function buildConvolution(layer: Layer, ctx: BuildContext, mult: MultSize, rules: 'conv' | 'depthwise', label: string): LayerBuild {
   const outPixels = leadingSize(layer.outputShape);
   if (ctx.stream) {
-    const base = buildWeightLayer(layer, ctx, mult, rules, { steps: paddedInputPixels(layer), stepOverhead: 0 });
+    // One step per input pixel; a padded convolution reads the ZeroPadding node hls4ml puts before it.
+    const base = buildWeightLayer(layer, ctx, mult, rules, { steps: leadingSize(layer.inputShape), stepOverhead: 0 });
     const lineBufferBits = lineBuffer(layer, ctx.input.width);
     return { ...base, lineBufferBits, operators: { ...base.operators, lutramBits: base.operators.lutramBits + lineBufferBits } };
   }
@@ -110,13 +111,6 @@ export function buildConvolution(layer: Layer, ctx: BuildContext, mult: MultSize
 
 function scaleOperators(o: LayerBuild['operators'], k: number): LayerBuild['operators'] {
   return { ...o, dsp: o.dsp * k, lutProductBits: o.lutProductBits * k, productBits: o.productBits * k, adderBits: o.adderBits * k, accumulatorBits: o.accumulatorBits * k, muxBits: o.muxBits * k };
-}
-
-/** Input pixels the line buffer walks: padded by hls4ml's inserted ZeroPadding when `same`. */
-export function paddedInputPixels(layer: Layer): number {
-  const spatial = layer.inputShape.slice(0, -1);
-  if (layer.padding !== 'same' || !layer.kernelSize) return product(spatial);
-  return product(spatial.map((size, axis) => size + (layer.kernelSize![axis] ?? 1) - 1));
 }
 
 /** io_stream line buffer: (k_h − 1) rows of the input (2-d), or k − 1 positions (1-d), every channel. */
