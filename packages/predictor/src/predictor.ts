@@ -19,7 +19,7 @@ import {
   type Target,
   type Toolchain,
 } from '@hlsest/core';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleManifestSchema, type BundleManifest, type TargetSpec } from './bundle-format.js';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleManifestSchema, type BundleManifest } from './bundle-format.js';
 import { foldConstantInputs, splitConstantColumns } from './constant-inputs.js';
 import { checkDesign } from './design-limits.js';
 import { forwardBatch, unpackMember, type MemberWeights } from './forward.js';

@@ -95,7 +95,6 @@ export function evaluate(predictor: Predictor, data: readonly PreparedRecord[]):
       const truth = d.truth[spec.name];
       if (truth === undefined) return;
       const rule = context.rules[r * predictor.targets.length + t]!;
-      const exact = spec.exact.regimes.includes(d.regime);
       samples.push({
         record: d,
         target: spec.name,

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Evaluation, TargetEvaluation } from './evaluate.js';
 import { metricsJson } from './evaluate.js';

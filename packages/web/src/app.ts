@@ -13,7 +13,6 @@ import {
   IO_TYPES,
   type ConfigOverrides,
   type ConfiguredNetwork,
-  type Hls4mlConfig,
   type Layer,
   type Network,
   type Target,

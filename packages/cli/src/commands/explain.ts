@@ -1,4 +1,4 @@
-import { buildDesign, formatPrecision, type DesignBuild, type Layer } from '@hlsest/core';
+import { buildDesign, formatPrecision, type DesignBuild } from '@hlsest/core';
 import type { Argv } from 'yargs';
 import { checks, formatOf, formatOptions } from '../checks.js';
 import { designChecks, designOptionSpecs, loadDesign, type DesignOptions } from '../design-input.js';
@@ -22,7 +22,7 @@ export function explainCommand(output: Output) {
       output.out(
         formatOf(args) === 'json'
           ? JSON.stringify({ config: summarizeConfig(configured.config), build, notes }, null, 2)
-          : [renderBuild(configured.layers, build), ...(notes.length ? ['', ...notes.map((n) => `note: ${n}`)] : [])].join('\n'),
+          : [renderBuild(build), ...(notes.length ? ['', ...notes.map((n) => `note: ${n}`)] : [])].join('\n'),
       );
     },
   };
@@ -32,16 +32,13 @@ export function summarizeConfig(config: { strategy: string; ioType: string; prec
   return { ...config, precision: formatPrecision(config.precision) };
 }
 
-export function renderBuild(layers: readonly Layer[], build: DesignBuild): string {
-  // hls4ml's graph passes drop, fold and split nodes: match each build to its layer by name.
-  const byName = new Map(layers.map((l) => [l.name, l]));
+export function renderBuild(build: DesignBuild): string {
   const rows = build.layers.map((b) => {
-    const layer = byName.get(b.name) ?? byName.get(b.source);
     const rf = b.reuse ? (b.reuse.requested === b.reuse.applied ? `${b.reuse.applied}` : `${b.reuse.requested}→${b.reuse.applied}`) : '–';
     return [
       b.name,
       b.className,
-      layer ? `[${layer.outputShape.join('×')}]` : '–',
+      `[${b.outputShape.join('×')}]`,
       rf,
       b.totalMults,
       // Before → after the zero weights hls4ml leaves out (pruning), when they differ.

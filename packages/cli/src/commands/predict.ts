@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { formatPrecision, type HlsConfig, type Layer } from '@hlsest/core';
+import { formatPrecision, type HlsConfig } from '@hlsest/core';
 import type { Band, Estimate, Predictor } from '@hlsest/predictor';
 import { loadPredictor } from '@hlsest/predictor/node';
 import { checks, formatOf, formatOptions, nonEmpty } from '../checks.js';
@@ -44,7 +44,7 @@ export function predictCommand(output: Output) {
       const estimate = predictor.predict(configured);
       if (format === 'json') output.out(JSON.stringify({ ...estimateJson(label, configured.config, estimate, args.perLayer), notes }, null, 2));
       else if (format === 'csv') output.out(estimateCsv([{ label, config: configured.config, estimate }]));
-      else output.out([renderEstimate(label, configured.layers, configured.config, estimate, args.perLayer), ...(notes.length ? ['', ...notes.map((n) => `note: ${n}`)] : [])].join('\n'));
+      else output.out([renderEstimate(label, configured.config, estimate, args.perLayer), ...(notes.length ? ['', ...notes.map((n) => `note: ${n}`)] : [])].join('\n'));
     },
   };
 }
@@ -101,7 +101,7 @@ function bandText(b: Band): string {
 
 const SOURCE_WORDS = { learned: 'rule + learned', rule: 'rule', 'rule-exact': 'rule (exact here)' } as const;
 
-export function renderEstimate(label: string, layers: readonly Layer[], config: HlsConfig, estimate: Estimate, perLayer: boolean): string {
+export function renderEstimate(label: string, config: HlsConfig, estimate: Estimate, perLayer: boolean): string {
   const rows = (['bram', 'dsp', 'ff', 'lut'] as const).flatMap((key) => {
     const band = estimate.resources[key];
     if (!band) return [];
@@ -122,7 +122,7 @@ export function renderEstimate(label: string, layers: readonly Layer[], config: 
   }
   if (estimate.explanations.length) lines.push('', ...estimate.explanations.map((e) => `why: ${e}`));
   if (estimate.warnings.length) lines.push('', ...estimate.warnings.map((w) => `warning: ${w}`));
-  if (perLayer) lines.push('', renderBuild(layers, estimate.build));
+  if (perLayer) lines.push('', renderBuild(estimate.build));
   return lines.join('\n');
 }
 

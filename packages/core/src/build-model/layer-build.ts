@@ -56,6 +56,8 @@ export interface LayerBuild {
   readonly name: string;
   /** The Keras layer it comes from. */
   readonly source: string;
+  /** Its output tensor (without the batch dimension). */
+  readonly outputShape: readonly number[];
   readonly kind: LayerKind;
   readonly className: string;
   readonly strategy: Strategy;

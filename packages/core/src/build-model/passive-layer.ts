@@ -31,6 +31,7 @@ export function buildPassiveLayer(layer: Layer, ctx: BuildContext, spec: Passive
   return {
     name: layer.name,
     source: layer.name,
+    outputShape: layer.outputShape,
     kind: layer.kind,
     className: layer.className,
     strategy: 'latency',

@@ -94,7 +94,6 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const shared = constant && rf > 1 && ctx.tool.sharedProductsOnDsp;
   const nonzeroProducts = Math.max(0, perApplication - zeros);
   const dspMultipliers = product.kind !== 'dsp' ? 0 : !constant || shared ? multipliers : Math.min(multipliers, Math.round(nonzeroProducts * (1 - shiftShare) * constantDspShare(ctx.tool, ctx.weight.width)));
-  const dspShare = multipliers > 0 ? dspMultipliers / Math.min(multipliers, Math.max(1, nonzeroProducts)) : 0;
   const expectedDsp = dspMultipliers * product.dspPerMultiplier;
   // Vitis HLS keeps folding constants at RF > 1: each weight's product stays its own LUT logic
   // (ArgyKokk's six MLPs at RF 100 keep 65–100 % of their RF 1 LUTs; the wa-hls4ml Vitis 2024.2
@@ -149,6 +148,7 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   return {
     name: layer.name,
     source: layer.name,
+    outputShape: layer.outputShape,
     kind: layer.kind,
     className: layer.className,
     strategy,
