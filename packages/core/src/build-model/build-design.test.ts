@@ -66,6 +66,16 @@ describe('buildDesign, other structures', () => {
     expect(build.layers[1]!.reuse).toEqual({ requested: 4, applied: 4, validated: false });
   });
 
+  it('builds 8×8-bit products of variables in LUTs, while 8-bit constants keep a share on DSPs', () => {
+    const p8 = parsePrecision('ap_fixed<8,3>');
+    const layers = [input(16), dense('fc1', 16, 64, 'in', { precision: { weight: p8, bias: p8, result: p8, accum: p8 } })];
+    const at = (strategy: 'resource' | 'latency', precision: string) => buildDesign(layers, config({ strategy, reuseFactor: 4, precision: parsePrecision(precision) }), { toolchain: { hlsTool: 'vivado_hls', hlsToolVersion: '2019.1' } }).layers[1]!;
+    expect(at('resource', 'ap_fixed<8,3>')).toMatchObject({ product: 'lut', expectedDsp: 0 });
+    // A 16-bit input needs the DSP again.
+    expect(at('resource', 'ap_fixed<16,6>')).toMatchObject({ product: 'dsp', expectedDsp: 256 });
+    expect(at('latency', 'ap_fixed<8,3>').product).toBe('dsp');
+  });
+
   it('shares only real multiplications over RF steps on Vitis: 4-bit constants never, 16-bit ones always', () => {
     const ii = (weight: string) => {
       const layers = [input(32), dense('fc1', 32, 16, 'in', { strategy: 'latency', reuseFactor: 32, precision: { weight: parsePrecision(weight) } })];

@@ -8,23 +8,23 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       unrolled: {
         perLayer: 0,
         lutProductBits: 0,
-        productBits: 0.4069,
-        adderBits: 0.3894,
+        productBits: 0.4135,
+        adderBits: 0.3878,
         accumulatorBits: 0,
-        inputBits: 2.29,
+        inputBits: 2.28,
         muxBits: 0.1145,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
       },
       folded: {
-        perLayer: 673.4,
-        lutProductBits: 0,
-        productBits: 0.8356,
-        adderBits: 2.671,
+        perLayer: 667,
+        lutProductBits: 0.6657,
+        productBits: 0.825,
+        adderBits: 2.65,
         accumulatorBits: 4,
-        inputBits: 1.909,
-        muxBits: 0.6951,
+        inputBits: 1.926,
+        muxBits: 0.688,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
@@ -45,10 +45,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.612,
-        accumulatorBits: 0.05144,
+        adderBits: 1.618,
+        accumulatorBits: 0.0393,
         inputBits: 0,
-        muxBits: 0.3401,
+        muxBits: 0.3298,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -63,7 +63,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 3.92
+        lutramBits: 3.926
       }
     },
     ff: {
@@ -330,22 +330,22 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         adderBits: 0.2254,
         accumulatorBits: 0,
         inputBits: 4,
-        muxBits: 0.7626,
+        muxBits: 0.7628,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.307
+        lutramBits: 0.3071
       },
       folded: {
-        perLayer: 1888,
+        perLayer: 1881,
         lutProductBits: 4,
         productBits: 1.459,
         adderBits: 0,
         accumulatorBits: 4,
-        inputBits: 0.1327,
+        inputBits: 0.1328,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.242
+        lutramBits: 1.243
       },
       recurrent: {
         perLayer: 150,
@@ -363,10 +363,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.492,
+        adderBits: 1.491,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0.6523,
+        muxBits: 0.6522,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -381,7 +381,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.6316
+        lutramBits: 0.6331
       }
     },
     ff: {
@@ -389,25 +389,25 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.4083,
+        adderBits: 0.4084,
         accumulatorBits: 0,
         inputBits: 2.184,
         muxBits: 0.249,
         pipelineBits: 0.8257,
         saturatingBits: 0,
-        lutramBits: 0.1789
+        lutramBits: 0.179
       },
       folded: {
         perLayer: 0,
-        lutProductBits: 0.175,
+        lutProductBits: 4,
         productBits: 0,
-        adderBits: 1.231,
+        adderBits: 1.232,
         accumulatorBits: 4,
-        inputBits: 1.261,
+        inputBits: 1.189,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8853
+        lutramBits: 0.8963
       },
       recurrent: {
         perLayer: 100,
@@ -425,7 +425,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.394,
+        adderBits: 1.393,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
@@ -443,7 +443,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.544
+        lutramBits: 1.548
       }
     },
     timing: {
@@ -473,17 +473,17 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8333,
-      ff: 1.059,
-      lut: 1.154
+      ff: 1.042,
+      lut: 1.155
     },
     synthTransferByYear: {
       2023: {
-        ff: 1.059,
-        lut: 1.156
+        ff: 1.043,
+        lut: 1.157
       },
       2024: {
         ff: 0.9825,
-        lut: 0.7816
+        lut: 0.7651
       }
     },
     bramMinBits: 1024,

@@ -4,7 +4,7 @@ import type { Layer, Strategy } from '../schema.js';
 import type { BuildContext } from './build-context.js';
 import type { LayerBuild, Operators } from './layer-build.js';
 import type { MultSize } from './mult-size.js';
-import { estimateProduct } from './operand-widths.js';
+import { estimateProduct, type ProductEstimate } from './operand-widths.js';
 import { resolveReuseFactor, type ReuseFactorResolution } from './reuse-factor.js';
 import { constantDspShare, memoryStorage, priceOperators, realProductShare, unrolledDepth, type StrategyClass } from './tool-profiles.js';
 import { fifoOf } from './stream.js';
@@ -82,7 +82,7 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const dropsZeros = strategy === 'latency' || strategy === 'resource_unrolled';
   const multipliers = strategy === 'distributed_arithmetic' ? 0 : dropsZeros ? Math.max(0, blockFactor - Math.floor(zeros / rf)) : blockFactor;
 
-  const product = strategy === 'distributed_arithmetic' ? { kind: 'shift' as const, dspPerMultiplier: 0, confidence: 'likely' as const, reason: 'distributed arithmetic: shift-and-add trees, no multiplier' } : estimateProduct(ctx.weight, ctx.input, ctx.device);
+  const product = strategy === 'distributed_arithmetic' ? { kind: 'shift' as const, dspPerMultiplier: 0, confidence: 'likely' as const, reason: 'distributed arithmetic: shift-and-add trees, no multiplier' } : variableProduct(strategy, estimateProduct(ctx.weight, ctx.input, ctx.device), ctx);
   // Constant weights (Latency kernels) let HLS turn many products into LUT shift-adds, as many as
   // the trained values allow: powers of two are shifts for certain, of the rest the tool profile
   // keeps the share the data shows on DSPs. Once ALLOCATION shares multipliers over RF > 1 steps,
@@ -176,6 +176,19 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
     interval,
     notes,
   };
+}
+
+/**
+ * A product of two variables (weights read from a ROM or registers: every strategy but Latency's
+ * constants) at most 8 bits wide on both sides is built in LUTs: Vivado HLS 2019.1 Resource
+ * designs with ap_fixed<8,·> everywhere report 48 DSPs for 4,860 multipliers and 24 for 459
+ * (rule4ml's records), hls4ml 1.1.0's 8-bit Resource MLPs on Vitis 2024.2 only their first
+ * layer's (16-bit input) on DSPs. Constant 8-bit weights are another matter (argykokk-mlp keeps
+ * 0.3–51 % of 8×8 products on DSPs): `constantDspShare` prices those.
+ */
+function variableProduct(strategy: Strategy, product: ProductEstimate, ctx: BuildContext): ProductEstimate {
+  if (strategy === 'latency' || product.kind !== 'dsp' || Math.max(ctx.weight.width, ctx.input.width) > 8) return product;
+  return { kind: 'lut', dspPerMultiplier: 0, confidence: 'likely', reason: `${ctx.weight.width}×${ctx.input.width}-bit product of variables: LUT multiplier` };
 }
 
 /** hls4ml's build script raises Vivado HLS's loop-unroll ceiling to 4,096 (`config_array_partition -maximum_size 4096`). */
