@@ -11,6 +11,7 @@ import {
   readIoType,
   readStrategy,
   resolveDevice,
+  type Backend,
   type ConfigOverrides,
   type ConfiguredNetwork,
   type Hls4mlConfig,
@@ -156,8 +157,9 @@ export function configureSource(source: DesignSource, options: DesignOptions): L
   const layers = options.sparsity ? withSparsity(source.network.layers, parseSparsity(options.sparsity)) : source.network.layers;
   const configured = configureNetwork(layers, source.file, overrides);
   const applied = source.generated ? applyGeneratedConfig(configured.layers, source.generated) : undefined;
-  const toolchain = toolchainFrom(options);
-  const notes = [...source.notes, ...(source.network.notes ?? []), ...configured.warnings, ...overrideNotes(source.file, options), ...(applied?.notes ?? [])];
+  const toolchain = toolchainFrom(options, configured.config.backend);
+  const backendNote = !options.hlsTool && toolchain?.hlsTool === 'vivado_hls' ? [`Backend ${configured.config.backend}: estimated for Vivado HLS, which that backend runs (--hls-tool, --hls-tool-version to choose)`] : [];
+  const notes = [...source.notes, ...(source.network.notes ?? []), ...configured.warnings, ...overrideNotes(source.file, options), ...(applied?.notes ?? []), ...backendNote];
   return {
     network: source.network,
     ...(source.file && { file: source.file }),
@@ -184,10 +186,16 @@ function overrideNotes(file: Hls4mlConfig | undefined, options: DesignOptions): 
   return notes;
 }
 
-/** A toolchain only when the user named one; otherwise the bundle's reference applies. */
-export function toolchainFrom(options: DesignOptions): Toolchain | undefined {
-  if (!options.hls4mlVersion && !options.hlsTool && !options.hlsToolVersion) return undefined;
-  const hlsTool = options.hlsTool === 'vivado_hls' || options.hlsTool === 'vitis_hls' ? options.hlsTool : undefined;
+/**
+ * A toolchain when the user named one, or when a config's Backend is one of hls4ml's Vivado
+ * backends, which run Vivado HLS (`build_prj.tcl`); otherwise the bundle's reference (a Vitis
+ * HLS release, what the Vitis backends run) applies.
+ */
+export function toolchainFrom(options: DesignOptions, backend?: Backend): Toolchain | undefined {
+  const implied = backend === 'vivado' || backend === 'vivado_accelerator' ? 'vivado_hls' : undefined;
+  const named = options.hlsTool === 'vivado_hls' || options.hlsTool === 'vitis_hls' ? options.hlsTool : undefined;
+  if (!options.hls4mlVersion && !named && !options.hlsToolVersion && !implied) return undefined;
+  const hlsTool = named ?? implied;
   return {
     ...(options.hls4mlVersion && { hls4mlVersion: options.hls4mlVersion }),
     ...(hlsTool && { hlsTool }),

@@ -29,6 +29,17 @@ describe('hlsest explain', () => {
     expect(stdout).toMatch(/output_softmax\s+Dense\s+\[5\].*16×16→16/);
   });
 
+  it("prices a config's Vivado backend with Vivado HLS unless a tool is named", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hlsest-explain-'));
+    const config = join(dir, 'vivado.yml');
+    writeFileSync(config, 'Backend: Vivado\nHLSConfig:\n  Model: {Precision: "ap_fixed<16,6>", ReuseFactor: 1, Strategy: Latency}\n');
+    const implied = await run('explain', model(), '-c', config, '--json');
+    expect(JSON.parse(implied.stdout).build.versions.tool).toBe('vivado_hls');
+    expect(JSON.parse(implied.stdout).notes.join('\n')).toMatch(/Backend vivado: estimated for Vivado HLS/);
+    const named = await run('explain', model(), '-c', config, '--hls-tool', 'vitis_hls', '--json');
+    expect(JSON.parse(named.stdout).build.versions.tool).toBe('vitis_hls_2023');
+  });
+
   it('prints JSON with --json', async () => {
     const { code, stdout } = await run('explain', model(), '--strategy', 'resource', '--reuse-factor', '64', '--json');
     expect(code).toBe(0);
