@@ -81,10 +81,12 @@ export function mountApp(root: HTMLElement, predictor: Predictor, startedAt: num
     timing.textContent = '';
   };
 
-  const toolchainOf = (): Toolchain | undefined => {
+  const toolchainOf = (backend: ConfiguredNetwork['config']['backend']): Toolchain | undefined => {
     const tool = settings.tool ? TOOLS[settings.tool as keyof typeof TOOLS] : undefined;
-    if (!settings.hls4ml && !tool) return undefined;
-    return { ...(settings.hls4ml && { hls4mlVersion: settings.hls4ml }), ...(tool && { hlsTool: tool.hlsTool, hlsToolVersion: tool.hlsToolVersion }) };
+    // As the CLI: a config's Vivado backend runs Vivado HLS unless a tool is chosen.
+    const implied = !tool && (backend === 'vivado' || backend === 'vivado_accelerator') ? 'vivado_hls' : undefined;
+    if (!settings.hls4ml && !tool && !implied) return undefined;
+    return { ...(settings.hls4ml && { hls4mlVersion: settings.hls4ml }), ...(tool && { hlsTool: tool.hlsTool, hlsToolVersion: tool.hlsToolVersion }), ...(implied && { hlsTool: implied }) };
   };
 
   /** The settings as config overrides; with a config loaded only what the CLI's flags would override (board/part, clock). */
@@ -146,7 +148,7 @@ export function mountApp(root: HTMLElement, predictor: Predictor, startedAt: num
       const generatedApplied = generated ? applyGeneratedConfig(configured.layers, generated.config) : undefined;
       const layers = withEdits(generatedApplied?.layers ?? configured.layers, edits);
       const design: ConfiguredNetwork = { ...configured, layers };
-      const toolchain = toolchainOf();
+      const toolchain = toolchainOf(configured.config.backend);
       const estimate = predictor.predict({ ...design, ...(toolchain && { toolchain }) });
       const notes = [...configured.warnings, ...(generatedApplied?.notes ?? []), ...(network.notes ?? [])];
       current = { modelName: model.name, network, configured: design, ...(toolchain && { toolchain }), estimate, notes };
@@ -500,7 +502,7 @@ function downloadButtons(design: Design, predictor: Predictor): Node[] {
   return [
     h('button', { type: 'button', 'data-testid': 'download-json', onclick: () => download(`${base}-hlsest.json`, 'application/json', JSON.stringify(estimateJson(design, predictor), null, 2)) }, 'Download estimate (JSON)'),
     h('button', { type: 'button', 'data-testid': 'download-csv', onclick: () => download(`${base}-hlsest.csv`, 'text/csv', estimateCsv(design, predictor)) }, 'Download per-layer table (CSV)'),
-    h('button', { type: 'button', 'data-testid': 'download-yaml', onclick: () => download(`${base}-hls4ml_config.yml`, 'application/yaml', hls4mlConfigYaml(design.configured, design.modelName)) }, 'Download hls4ml config (YAML)'),
+    h('button', { type: 'button', 'data-testid': 'download-yaml', onclick: () => download(`${base}-hls4ml_config.yml`, 'application/yaml', hls4mlConfigYaml(design.configured, design.modelName, exportBackend(design))) }, 'Download hls4ml config (YAML)'),
   ];
 }
 
@@ -590,4 +592,11 @@ function estimateCsv(design: Design, predictor: Predictor): string {
     [...estimate.warnings, ...design.notes].join('; '),
   ]);
   return [header.join(','), ...rows.map((row) => row.map(quote).join(','))].join('\n');
+}
+
+/** The Backend the exported config names, so `hlsest predict -c` on it estimates for the same HLS tool. */
+function exportBackend(design: Design): string {
+  const backend = design.configured.config.backend;
+  if (design.toolchain?.hlsTool === 'vivado_hls') return backend === 'vivado_accelerator' ? 'VivadoAccelerator' : 'Vivado';
+  return backend === 'vitis_accelerator' ? 'VitisAccelerator' : 'Vitis';
 }

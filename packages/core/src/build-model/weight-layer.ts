@@ -115,14 +115,14 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const strategyClass: StrategyClass = folded ? 'folded' : 'unrolled';
   const outputs = mult.nOut + mult.extra.reduce((s, p) => s + p.nOut, 0);
   const inputs = mult.nIn + mult.extra.reduce((s, p) => s + p.nIn, 0);
-  // nnet_dense_latency.h / nnet_dense_resource.h cast every product into accum_t and add in
-  // accum_t: with a rounding or saturating accum_t each cast and each addition carries its own
-  // rounding adder and overflow select (N-TORC's models are ap_fixed<16,8,AP_RND,AP_SAT> throughout).
   // Vitis schedules a Latency kernel's real multiplications over the RF-cycle II on ALLOCATION's
   // few multipliers, so their products wait in registers for the adder tree (wa-hls4ml Vitis
   // 2024.2 Latency designs at RF 32–64: 0.6–1.0 FF per bit of real product × accum_t).
   const realProducts = constant ? nonzeroProducts * (1 - shiftShare) * realProductShare(ctx.tool, weightWidth) : nonzeroProducts;
   const heldProducts = constant && rf > 1 && !ctx.tool.sharedProductsOnDsp ? realProducts : 0;
+  // nnet_dense_latency.h / nnet_dense_resource.h cast every product into accum_t and add in
+  // accum_t: with a rounding or saturating accum_t each cast and each addition carries its own
+  // rounding adder and overflow select (N-TORC's models are ap_fixed<16,8,AP_RND,AP_SAT> throughout).
   const casts = folded ? blockFactor : multipliers;
   const adders = folded ? blockFactor : Math.max(0, multipliers - outputs);
   const operators: Operators = {
