@@ -76,6 +76,15 @@ describe('buildDesign, other structures', () => {
     expect(at('latency', 'ap_fixed<8,3>').product).toBe('dsp');
   });
 
+  it('folds a Resource kernel at RF 1 like constants: its one-word weight ROM keeps the constant DSP share', () => {
+    const layers = [input(16), dense('fc1', 16, 64, 'in')];
+    const vivado: Toolchain = { hlsTool: 'vivado_hls', hlsToolVersion: '2020.1' };
+    const at = (reuseFactor: number) => buildDesign(layers, config({ strategy: 'resource', reuseFactor }), { toolchain: vivado }).layers[1]!;
+    expect(at(1).expectedDsp).toBe(Math.round(1024 * constantDspShare(profileOf('vivado_hls'), 16)));
+    // From RF 2 the ROM has depth: every multiplier is a DSP.
+    expect(at(2).expectedDsp).toBe(512);
+  });
+
   it('shares only real multiplications over RF steps on Vitis: 4-bit constants never, 16-bit ones always', () => {
     const ii = (weight: string) => {
       const layers = [input(32), dense('fc1', 32, 16, 'in', { strategy: 'latency', reuseFactor: 32, precision: { weight: parsePrecision(weight) } })];

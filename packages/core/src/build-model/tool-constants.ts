@@ -8,23 +8,23 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       unrolled: {
         perLayer: 0,
         lutProductBits: 0,
-        productBits: 0.4135,
-        adderBits: 0.3878,
+        productBits: 0.4069,
+        adderBits: 0.3894,
         accumulatorBits: 0,
-        inputBits: 2.28,
+        inputBits: 2.29,
         muxBits: 0.1145,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
       },
       folded: {
-        perLayer: 667,
-        lutProductBits: 0.6657,
-        productBits: 0.825,
-        adderBits: 2.65,
+        perLayer: 673.4,
+        lutProductBits: 0,
+        productBits: 0.8356,
+        adderBits: 2.671,
         accumulatorBits: 4,
-        inputBits: 1.926,
-        muxBits: 0.688,
+        inputBits: 1.909,
+        muxBits: 0.6951,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
@@ -45,10 +45,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.618,
-        accumulatorBits: 0.0393,
+        adderBits: 1.612,
+        accumulatorBits: 0.05144,
         inputBits: 0,
-        muxBits: 0.3298,
+        muxBits: 0.3401,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -63,7 +63,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 3.926
+        lutramBits: 3.92
       }
     },
     ff: {
@@ -325,27 +325,27 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1359,
+        lutProductBits: 0.1363,
         productBits: 0,
-        adderBits: 0.2254,
+        adderBits: 0.2251,
         accumulatorBits: 0,
         inputBits: 4,
-        muxBits: 0.7628,
+        muxBits: 0.7598,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.3071
+        lutramBits: 0.3066
       },
       folded: {
-        perLayer: 1881,
-        lutProductBits: 4,
-        productBits: 1.459,
+        perLayer: 2001,
+        lutProductBits: 0.2545,
+        productBits: 0.686,
         adderBits: 0,
         accumulatorBits: 4,
-        inputBits: 0.1328,
+        inputBits: 0.163,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.243
+        lutramBits: 1.219
       },
       recurrent: {
         perLayer: 150,
@@ -366,7 +366,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         adderBits: 1.491,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0.6522,
+        muxBits: 0.6546,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -381,7 +381,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.6331
+        lutramBits: 0.6101
       }
     },
     ff: {
@@ -389,25 +389,25 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.4084,
+        adderBits: 0.4082,
         accumulatorBits: 0,
         inputBits: 2.184,
         muxBits: 0.249,
         pipelineBits: 0.8257,
         saturatingBits: 0,
-        lutramBits: 0.179
+        lutramBits: 0.1789
       },
       folded: {
         perLayer: 0,
-        lutProductBits: 4,
+        lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.232,
+        adderBits: 1.23,
         accumulatorBits: 4,
-        inputBits: 1.189,
+        inputBits: 1.264,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8963
+        lutramBits: 0.8849
       },
       recurrent: {
         perLayer: 100,
@@ -425,7 +425,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.393,
+        adderBits: 1.394,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
@@ -443,7 +443,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.548
+        lutramBits: 1.544
       }
     },
     timing: {
@@ -473,17 +473,17 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8333,
-      ff: 1.042,
-      lut: 1.155
+      ff: 1.06,
+      lut: 1.175
     },
     synthTransferByYear: {
       2023: {
-        ff: 1.043,
-        lut: 1.157
+        ff: 1.06,
+        lut: 1.176
       },
       2024: {
         ff: 0.9825,
-        lut: 0.7651
+        lut: 0.7733
       }
     },
     bramMinBits: 1024,

@@ -82,13 +82,16 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const dropsZeros = strategy === 'latency' || strategy === 'resource_unrolled';
   const multipliers = strategy === 'distributed_arithmetic' ? 0 : dropsZeros ? Math.max(0, blockFactor - Math.floor(zeros / rf)) : blockFactor;
 
-  const product = strategy === 'distributed_arithmetic' ? { kind: 'shift' as const, dspPerMultiplier: 0, confidence: 'likely' as const, reason: 'distributed arithmetic: shift-and-add trees, no multiplier' } : variableProduct(strategy, estimateProduct(ctx.weight, ctx.input, ctx.device), ctx);
   // Constant weights (Latency kernels) let HLS turn many products into LUT shift-adds, as many as
   // the trained values allow: powers of two are shifts for certain, of the rest the tool profile
   // keeps the share the data shows on DSPs. Once ALLOCATION shares multipliers over RF > 1 steps,
   // Vivado HLS binds every shared one to a DSP (kebl-cnn: DSP = ceil(n_in·n_out/RF) exactly),
   // while Vitis HLS keeps folding constants and needs no more DSPs than at RF 1 (argykokk-mlp).
-  const constant = strategy === 'latency';
+  // A Resource kernel at RF 1 reshapes its weights into one ROM word (`nnet_dense_resource.h`,
+  // block factor n_in·n_out), which HLS folds like constants: hls4ml's Resource Conv2D test at RF 1
+  // keeps 740 and 792 of its 1,536 products on DSPs (Vivado HLS 2020.1, Vitis HLS 2024.1).
+  const constant = strategy === 'latency' || ((strategy === 'resource' || strategy === 'resource_unrolled') && rf === 1);
+  const product = strategy === 'distributed_arithmetic' ? { kind: 'shift' as const, dspPerMultiplier: 0, confidence: 'likely' as const, reason: 'distributed arithmetic: shift-and-add trees, no multiplier' } : variableProduct(constant, estimateProduct(ctx.weight, ctx.input, ctx.device), ctx);
   const nonzero = Math.max(0, kernelCount - zeros);
   const shiftShare = constant && stats?.powersOfTwo !== undefined && nonzero > 0 ? Math.min(1, stats.powersOfTwo / nonzero) : 0;
   const shared = constant && rf > 1 && ctx.tool.sharedProductsOnDsp;
@@ -179,15 +182,14 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
 }
 
 /**
- * A product of two variables (weights read from a ROM or registers: every strategy but Latency's
- * constants) at most 8 bits wide on both sides is built in LUTs: Vivado HLS 2019.1 Resource
+ * A product of two variables (weights read from a ROM or registers, not constants) at most 8 bits wide on both sides is built in LUTs: Vivado HLS 2019.1 Resource
  * designs with ap_fixed<8,·> everywhere report 48 DSPs for 4,860 multipliers and 24 for 459
  * (rule4ml's records), hls4ml 1.1.0's 8-bit Resource MLPs on Vitis 2024.2 only their first
  * layer's (16-bit input) on DSPs. Constant 8-bit weights are another matter (argykokk-mlp keeps
  * 0.3–51 % of 8×8 products on DSPs): `constantDspShare` prices those.
  */
-function variableProduct(strategy: Strategy, product: ProductEstimate, ctx: BuildContext): ProductEstimate {
-  if (strategy === 'latency' || product.kind !== 'dsp' || Math.max(ctx.weight.width, ctx.input.width) > 8) return product;
+function variableProduct(constant: boolean, product: ProductEstimate, ctx: BuildContext): ProductEstimate {
+  if (constant || product.kind !== 'dsp' || Math.max(ctx.weight.width, ctx.input.width) > 8) return product;
   return { kind: 'lut', dspPerMultiplier: 0, confidence: 'likely', reason: `${ctx.weight.width}×${ctx.input.width}-bit product of variables: LUT multiplier` };
 }
 
