@@ -76,6 +76,18 @@ describe('buildDesign, other structures', () => {
     expect(at('latency', 'ap_fixed<8,3>').product).toBe('dsp');
   });
 
+  it('gives max pooling a select at every node of its tree, average pooling none', () => {
+    const pool = (className: string) =>
+      buildDesign(
+        parseKerasModel({ class_name: 'Sequential', config: { layers: [{ class_name: className, config: { name: 'p', batch_input_shape: [null, 8, 8, 4], pool_size: [2, 2] } }] } }).layers,
+        config({ strategy: 'latency', reuseFactor: 1 }),
+      ).layers[1]!.operators;
+    // io_parallel: 4×4×4 outputs, 3 nodes per 2×2 window, 16 bits.
+    expect(pool('MaxPooling2D').muxBits).toBe(64 * 3 * 16);
+    expect(pool('AveragePooling2D').muxBits).toBe(0);
+    expect(pool('AveragePooling2D').adderBits).toBe(64 * 3 * 16);
+  });
+
   it('folds a Resource kernel at RF 1 like constants: its one-word weight ROM keeps the constant DSP share', () => {
     const layers = [input(16), dense('fc1', 16, 64, 'in')];
     const vivado: Toolchain = { hlsTool: 'vivado_hls', hlsToolVersion: '2020.1' };

@@ -8,23 +8,23 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       unrolled: {
         perLayer: 0,
         lutProductBits: 0,
-        productBits: 0.4069,
+        productBits: 0.4317,
         adderBits: 0.3894,
         accumulatorBits: 0,
-        inputBits: 2.29,
-        muxBits: 0.1145,
+        inputBits: 2.236,
+        muxBits: 0.1146,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
       },
       folded: {
-        perLayer: 673.4,
+        perLayer: 673.6,
         lutProductBits: 0,
-        productBits: 0.8356,
+        productBits: 0.8357,
         adderBits: 2.671,
         accumulatorBits: 4,
         inputBits: 1.909,
-        muxBits: 0.6951,
+        muxBits: 0.6953,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
@@ -45,10 +45,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.612,
-        accumulatorBits: 0.05144,
+        adderBits: 1.442,
+        accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0.3401,
+        muxBits: 0.4148,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -63,7 +63,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 3.92
+        lutramBits: 3.909
       }
     },
     ff: {
@@ -325,27 +325,27 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1363,
+        lutProductBits: 0.1359,
         productBits: 0,
-        adderBits: 0.2251,
+        adderBits: 0.2467,
         accumulatorBits: 0,
-        inputBits: 4,
-        muxBits: 0.7598,
+        inputBits: 3.782,
+        muxBits: 0.7707,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.3066
+        lutramBits: 0.3308
       },
       folded: {
-        perLayer: 2001,
-        lutProductBits: 0.2545,
-        productBits: 0.686,
+        perLayer: 2011,
+        lutProductBits: 0.2303,
+        productBits: 0.7587,
         adderBits: 0,
         accumulatorBits: 4,
-        inputBits: 0.163,
+        inputBits: 0.1752,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.219
+        lutramBits: 1.223
       },
       recurrent: {
         perLayer: 150,
@@ -363,10 +363,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.491,
+        adderBits: 1.297,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0.6546,
+        muxBits: 0.8354,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -381,7 +381,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.6101
+        lutramBits: 0.5864
       }
     },
     ff: {
@@ -474,16 +474,16 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     synthTransfer: {
       bram18k: 0.8333,
       ff: 1.06,
-      lut: 1.175
+      lut: 1.171
     },
     synthTransferByYear: {
       2023: {
         ff: 1.06,
-        lut: 1.176
+        lut: 1.172
       },
       2024: {
         ff: 0.9825,
-        lut: 0.7733
+        lut: 0.7783
       }
     },
     bramMinBits: 1024,

@@ -39,8 +39,10 @@ function poolingRule(rank: 1 | 2): LayerKindRule {
       // io_parallel computes every window at once; io_stream one output pixel's channels per beat.
       const lanes = ctx.stream ? channels : outputs;
       const levels = Math.ceil(Math.log2(Math.max(2, windowSize)));
+      // Max pooling compares and then selects at every node of its tree; average pooling only adds.
+      const selects = isMax(layer.className) ? lanes * (windowSize - 1) * width : 0;
       return buildPassiveLayer(layer, ctx, {
-        operators: { adderBits: lanes * (windowSize - 1) * width, inputBits: lanes * windowSize * width, accumulatorBits: lanes * ctx.result.width },
+        operators: { adderBits: lanes * (windowSize - 1) * width, muxBits: selects, inputBits: lanes * windowSize * width, accumulatorBits: lanes * ctx.result.width },
         depth: levels + ctx.tool.timing.activationCycles,
         lineBufferBits: ctx.stream && rank === 2 ? ((layer.poolSize?.[0] ?? 2) - 1) * (layer.inputShape[1] ?? 1) * channels * width : 0,
       });
@@ -71,8 +73,9 @@ function globalPoolingRule(rank: 1 | 2): LayerKindRule {
       const channels = last(layer.inputShape);
       const positions = product(layer.inputShape) / Math.max(1, channels);
       const width = ctx.accum.width;
+      const nodes = channels * (ctx.stream ? 1 : positions - 1);
       return buildPassiveLayer(layer, ctx, {
-        operators: { adderBits: channels * (ctx.stream ? 1 : positions - 1) * width, inputBits: channels * ctx.input.width, accumulatorBits: channels * width },
+        operators: { adderBits: nodes * width, muxBits: isMax(layer.className) ? nodes * width : 0, inputBits: channels * ctx.input.width, accumulatorBits: channels * width },
         depth: Math.ceil(Math.log2(Math.max(2, positions))) + ctx.tool.timing.activationCycles,
       });
     },
@@ -81,3 +84,8 @@ function globalPoolingRule(rank: 1 | 2): LayerKindRule {
 
 export const globalPooling1dRule = globalPoolingRule(1);
 export const globalPooling2dRule = globalPoolingRule(2);
+
+// Both Keras spellings of max pooling, local and global (`MaxPooling2D`, `MaxPool2D`, `GlobalMaxPooling1D`).
+function isMax(className: string): boolean {
+  return /^(Global)?MaxPool/.test(className);
+}
