@@ -37,9 +37,15 @@ console.error(`${records.length} records with C-synthesis numbers`);
 // the rules' first) and designs whose reuse factor or strategy ingest had to guess are reported
 // but not fitted: the constants describe released hls4ml at known settings.
 const fitted = (r) => isModelledRelease(r.record.toolchain.hls4mlVersion) && guessedSettings(r.record).length === 0;
+// Their layers without weights are another matter: a streamed activation, pooling or padding
+// kernel reads no reuse factor or strategy, and a development branch's (Keb-L's) report the same
+// costs as the releases' in public reports (≈ 3 LUTs per bit of a streamed ReLU: hls4ml's
+// tutorial CNN, Vivado HLS 2020.1; a public 0.6 autoencoder, 2019.2). Their per-layer rows price
+// the `streamed` costs, which no release-built family in the data holds for Vivado HLS.
+const streamedEvidence = (r) => !fitted(r) && !r.flat && r.record.config.ioType === 'io_stream' && (r.record.results.layers ?? []).some((lr) => lr.hls);
 
 const build = (r, profile) => buildDesign(r.network.layers, r.config, { toolchain: r.toolchain, profile });
-const classOf = (b) => (b.kind === 'recurrent' ? 'recurrent' : b.mult ? (b.strategy === 'latency' || b.strategy === 'distributed_arithmetic' ? 'unrolled' : 'folded') : 'passive');
+const classOf = (b) => b.priceClass;
 
 // ---- non-negative least squares, weighted ----------------------------------------------------------
 // Lawson–Hanson's active-set method on the normal equations, columns scaled to unit norm first
@@ -251,6 +257,15 @@ function fitGroup(group, start, nearest) {
     if (record.results.hls && layerRows.length === 0) {
       const x = designFeatures(b);
       for (const t of ['lut', 'ff']) rows[t].push({ x, y: record.results.hls[t], w: 2 / (record.results.hls[t] + 200) });
+    }
+  }
+  for (const { record } of records.filter((r) => r.group === group && streamedEvidence(r))) {
+    const b = build(record, profile);
+    for (const lr of record.results.layers.filter((l) => l.hls)) {
+      const layer = b.layers.find((l) => l.name === lr.node);
+      if (!layer || layer.priceClass !== 'streamed') continue;
+      const x = layerFeatures(layer);
+      for (const t of ['lut', 'ff']) rows[t].push({ x, y: lr.hls[t], w: 1 / (lr.hls[t] + 200) });
     }
   }
   // The flat wa-hls4ml rows (Resource dense networks) report post-synthesis numbers only: through

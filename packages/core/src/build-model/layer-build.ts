@@ -4,6 +4,7 @@ import type { MultSize } from './mult-size.js';
 import type { Confidence, ProductKind } from './operand-widths.js';
 import type { ReuseFactorResolution } from './reuse-factor.js';
 import type { Fifo } from './stream.js';
+import type { StrategyClass } from './tool-profiles.js';
 
 /**
  * What one layer instantiates, counted the way C-synthesis binds operators: multipliers by where
@@ -58,6 +59,8 @@ export interface LayerBuild {
   readonly source: string;
   /** Its output tensor (without the batch dimension). */
   readonly outputShape: readonly number[];
+  /** Which of the tool profile's costs price its operators. */
+  readonly priceClass: StrategyClass;
   readonly kind: LayerKind;
   readonly className: string;
   readonly strategy: Strategy;

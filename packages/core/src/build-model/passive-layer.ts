@@ -22,6 +22,7 @@ export interface PassiveSpec {
 /** One build for a layer without trained weights (activations, pooling, merges, reshapes…). */
 export function buildPassiveLayer(layer: Layer, ctx: BuildContext, spec: PassiveSpec): LayerBuild {
   const operators: Operators = { ...NO_OPERATORS, ...spec.operators };
+  const priceClass = ctx.stream ? 'streamed' : 'passive';
   const beats = spec.beats ?? streamBeats(layer.inputShape);
   const timing = spec.free
     ? { cycles: 0, interval: 1 }
@@ -32,6 +33,7 @@ export function buildPassiveLayer(layer: Layer, ctx: BuildContext, spec: Passive
     name: layer.name,
     source: layer.name,
     outputShape: layer.outputShape,
+    priceClass,
     kind: layer.kind,
     className: layer.className,
     strategy: 'latency',
@@ -51,7 +53,7 @@ export function buildPassiveLayer(layer: Layer, ctx: BuildContext, spec: Passive
     lineBufferBits: spec.lineBufferBits ?? 0,
     tableBits: spec.tableBits ?? 0,
     operators,
-    hls: spec.free ? { bram18k: 0, dsp: 0, ff: 0, lut: 0 } : priceOperators(operators, ctx.tool, 'passive'),
+    hls: spec.free ? { bram18k: 0, dsp: 0, ff: 0, lut: 0 } : priceOperators(operators, ctx.tool, priceClass),
     cycles: timing.cycles,
     interval: timing.interval,
     notes: spec.notes ?? [],

@@ -27,6 +27,10 @@ describe('rules on public designs outside the data', () => {
     within2x(design.hls.dsp, 5414);
     within2x(design.hls.ff, 52_549);
     within2x(design.hls.lut, 245_466);
+    // Its streamed ReLUs: 855–859 LUTs for 16 channels of 16 bits, 1,231 for 24 (relu_array_array_…_config5/10/15).
+    const reluLuts = ['conv_0_relu', 'conv_2_relu'].map((name) => design.layers.find((l) => l.name === name)!.hls.lut);
+    expect(Math.abs(reluLuts[0]! - 857) / 857).toBeLessThan(0.25);
+    expect(Math.abs(reluLuts[1]! - 1231) / 1231).toBeLessThan(0.25);
   });
 
   it('a convolutional autoencoder (Vivado HLS 2019.2, io_stream, Resource, ap_fixed<32,16>): cycles, II and BRAM within 10 %', () => {

@@ -8,23 +8,23 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       unrolled: {
         perLayer: 0,
         lutProductBits: 0,
-        productBits: 0.4317,
-        adderBits: 0.3894,
+        productBits: 0.4258,
+        adderBits: 0.3903,
         accumulatorBits: 0,
-        inputBits: 2.236,
+        inputBits: 2.247,
         muxBits: 0.1146,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
       },
       folded: {
-        perLayer: 673.6,
+        perLayer: 673.5,
         lutProductBits: 0,
         productBits: 0.8357,
         adderBits: 2.671,
         accumulatorBits: 4,
         inputBits: 1.909,
-        muxBits: 0.6953,
+        muxBits: 0.6952,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
@@ -45,10 +45,22 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.442,
-        accumulatorBits: 0,
+        adderBits: 1.417,
+        accumulatorBits: 0.008647,
         inputBits: 0,
-        muxBits: 0.4148,
+        muxBits: 0.4427,
+        pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 0
+      },
+      streamed: {
+        perLayer: 9.003,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 0.9834,
+        accumulatorBits: 1.345,
+        inputBits: 1.836,
+        muxBits: 0.4615,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -63,7 +75,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 3.909
+        lutramBits: 0.8165
       }
     },
     ff: {
@@ -71,24 +83,24 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.4222,
+        adderBits: 0.4419,
         accumulatorBits: 0,
-        inputBits: 1.112,
-        muxBits: 0.005801,
+        inputBits: 1.039,
+        muxBits: 0,
         pipelineBits: 0.02195,
-        saturatingBits: 1.24,
-        lutramBits: 0.1641
+        saturatingBits: 1.233,
+        lutramBits: 0.1726
       },
       folded: {
-        perLayer: 414.1,
+        perLayer: 409.5,
         lutProductBits: 0,
-        productBits: 0.4894,
-        adderBits: 0.7136,
-        accumulatorBits: 1.547,
-        inputBits: 2.915,
-        muxBits: 0.2285,
+        productBits: 0.478,
+        adderBits: 0.704,
+        accumulatorBits: 1.541,
+        inputBits: 2.923,
+        muxBits: 0.2213,
         pipelineBits: 0,
-        saturatingBits: 1.226,
+        saturatingBits: 1.262,
         lutramBits: 0
       },
       recurrent: {
@@ -107,11 +119,23 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.8727,
+        adderBits: 1.129,
         accumulatorBits: 0,
-        inputBits: 0.03427,
+        inputBits: 0.01781,
         muxBits: 0,
-        pipelineBits: 0.009455,
+        pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 0
+      },
+      streamed: {
+        perLayer: 47.55,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 0.8216,
+        accumulatorBits: 0,
+        inputBits: 0,
+        muxBits: 0,
+        pipelineBits: 0.03023,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -125,7 +149,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.206
+        lutramBits: 0.2011
       }
     },
     timing: {
@@ -212,6 +236,18 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         saturatingBits: 0,
         lutramBits: 0
       },
+      streamed: {
+        perLayer: 0,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 0.6211,
+        accumulatorBits: 4,
+        inputBits: 0.2591,
+        muxBits: 0,
+        pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 0
+      },
       stream: {
         perLayer: 236.3,
         lutProductBits: 0,
@@ -274,6 +310,18 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         saturatingBits: 0,
         lutramBits: 0
       },
+      streamed: {
+        perLayer: 10.75,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 0.000006744,
+        accumulatorBits: 0.001757,
+        inputBits: 0.00000415,
+        muxBits: 0.00002179,
+        pipelineBits: 0.7348,
+        saturatingBits: 0,
+        lutramBits: 0
+      },
       stream: {
         perLayer: 20.38,
         lutProductBits: 0,
@@ -325,27 +373,27 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1359,
+        lutProductBits: 0.1249,
         productBits: 0,
-        adderBits: 0.2467,
+        adderBits: 0.2379,
         accumulatorBits: 0,
-        inputBits: 3.782,
-        muxBits: 0.7707,
+        inputBits: 3.957,
+        muxBits: 0.8507,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.3308
+        lutramBits: 0.3249
       },
       folded: {
-        perLayer: 2011,
-        lutProductBits: 0.2303,
-        productBits: 0.7587,
+        perLayer: 1961,
+        lutProductBits: 0.3657,
+        productBits: 0.3454,
         adderBits: 0,
         accumulatorBits: 4,
-        inputBits: 0.1752,
+        inputBits: 0.3658,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.223
+        lutramBits: 1.115
       },
       recurrent: {
         perLayer: 150,
@@ -363,10 +411,22 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.297,
+        adderBits: 1.285,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0.8354,
+        muxBits: 1,
+        pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 0
+      },
+      streamed: {
+        perLayer: 0.543,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 2.571,
+        accumulatorBits: 1.294,
+        inputBits: 0,
+        muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -381,7 +441,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.5864
+        lutramBits: 0
       }
     },
     ff: {
@@ -389,25 +449,25 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.4082,
+        adderBits: 0.3931,
         accumulatorBits: 0,
-        inputBits: 2.184,
-        muxBits: 0.249,
-        pipelineBits: 0.8257,
+        inputBits: 2.259,
+        muxBits: 0.2437,
+        pipelineBits: 0.8246,
         saturatingBits: 0,
-        lutramBits: 0.1789
+        lutramBits: 0.1703
       },
       folded: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.23,
+        adderBits: 1.226,
         accumulatorBits: 4,
-        inputBits: 1.264,
+        inputBits: 1.424,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8849
+        lutramBits: 0.841
       },
       recurrent: {
         perLayer: 100,
@@ -425,11 +485,23 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.394,
+        adderBits: 1.469,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 0
+      },
+      streamed: {
+        perLayer: 0,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 0.1692,
+        accumulatorBits: 0,
+        inputBits: 1.205,
+        muxBits: 0,
+        pipelineBits: 0.09461,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -443,7 +515,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.544
+        lutramBits: 0.8068
       }
     },
     timing: {
@@ -473,17 +545,17 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8333,
-      ff: 1.06,
-      lut: 1.171
+      ff: 1.034,
+      lut: 1.152
     },
     synthTransferByYear: {
       2023: {
-        ff: 1.06,
-        lut: 1.172
+        ff: 1.034,
+        lut: 1.153
       },
       2024: {
-        ff: 0.9825,
-        lut: 0.7783
+        ff: 0.9813,
+        lut: 0.7633
       }
     },
     bramMinBits: 1024,

@@ -152,6 +152,7 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
     name: layer.name,
     source: layer.name,
     outputShape: layer.outputShape,
+    priceClass: strategyClass,
     kind: layer.kind,
     className: layer.className,
     strategy,

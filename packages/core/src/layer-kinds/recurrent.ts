@@ -58,7 +58,7 @@ export const recurrentRule: LayerKindRule = {
       accumulatorBits: base.operators.accumulatorBits + 2 * units * ctx.accum.width,
       bram18k: base.operators.bram18k + tableBram,
     };
-    return { ...base, expectedDsp: operators.dsp, operators, hls: priceOperators(operators, ctx.tool, 'recurrent') };
+    return { ...base, expectedDsp: operators.dsp, operators, priceClass: 'recurrent', hls: priceOperators(operators, ctx.tool, 'recurrent') };
   },
 };
 
