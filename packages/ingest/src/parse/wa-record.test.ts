@@ -43,6 +43,10 @@ describe('waRecordToDraft', () => {
       ['qactivation_1', 'activation'],
     ]);
     expect(layers[1]).toMatchObject({ reuseFactor: 16, reuseFactorKind: 'applied', precision: { weight: 'fixed<8,2,TRN,WRAP,0>' }, inbound: ['q_dense_input'] });
+    // `auto` result and accumulator types are left to the build model's inference; an `auto` bias is the default.
+    expect(layers[1]!.autoPrecision).toEqual(['result']);
+    expect(layers[1]!.precision).not.toHaveProperty('result');
+    expect(layers[1]!.precision).not.toHaveProperty('bias');
   });
 
   it.each([
