@@ -101,10 +101,10 @@ async function projectModel(dir: string, entries: readonly string[], file: Hls4m
   return readKerasModelFile(join(dir, chosen));
 }
 
-/** Weights first (.h5 carries the architecture too), then hls4ml's own names. */
+/** Weights first (.h5 and .keras carry the architecture too), then hls4ml's own names. */
 function rank(name: string): number {
   const lower = name.toLowerCase();
-  if (lower.endsWith('.h5') || lower.endsWith('.hdf5')) return 0;
+  if (lower.endsWith('.h5') || lower.endsWith('.hdf5') || lower.endsWith('.keras')) return 0;
   if (lower.endsWith('.onnx')) return 1;
   if (/keras_model|_model\.json$|^model\.json$/.test(lower)) return 2;
   return 3;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { HlsestError, exactArrayBuffer, isHlsestError, parseKerasModel, type Network } from '@hlsest/core';
+import { HlsestError, isHlsestError, parseKerasModel, type Network } from '@hlsest/core';
 import { assembleProject, type LoadedProject, type ProjectDefaults } from '../parse/assemble-project.js';
 import { csvRowToDraft, missingColumns, type CsvMapping } from '../parse/csv-mapping.js';
 import { discoverProjects, findSharedModel, type ProjectPlan } from '../parse/discover-projects.js';
@@ -13,7 +13,7 @@ import { detectInput, head, listFiles, sniffJson, subsetOf, type InputKind } fro
 import { streamJsonArray } from './json-array-stream.js';
 import { readH5ModelConfig } from './read-model-file.js';
 import { readTarEntries } from './tar-entries.js';
-import { modelConfigFromH5 } from '../parse/keras-h5.js';
+import { savedModelConfig } from '../parse/keras-archive.js';
 import { TABLE_READERS, type TableReader, type TableRow } from '../parse/tables/index.js';
 
 export type InputItem = { kind: 'draft'; draft: RecordDraft } | { kind: 'rejection'; rejection: Rejection };
@@ -179,7 +179,7 @@ async function* readTarball(path: string, options: ReadOptions): AsyncGenerator<
     if (options.signal?.aborted) return;
     const loaded = await loadProject(`${path}:`, plan, names, async (name) => text(name), async (name) => {
       const bytes = entries.get(name)!;
-      return modelConfigFromH5(exactArrayBuffer(bytes), `${path}:${name}`);
+      return savedModelConfig(bytes, `${path}:${name}`);
     });
     yield projectItem(loaded, plan.root.split('/')[0] || prefix, options.defaults);
   }

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { HlsestError, exactArrayBuffer, parseKerasModel, parseOnnxModel, withWeightStats, type Network } from '@hlsest/core';
-import { isZip, readKerasArchive, weightStatsFromKerasArchive } from '../parse/keras-archive.js';
-import { modelConfigFromH5, modelConfigOf, openH5, weightStatsFromH5 } from '../parse/keras-h5.js';
+import { isZip, readKerasArchive, savedModelConfig, weightStatsFromKerasArchive } from '../parse/keras-archive.js';
+import { modelConfigOf, openH5, weightStatsFromH5 } from '../parse/keras-h5.js';
 
 /**
  * A model from disk: `model.to_json()` text, a Keras 2 `.h5` (its `model_config`, and from its
@@ -30,9 +30,9 @@ export async function readKerasModelFile(path: string, options: { hls4mlVersion?
   return parseKerasModel(await read(path, 'utf8'), path, options);
 }
 
+/** The model JSON inside a saved Keras model file (`.h5` or `.keras`). */
 export async function readH5ModelConfig(path: string): Promise<string> {
-  const bytes = await read(path);
-  return modelConfigFromH5(exactArrayBuffer(bytes), path);
+  return savedModelConfig(await read(path), path);
 }
 
 function read(path: string): Promise<Buffer>;

@@ -68,7 +68,7 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
     return rejected(
       where,
       undefined,
-      'no model architecture found (looked for keras_model_config.json, *_model.json, a Keras .h5, and models/<name>_model.json in a parent folder)',
+      'no model architecture found (looked for keras_model_config.json, *_model.json, a Keras .h5 or .keras, and models/<name>_model.json in a parent folder)',
     );
   }
 

@@ -19,7 +19,7 @@ export interface ProjectPlan {
 
 const CONFIG = /(^|\/)hls4ml_config\.ya?ml$/;
 const KERAS_JSON = /(^|\/)(keras_model_config|keras_model|model)\.json$|_model\.json$/;
-const KERAS_H5 = /\.(h5|hdf5)$/;
+const KERAS_H5 = /\.(h5|hdf5|keras)$/;
 const CSYNTH_XML = /(^|\/)([\w-]+_)?csynth\.xml$/;
 const CSYNTH_RPT = /(^|\/)([\w-]+_)?csynth\.rpt$/;
 const UTILIZATION = /(^|\/)(vivado_synth\.rpt|[\w-]*utilization_synth\.rpt|[\w-]*_utilization\.rpt)$/;

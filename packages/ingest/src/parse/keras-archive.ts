@@ -1,7 +1,8 @@
 /// <reference path="../types/jsfive.d.ts" />
 import { unzipSync } from 'fflate';
 import type { Dataset, File as Hdf5File, Group } from 'jsfive';
-import { DEFAULT_PRECISION, HlsestError, weightStatsOf, type Network, type Precision, type WeightStats } from '@hlsest/core';
+import { DEFAULT_PRECISION, HlsestError, exactArrayBuffer, weightStatsOf, type Network, type Precision, type WeightStats } from '@hlsest/core';
+import { modelConfigFromH5 } from './keras-h5.js';
 
 /** What a Keras `.keras` archive (`model.save('m.keras')`, TF 2.13+ and Keras 3) holds for hlsest. */
 export interface KerasArchive {
@@ -33,6 +34,11 @@ export function readKerasArchive(bytes: Uint8Array, file: string): KerasArchive 
   if (!config) throw new HlsestError('HLSEST_BAD_MODEL', `${file}: the .keras archive has no config.json (saved weights only?)`, { file });
   const weights = entries['model.weights.h5'];
   return { config: new TextDecoder().decode(config), ...(weights && { weights }) };
+}
+
+/** The model JSON of a saved Keras model's bytes: a `.keras` archive's config.json, or an `.h5`'s `model_config`. */
+export function savedModelConfig(bytes: Uint8Array, file: string): string {
+  return isZip(bytes) ? readKerasArchive(bytes, file).config : modelConfigFromH5(exactArrayBuffer(bytes), file);
 }
 
 /**
