@@ -160,11 +160,12 @@ function designFeatures(b) {
     if (free) continue;
     OPERATOR_FEATURES.forEach((f, i) => (x[base + i] += q[f]));
     if (layer.fifo) {
-      const s = CLASS_INDEX.stream * F;
+      const s = CLASS_INDEX.top * F;
       x[s + OPERATOR_FEATURES.indexOf('perLayer')] += 1;
       x[s + OPERATOR_FEATURES.indexOf('lutramBits')] += layer.fifo.lutramBits;
     }
   }
+  x[CLASS_INDEX.top * F + OPERATOR_FEATURES.indexOf('pipelineBits')] += b.totals.topRegisterBits;
   return x;
 }
 
@@ -257,6 +258,14 @@ function fitGroup(group, start, nearest) {
     if (record.results.hls && layerRows.length === 0) {
       const x = designFeatures(b);
       for (const t of ['lut', 'ff']) rows[t].push({ x, y: record.results.hls[t], w: 2 / (record.results.hls[t] + 200) });
+    }
+    // Where the report has every layer and the total, the rest is the top function's own: its
+    // registers between inlined layers (a pipelined io_parallel top).
+    if (record.results.hls && layerRows.length > 0 && b.totals.topRegisterBits > 0 && b.layers.every((l) => l.kind === 'input' || layerRows.some((lr) => lr.node === l.name) || l.hls.ff === 0)) {
+      const x = new Float64Array(STRATEGY_CLASSES.length * F);
+      x[CLASS_INDEX.top * F + OPERATOR_FEATURES.indexOf('pipelineBits')] = b.totals.topRegisterBits;
+      const y = record.results.hls.ff - layerRows.reduce((sum, lr) => sum + lr.hls.ff, 0);
+      rows.ff.push({ x, y, w: 2 / (Math.abs(y) + 200) });
     }
   }
   for (const { record } of records.filter((r) => r.group === group && streamedEvidence(r))) {

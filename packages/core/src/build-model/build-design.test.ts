@@ -76,6 +76,20 @@ describe('buildDesign, other structures', () => {
     expect(at('latency', 'ap_fixed<8,3>').product).toBe('dsp');
   });
 
+  it("counts the registers a pipelined top keeps between its layers (the report's Register line)", () => {
+    const layers = [input(16), dense('fc1', 16, 8, 'in'), dense('fc2', 8, 4, 'fc1')];
+    const latency = config({ strategy: 'latency', reuseFactor: 1 });
+    const vitis: Toolchain = { hlsTool: 'vitis_hls', hlsToolVersion: '2021.1' };
+    const build = buildDesign(layers, latency, { toolchain: vitis });
+    expect(build.topology).toBe('pipeline');
+    expect(build.totals.topRegisterBits).toBe((8 + 4) * 16);
+    const layerFf = build.layers.reduce((sum, l) => sum + l.hls.ff, 0);
+    expect(build.hls.ff).toBe(layerFf + Math.round(profileOf('vitis_hls_2020').ff.top.pipelineBits * (8 + 4) * 16));
+    // One timed layer waits for no call; a DATAFLOW design has FIFOs instead.
+    expect(buildDesign(layers.slice(0, 2), latency, { toolchain: vitis }).totals.topRegisterBits).toBe(0);
+    expect(buildDesign(layers, config({ strategy: 'latency', reuseFactor: 1, ioType: 'io_stream' }), { toolchain: vitis }).totals.topRegisterBits).toBe(0);
+  });
+
   it('gives max pooling a select at every node of its tree, average pooling none', () => {
     const pool = (className: string) =>
       buildDesign(

@@ -65,7 +65,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         saturatingBits: 0,
         lutramBits: 0
       },
-      stream: {
+      top: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
@@ -83,24 +83,24 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.4419,
+        adderBits: 0.5176,
         accumulatorBits: 0,
-        inputBits: 1.039,
+        inputBits: 0.8075,
         muxBits: 0,
-        pipelineBits: 0.02195,
-        saturatingBits: 1.233,
-        lutramBits: 0.1726
+        pipelineBits: 0.06674,
+        saturatingBits: 1.205,
+        lutramBits: 0.1974
       },
       folded: {
-        perLayer: 409.5,
+        perLayer: 409.8,
         lutProductBits: 0,
-        productBits: 0.478,
-        adderBits: 0.704,
+        productBits: 0.4785,
+        adderBits: 0.7044,
         accumulatorBits: 1.541,
         inputBits: 2.923,
-        muxBits: 0.2213,
+        muxBits: 0.2216,
         pipelineBits: 0,
-        saturatingBits: 1.262,
+        saturatingBits: 1.261,
         lutramBits: 0
       },
       recurrent: {
@@ -119,27 +119,27 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.129,
+        adderBits: 1.117,
         accumulatorBits: 0,
-        inputBits: 0.01781,
+        inputBits: 0.02184,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
-        perLayer: 47.55,
+        perLayer: 47.79,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.8216,
+        adderBits: 0.8219,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.03023,
+        pipelineBits: 0.03005,
         saturatingBits: 0,
         lutramBits: 0
       },
-      stream: {
+      top: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
@@ -147,9 +147,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0,
+        pipelineBits: 0.319,
         saturatingBits: 0,
-        lutramBits: 0.2011
+        lutramBits: 0.2045
       }
     },
     timing: {
@@ -240,7 +240,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.6211,
+        adderBits: 0.6208,
         accumulatorBits: 4,
         inputBits: 0.2591,
         muxBits: 0,
@@ -248,7 +248,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         saturatingBits: 0,
         lutramBits: 0
       },
-      stream: {
+      top: {
         perLayer: 236.3,
         lutProductBits: 0,
         productBits: 0,
@@ -264,13 +264,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1239,
+        lutProductBits: 0.12,
         productBits: 0,
-        adderBits: 0.3197,
+        adderBits: 0.3334,
         accumulatorBits: 0,
-        inputBits: 2.19,
+        inputBits: 2.047,
         muxBits: 0,
-        pipelineBits: 0.02195,
+        pipelineBits: 0.06674,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -299,14 +299,14 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 10.75,
+        perLayer: 5.619,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 0.001753,
+        accumulatorBits: 0.01362,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.7348,
+        pipelineBits: 0.718,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -314,25 +314,25 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.75,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.000006744,
-        accumulatorBits: 0.001757,
-        inputBits: 0.00000415,
-        muxBits: 0.00002179,
-        pipelineBits: 0.7348,
+        adderBits: 0.0009023,
+        accumulatorBits: 0.002311,
+        inputBits: 0.0005553,
+        muxBits: 0.002915,
+        pipelineBits: 0.7462,
         saturatingBits: 0,
         lutramBits: 0
       },
-      stream: {
-        perLayer: 20.38,
+      top: {
+        perLayer: 20.39,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0,
+        pipelineBits: 0.8271,
         saturatingBits: 0,
-        lutramBits: 2.076
+        lutramBits: 2.081
       }
     },
     timing: {
@@ -431,7 +431,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         saturatingBits: 0,
         lutramBits: 0
       },
-      stream: {
+      top: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
@@ -449,13 +449,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.3931,
+        adderBits: 0.4082,
         accumulatorBits: 0,
-        inputBits: 2.259,
-        muxBits: 0.2437,
-        pipelineBits: 0.8246,
+        inputBits: 2.25,
+        muxBits: 0.243,
+        pipelineBits: 0.8349,
         saturatingBits: 0,
-        lutramBits: 0.1703
+        lutramBits: 0.1698
       },
       folded: {
         perLayer: 0,
@@ -467,7 +467,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.841
+        lutramBits: 0.8412
       },
       recurrent: {
         perLayer: 100,
@@ -497,15 +497,15 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.1692,
+        adderBits: 0.1602,
         accumulatorBits: 0,
-        inputBits: 1.205,
+        inputBits: 1.203,
         muxBits: 0,
-        pipelineBits: 0.09461,
+        pipelineBits: 0.09677,
         saturatingBits: 0,
         lutramBits: 0
       },
-      stream: {
+      top: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
@@ -515,7 +515,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8068
+        lutramBits: 0.8082
       }
     },
     timing: {
@@ -554,7 +554,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lut: 1.153
       },
       2024: {
-        ff: 0.9813,
+        ff: 0.9715,
         lut: 0.7633
       }
     },

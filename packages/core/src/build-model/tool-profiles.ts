@@ -13,14 +13,15 @@ import { bram18kForRom } from './operand-widths.js';
 export const TOOL_GROUPS = ['vivado_hls', 'vitis_hls_2020', 'vitis_hls_2023'] as const;
 export type ToolGroup = (typeof TOOL_GROUPS)[number];
 
-export const STRATEGY_CLASSES = ['unrolled', 'folded', 'recurrent', 'passive', 'streamed', 'stream'] as const;
+export const STRATEGY_CLASSES = ['unrolled', 'folded', 'recurrent', 'passive', 'streamed', 'top'] as const;
 /**
  * Which costs price an inventory: unrolled kernels (Latency: every product its own operator),
  * folded kernels (Resource: operators shared over RF steps), recurrent layers (gates and state
  * logic besides their products), layers without weights in io_parallel (inlined into the top
  * pipeline) and in io_stream (a DATAFLOW task of its own that reads and writes FIFOs per element:
  * public Vivado HLS reports show about 3 LUTs per bit of a streamed ReLU, a fraction of that in
- * io_parallel), and the io_stream FIFOs between layers.
+ * io_parallel), and the top function's own: its FIFOs between layers (io_stream) or the registers
+ * a pipelined top keeps between inlined layers (io_parallel).
  */
 export type StrategyClass = (typeof STRATEGY_CLASSES)[number];
 
