@@ -1,16 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { configureNetwork, parseKerasModel, parseOnnxModel, parsePrecision, type Network } from '@hlsest/core';
+import { configureNetwork, parseKerasModel, parseOnnxModel, parsePrecision, readHls4mlConfig, type Hls4mlConfig, type Network } from '@hlsest/core';
 import { REPO_ROOT } from '../../../test/data-root.js';
 import { loadDefaultPredictor } from './node.js';
 import type { Predictor } from './predictor.js';
 
+const jetTagger = () => parseKerasModel(readFileSync(`${REPO_ROOT}/examples/jet-tagger.json`, 'utf8'));
 const MODELS: Record<string, () => Network> = {
-  'jet tagger': () => parseKerasModel(readFileSync(`${REPO_ROOT}/examples/jet-tagger.json`, 'utf8')),
+  'jet tagger': jetTagger,
+  // As hls4ml 1.x's config_from_keras_model(granularity='name') writes it: every result and accumulator `auto`.
+  'jet tagger, auto types': jetTagger,
   'SVHN CNN': () => parseKerasModel(readFileSync(`${REPO_ROOT}/examples/svhn-cnn.json`, 'utf8')),
   'QONNX MLP': () => parseOnnxModel(new Uint8Array(readFileSync(`${REPO_ROOT}/packages/core/test-fixtures/onnx/qonnx-mlp.onnx`))),
   'small CNN (ONNX)': () => parseOnnxModel(new Uint8Array(readFileSync(`${REPO_ROOT}/packages/core/test-fixtures/onnx/small-cnn.onnx`))),
 };
+const AUTO_TYPES = readHls4mlConfig({
+  HLSConfig: { Model: { Precision: 'ap_fixed<16,6>' }, LayerName: Object.fromEntries(['fc1', 'fc2', 'fc3', 'output'].map((n) => [n, { Precision: { result: 'auto', accum: 'auto' } }])) },
+});
+const CONFIGS: Record<string, Hls4mlConfig | undefined> = { 'jet tagger, auto types': AUTO_TYPES };
 const BOARDS = ['pynq-z2', 'zcu102', 'alveo-u250'];
 const STRATEGIES = ['latency', 'resource'] as const;
 const IO = ['io_parallel', 'io_stream'] as const;
@@ -37,7 +44,7 @@ describe('estimates keep their invariants over models × boards × strategies ×
           for (const precision of PRECISIONS) {
             const series: { dsp: number; hlsDsp: number; cycles: number; applied: number }[] = [];
             for (const reuseFactor of RFS) {
-              const design = configureNetwork(network.layers, undefined, { board, strategy, ioType, precision: parsePrecision(precision), reuseFactor });
+              const design = configureNetwork(network.layers, CONFIGS[name], { board, strategy, ioType, precision: parsePrecision(precision), reuseFactor });
               let estimate;
               try {
                 estimate = predictor.predict(design);
