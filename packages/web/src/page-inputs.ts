@@ -1,4 +1,4 @@
-import { HlsestError, parseHls4mlConfigText, parseKerasModel, parseOnnxModel, parseParametersH, type GeneratedConfig, type Hls4mlConfig, type Network } from '@hlsest/core';
+import { HlsestError, isZip, parseHls4mlConfigText, parseKerasModel, parseOnnxModel, parseParametersH, readKerasArchive, type GeneratedConfig, type Hls4mlConfig, type Network } from '@hlsest/core';
 
 /** A file the user dropped or chose, as the page read it. */
 export interface PageFile {
@@ -34,7 +34,7 @@ export function readPageFiles(files: readonly PageFile[]): PageInputs {
     const lower = f.name.toLowerCase();
     if (lower.endsWith('parameters.h')) parameters = f;
     else if (lower.endsWith('defines.h')) defines = f;
-    else if (lower.endsWith('.onnx')) models.push(f);
+    else if (lower.endsWith('.onnx') || isZip(f.bytes)) models.push(f);
     else if (lower.endsWith('.h5') || lower.endsWith('.hdf5') || lower.endsWith('.keras') || isHdf5(f)) {
       errors.push(`${f.name}: a Keras HDF5 file; the page reads model.to_json() text (the CLI reads .h5, weights included: hlsest predict ${f.name})`);
     } else if (lower.endsWith('.yml') || lower.endsWith('.yaml')) config = readConfig(f, errors) ?? config;
@@ -56,7 +56,12 @@ export function readPageFiles(files: readonly PageFile[]): PageInputs {
 
 function readModel(f: PageFile, errors: string[]): PageInputs['model'] {
   try {
-    const network = f.name.toLowerCase().endsWith('.onnx') ? parseOnnxModel(f.bytes, f.name) : parseKerasModel(text(f), f.name);
+    // A .keras archive gives its architecture; its weights (pruning) need the CLI's HDF5 reader.
+    const network = f.name.toLowerCase().endsWith('.onnx')
+      ? parseOnnxModel(f.bytes, f.name)
+      : isZip(f.bytes)
+        ? { ...parseKerasModel(readKerasArchive(f.bytes, f.name).config, f.name), notes: [`${f.name}: the page reads the archive's architecture, not its weights (pruning): hlsest predict ${f.name} reads both`] }
+        : parseKerasModel(text(f), f.name);
     return { name: f.name, network };
   } catch (error) {
     errors.push(messageOf(error));

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { HlsestError, exactArrayBuffer, parseKerasModel, parseOnnxModel, withWeightStats, type Network } from '@hlsest/core';
-import { isZip, readKerasArchive, savedModelConfig, weightStatsFromKerasArchive } from '../parse/keras-archive.js';
+import { HlsestError, exactArrayBuffer, isZip, parseKerasModel, parseOnnxModel, readKerasArchive, withWeightStats, type Network } from '@hlsest/core';
+import { savedModelConfig, weightStatsFromKerasArchive } from '../parse/keras-archive.js';
 import { modelConfigOf, openH5, weightStatsFromH5 } from '../parse/keras-h5.js';
 
 /**
