@@ -157,8 +157,15 @@ export function configureSource(source: DesignSource, options: DesignOptions): L
   const layers = options.sparsity ? withSparsity(source.network.layers, parseSparsity(options.sparsity)) : source.network.layers;
   const configured = configureNetwork(layers, source.file, overrides);
   const applied = source.generated ? applyGeneratedConfig(configured.layers, source.generated) : undefined;
-  const toolchain = toolchainFrom(options, configured.config.backend);
-  const backendNote = !options.hlsTool && toolchain?.hlsTool === 'vivado_hls' ? [`Backend ${configured.config.backend}: estimated for Vivado HLS, which that backend runs (--hls-tool, --hls-tool-version to choose)`] : [];
+  const named = toolchainFrom(options, configured.config.backend);
+  // A synthesized project folder was built with the tool its report names: unless flags say otherwise, so is the estimate.
+  const reported = !options.hlsTool && !options.hlsToolVersion && source.toolchain;
+  const toolchain = reported ? { ...source.toolchain, ...(options.hls4mlVersion && { hls4mlVersion: options.hls4mlVersion }) } : named;
+  const backendNote = reported
+    ? [`estimated for ${source.toolchain!.hlsTool === 'vivado_hls' ? 'Vivado HLS' : 'Vitis HLS'} ${source.toolchain!.hlsToolVersion ?? ''}, which the project's own report names (--hls-tool, --hls-tool-version to choose)`.replace(' ,', ',')]
+    : !options.hlsTool && toolchain?.hlsTool === 'vivado_hls'
+      ? [`Backend ${configured.config.backend}: estimated for Vivado HLS, which that backend runs (--hls-tool, --hls-tool-version to choose)`]
+      : [];
   const notes = [...source.notes, ...(source.network.notes ?? []), ...configured.warnings, ...overrideNotes(source.file, options), ...(applied?.notes ?? []), ...backendNote];
   return {
     network: source.network,

@@ -53,6 +53,20 @@ struct config5 : nnet::dense_config {
     expect(layersOf(project)).toEqual(layersOf(await build(jet, '-c', twin)));
   });
 
+  it("estimates a synthesized project for the HLS tool its own report names, unless a flag names one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hlsest-synthesized-'));
+    copyFileSync(jet, join(dir, 'keras_model.json'));
+    writeFileSync(join(dir, 'hls4ml_config.yml'), 'Backend: Vitis\nProjectName: myproject\nHLSConfig:\n  Model: { Precision: "ap_fixed<16,6>", ReuseFactor: 1, Strategy: Latency }\n');
+    const reports = join(dir, 'myproject_prj', 'solution1', 'syn', 'report');
+    mkdirSync(reports, { recursive: true });
+    writeFileSync(join(reports, 'myproject_csynth.rpt'), "== Vivado HLS Report for 'myproject'\n* Version:        2019.2 (Build 2704478)\n\n== Utilization Estimates\n* Summary:\n+------+---------+-------+----+-----+\n| Name | BRAM_18K| DSP48E| FF | LUT |\n+------+---------+-------+----+-----+\n|Total |        4|   1450|  10|   20|\n+------+---------+-------+----+-----+\n");
+    const reported = (await build(dir)) as Awaited<ReturnType<typeof build>> & { build: { versions: { tool: string } } };
+    expect(reported.build.versions.tool).toBe('vivado_hls');
+    expect(reported.notes.join('\n')).toMatch(/Vivado HLS 2019\.2, which the project's own report names/);
+    const named = (await build(dir, '--hls-tool', 'vitis_hls')) as typeof reported;
+    expect(named.build.versions.tool).toBe('vitis_hls_2023');
+  });
+
   it('reads ONNX and QONNX models, built as their Keras twins', async () => {
     const fromOnnx = await build(onnx('jet-tagger.onnx'), '--strategy', 'resource', '--reuse-factor', '4');
     const fromKeras = await build(jet, '--strategy', 'resource', '--reuse-factor', '4');

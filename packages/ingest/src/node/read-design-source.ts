@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { HlsestError, parseHls4mlConfigText, parseParametersH, type GeneratedConfig, type Hls4mlConfig, type Network } from '@hlsest/core';
+import { HlsestError, parseHls4mlConfigText, parseParametersH, type GeneratedConfig, type Hls4mlConfig, type Network, type Toolchain } from '@hlsest/core';
+import { parseCsynthRpt } from '../parse/csynth-rpt.js';
 import { readKerasModelFile } from './read-model-file.js';
 
 /**
@@ -13,6 +14,8 @@ export interface DesignSource {
   readonly file?: Hls4mlConfig;
   /** From `firmware/parameters.h`: applied over the configured layers (`applyGeneratedConfig`). */
   readonly generated?: GeneratedConfig;
+  /** The HLS tool and version a project folder's own C-synthesis report names. */
+  readonly toolchain?: Toolchain;
   /** What was read from where, and what is missing (weights), in plain words. */
   readonly notes: readonly string[];
 }
@@ -78,7 +81,30 @@ async function readProjectFolder(dir: string, given: Hls4mlConfig | undefined, n
   if (!file) notes.push(`${dir}: no hls4ml_config.yml; the flags and hls4ml's defaults apply`);
   const network = await projectModel(dir, entries, file, notes);
   const generated = await generatedConfig(dir, notes);
-  return { network, ...(file && { file }), ...(generated && { generated }), notes };
+  const toolchain = await reportedToolchain(dir, entries, file?.files?.projectName ?? 'myproject');
+  return { network, ...(file && { file }), ...(generated && { generated }), ...(toolchain && { toolchain }), notes };
+}
+
+/**
+ * The tool and version in the project's top-level C-synthesis report
+ * (`<name>_prj/solution1/syn/report/<name>_csynth.rpt`, any solution), when the folder has been synthesized.
+ */
+async function reportedToolchain(dir: string, entries: readonly string[], projectName: string): Promise<Toolchain | undefined> {
+  for (const prj of entries.filter((e) => e.endsWith('_prj'))) {
+    const solutions = await readdir(join(dir, prj)).catch(() => [] as string[]);
+    for (const solution of solutions.filter((s) => s.startsWith('solution'))) {
+      const path = join(dir, prj, solution, 'syn', 'report', `${projectName}_csynth.rpt`);
+      const text = await readFile(path, 'utf8').catch(() => undefined);
+      if (text === undefined) continue;
+      try {
+        const report = parseCsynthRpt(text, path);
+        if (report.tool) return { hlsTool: report.tool, ...(report.toolVersion && { hlsToolVersion: report.toolVersion }) };
+      } catch {
+        // A report that does not parse says nothing about the tool: the defaults apply.
+      }
+    }
+  }
+  return undefined;
 }
 
 async function projectModel(dir: string, entries: readonly string[], file: Hls4mlConfig | undefined, notes: string[]): Promise<Network> {
