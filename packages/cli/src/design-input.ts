@@ -157,22 +157,31 @@ export function configureSource(source: DesignSource, options: DesignOptions): L
   const layers = options.sparsity ? withSparsity(source.network.layers, parseSparsity(options.sparsity)) : source.network.layers;
   const configured = configureNetwork(layers, source.file, overrides);
   const applied = source.generated ? applyGeneratedConfig(configured.layers, source.generated) : undefined;
-  const named = toolchainFrom(options, configured.config.backend);
-  // A synthesized project folder was built with the tool its report names: unless flags say otherwise, so is the estimate.
-  const reported = !options.hlsTool && !options.hlsToolVersion && source.toolchain;
-  const toolchain = reported ? { ...source.toolchain, ...(options.hls4mlVersion && { hls4mlVersion: options.hls4mlVersion }) } : named;
-  const backendNote = reported
-    ? [`estimated for ${source.toolchain!.hlsTool === 'vivado_hls' ? 'Vivado HLS' : 'Vitis HLS'} ${source.toolchain!.hlsToolVersion ?? ''}, which the project's own report names (--hls-tool, --hls-tool-version to choose)`.replace(' ,', ',')]
-    : !options.hlsTool && toolchain?.hlsTool === 'vivado_hls'
-      ? [`Backend ${configured.config.backend}: estimated for Vivado HLS, which that backend runs (--hls-tool, --hls-tool-version to choose)`]
-      : [];
-  const notes = [...source.notes, ...(source.network.notes ?? []), ...configured.warnings, ...overrideNotes(source.file, options), ...(applied?.notes ?? []), ...backendNote];
+  const { toolchain, note } = chosenToolchain(source, options, configured.config.backend);
+  const notes = [...source.notes, ...(source.network.notes ?? []), ...configured.warnings, ...overrideNotes(source.file, options), ...(applied?.notes ?? []), ...(note ? [note] : [])];
   return {
     network: source.network,
     ...(source.file && { file: source.file }),
     configured: { ...configured, ...(applied && { layers: applied.layers }), ...(toolchain && { toolchain }) },
     notes,
   };
+}
+
+/**
+ * The toolchain to estimate for, and why when the user did not name one: the flags, else a
+ * synthesized project's own report (it was built with that tool), else a Vivado backend (which
+ * runs Vivado HLS); otherwise none, and the bundle's reference applies.
+ */
+function chosenToolchain(source: DesignSource, options: DesignOptions, backend: Backend | undefined): { toolchain?: Toolchain; note?: string } {
+  const choose = '(--hls-tool, --hls-tool-version to choose)';
+  if (!options.hlsTool && !options.hlsToolVersion && source.toolchain) {
+    const { hlsTool, hlsToolVersion } = source.toolchain;
+    const toolchain = { ...source.toolchain, ...(options.hls4mlVersion && { hls4mlVersion: options.hls4mlVersion }) };
+    return { toolchain, note: `estimated for ${hlsTool === 'vivado_hls' ? 'Vivado HLS' : 'Vitis HLS'}${hlsToolVersion ? ` ${hlsToolVersion}` : ''}, which the project's own report names ${choose}` };
+  }
+  const toolchain = toolchainFrom(options, backend);
+  if (!options.hlsTool && toolchain?.hlsTool === 'vivado_hls') return { toolchain, note: `Backend ${backend}: estimated for Vivado HLS, which that backend runs ${choose}` };
+  return toolchain ? { toolchain } : {};
 }
 
 /** Each flag that replaces a value the config sets, said once. */
