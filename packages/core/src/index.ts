@@ -27,7 +27,7 @@ export {
 } from './build-model/reuse-factor.js';
 export { buildDesign, type BuildOptions, type DesignBuild, type LayerBuild } from './build-model/build-design.js';
 export { extractFeatures, networkFeatures, writeFeatures, describeFeature, FEATURE_NAMES, FEATURE_SPEC_VERSION, REUSE_FEATURES, CATEGORIES, featureCount, type FeatureInput, type FeatureVector, type NetworkFeatures } from './features.js';
-export { regimeOf, weightProductsUseNoDsp } from './regime.js';
+export { dspFollowsWeights, regimeOf, weightProductsUseNoDsp } from './regime.js';
 export { TARGETS, TARGET_INFO, targetValue, type Target, type TargetInfo } from './targets.js';
 export { product } from './keras/shape-helpers.js';
 export { ruleEstimate } from './rule-estimate.js';

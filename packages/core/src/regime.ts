@@ -25,6 +25,14 @@ export function regimeOf(build: DesignBuild, config: HlsConfig): string {
   return [build.versions.tool, sorted(strategies), config.ioType, sorted(products), sorted(families), activations ? 'act' : 'noact'].join('|');
 }
 
+/**
+ * Whether the DSP count rests on constant-weight products, whose share on DSPs follows the trained
+ * values (Latency kernels, and Resource ones at RF 1): the rule's count is a median, not a fact.
+ */
+export function dspFollowsWeights(build: DesignBuild): boolean {
+  return build.layers.some((b) => b.mult !== undefined && b.product === 'dsp' && b.dspConfidence === 'uncertain' && b.expectedDsp > 0);
+}
+
 /** Whether every multiplication by a weight is free of multipliers or narrow enough for LUTs (≤ 4 bits): no DSP for them. */
 export function weightProductsUseNoDsp(build: DesignBuild): boolean {
   return build.layers.every((b) => !b.mult || b.product === 'sign' || b.product === 'xnor' || b.product === 'shift' || (b.product === 'lut' && Math.min(b.weightWidth, b.inputWidth) <= 4));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REUSE_FEATURES, TARGET_INFO, type Target } from '@hlsest/core';
+import { REUSE_FEATURES, TARGET_INFO, configureNetwork, parseKerasModel, type Target } from '@hlsest/core';
+import { REPO_ROOT } from '../../../test/data-root.js';
 import { memberTensorSpecs } from './bundle-format.js';
 import { loadDefaultPredictor } from './node.js';
 
@@ -78,5 +79,18 @@ describe('the shipped default bundle', () => {
       // The block is read where it may be: some FF/LUT weight from it is not zero.
       expect(rows.some((row) => targets.some((t, k) => TARGET_INFO[t].readsReuse && wide(row, k) !== 0))).toBe(true);
     }
+  });
+
+  it("gives a post-synthesis DSP count that follows trained weights a band as wide as the HLS estimate's", async () => {
+    const predictor = await loadDefaultPredictor();
+    const network = parseKerasModel(readFileSync(`${REPO_ROOT}/examples/jet-tagger.json`, 'utf8'));
+    const ratio = (b: { lo: number; hi: number }) => (b.hi + 1) / (b.lo + 1);
+    // Latency at RF 1: constant weights, whose share on DSPs the trained values decide.
+    const constant = predictor.predict(configureNetwork(network.layers, undefined, { board: 'alveo-u250', strategy: 'latency', reuseFactor: 1 }));
+    expect(ratio(constant.targets.dsp!)).toBeGreaterThanOrEqual(ratio(constant.targets.hls_dsp!) * 0.999);
+    expect(ratio(constant.targets.dsp!)).toBeGreaterThan(2);
+    // Resource at RF 16 reads weights from a ROM: its DSPs are a count, and the band stays its own.
+    const rom = predictor.predict(configureNetwork(network.layers, undefined, { board: 'alveo-u250', strategy: 'resource', reuseFactor: 16 }));
+    expect(ratio(rom.targets.dsp!)).toBeLessThan(1.5);
   });
 });

@@ -11,6 +11,7 @@ import {
   regimeOf,
   ruleEstimate,
   weightProductsUseNoDsp,
+  dspFollowsWeights,
   writeFeatures,
   type DesignBuild,
   type Device,
@@ -62,11 +63,13 @@ export interface RuleFacts {
   readonly rules: Readonly<Record<Target, number>>;
   readonly regime: string;
   readonly noDsp: boolean;
+  /** The DSP count follows trained constant weights (`dspFollowsWeights`). */
+  readonly weightedDsp: boolean;
 }
 
 /** A build's `RuleFacts`. */
 export function ruleFacts(build: DesignBuild, config: HlsConfig): RuleFacts {
-  return { rules: Object.fromEntries(TARGETS.map((t) => [t, ruleEstimate(t, build)])) as Record<Target, number>, regime: regimeOf(build, config), noDsp: weightProductsUseNoDsp(build) };
+  return { rules: Object.fromEntries(TARGETS.map((t) => [t, ruleEstimate(t, build)])) as Record<Target, number>, regime: regimeOf(build, config), noDsp: weightProductsUseNoDsp(build), weightedDsp: dspFollowsWeights(build) };
 }
 
 export interface Estimate {
@@ -284,6 +287,7 @@ export class Predictor {
         data[at * 3 + 2] = Math.max(0, (value + 1) * widen - 1);
         sources[at] = gate > 0 ? 2 : 1;
       }
+      if (context.weightedDsp[r]) this.widenDspLikeHls(data, r, count);
       this.keepInvariants(data, r, count, context);
     }
     return new BandTable(data, sources, this.targetNames, context.rules, this.designDistances(byModel, rows), this.outOfRange(features, rows, split?.constant));
@@ -360,6 +364,25 @@ export class Predictor {
       }
     }
     return { parts: { distances, logRule, correction, variance, exact }, byModel, split };
+  }
+
+  /**
+   * Where the DSP count follows trained constant weights, the post-synthesis DSP band is at least
+   * as wide, relative to its value, as the HLS estimate's, which families with such designs
+   * calibrated (ArgyKokk's 8-bit layers keep 0.3–51 % of their products on DSPs); the
+   * post-synthesis band learned its width on Resource designs, where DSPs are a count.
+   */
+  private widenDspLikeHls(data: Float64Array, r: number, count: number): void {
+    const post = this.targetNames.indexOf('dsp');
+    const hls = this.targetNames.indexOf('hls_dsp');
+    if (post < 0 || hls < 0) return;
+    const p = (r * count + post) * 3;
+    const h = (r * count + hls) * 3;
+    const value = data[p]!;
+    const hlsValue = data[h]!;
+    if (!(value > 0 && hlsValue > 0)) return;
+    data[p + 1] = Math.min(data[p + 1]!, ((value + 1) * (data[h + 1]! + 1)) / (hlsValue + 1) - 1);
+    data[p + 2] = Math.max(data[p + 2]!, ((value + 1) * (data[h + 2]! + 1)) / (hlsValue + 1) - 1);
   }
 
   /**
@@ -550,6 +573,7 @@ export class BatchContext {
   readonly rules: Float64Array;
   readonly regimes: string[];
   readonly noDsp: Uint8Array;
+  readonly weightedDsp: Uint8Array;
 
   constructor(
     rows: number,
@@ -558,18 +582,21 @@ export class BatchContext {
     this.rules = new Float64Array(rows * targetCount);
     this.regimes = new Array<string>(rows);
     this.noDsp = new Uint8Array(rows);
+    this.weightedDsp = new Uint8Array(rows);
   }
 
   set(r: number, build: DesignBuild, config: HlsConfig, targets: readonly Target[]): void {
     for (let t = 0; t < targets.length; t++) this.rules[r * this.targetCount + t] = ruleEstimate(targets[t]!, build);
     this.regimes[r] = regimeOf(build, config);
     this.noDsp[r] = weightProductsUseNoDsp(build) ? 1 : 0;
+    this.weightedDsp[r] = dspFollowsWeights(build) ? 1 : 0;
   }
 
   setFacts(r: number, facts: RuleFacts, targets: readonly Target[]): void {
     for (let t = 0; t < targets.length; t++) this.rules[r * this.targetCount + t] = facts.rules[targets[t]!];
     this.regimes[r] = facts.regime;
     this.noDsp[r] = facts.noDsp ? 1 : 0;
+    this.weightedDsp[r] = facts.weightedDsp ? 1 : 0;
   }
 }
 
