@@ -3,6 +3,7 @@ import {
   applyGeneratedConfig,
   configureNetwork,
   AUTO,
+  backendHlsTool,
   formatPrecision,
   withSparsity,
   parseHls4mlConfigText,
@@ -202,13 +203,9 @@ function overrideNotes(file: Hls4mlConfig | undefined, options: DesignOptions): 
   return notes;
 }
 
-/**
- * A toolchain when the user named one, or when a config's Backend is one of hls4ml's Vivado
- * backends, which run Vivado HLS (`build_prj.tcl`); otherwise the bundle's reference (a Vitis
- * HLS release, what the Vitis backends run) applies.
- */
+/** A toolchain when the user named one or the config's Backend implies the tool (`backendHlsTool`); otherwise the bundle's reference applies. */
 export function toolchainFrom(options: DesignOptions, backend?: Backend): Toolchain | undefined {
-  const implied = backend === 'vivado' || backend === 'vivado_accelerator' ? 'vivado_hls' : undefined;
+  const implied = backendHlsTool(backend);
   const named = options.hlsTool === 'vivado_hls' || options.hlsTool === 'vitis_hls' ? options.hlsTool : undefined;
   if (!options.hls4mlVersion && !named && !options.hlsToolVersion && !implied) return undefined;
   const hlsTool = named ?? implied;

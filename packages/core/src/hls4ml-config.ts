@@ -324,6 +324,15 @@ export function readIoType(value: unknown, where: string): IoType | undefined {
   throw new HlsestError('HLSEST_BAD_CONFIG', `${where}: unknown IOType "${String(value)}" (io_parallel or io_stream)`, { where });
 }
 
+/**
+ * The HLS tool a backend runs when the config names no other: hls4ml's Vivado backends call
+ * Vivado HLS (`build_prj.tcl`); for the Vitis ones, and none, the bundle's reference (a Vitis
+ * HLS release) stands, so undefined.
+ */
+export function backendHlsTool(backend: Backend | undefined): 'vivado_hls' | undefined {
+  return backend === 'vivado' || backend === 'vivado_accelerator' ? 'vivado_hls' : undefined;
+}
+
 export function readBackend(value: unknown, where: string): Backend | undefined {
   if (value === undefined || value === null) return undefined;
   const name = String(value).toLowerCase().replace(/[^a-z]/g, '');

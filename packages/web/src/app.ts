@@ -3,6 +3,7 @@ import {
   HLS4ML_VERSIONS,
   TARGET_INFO,
   applyGeneratedConfig,
+  backendHlsTool,
   configureNetwork,
   parseKerasModel,
   formatPrecision,
@@ -84,7 +85,7 @@ export function mountApp(root: HTMLElement, predictor: Predictor, startedAt: num
   const toolchainOf = (backend: ConfiguredNetwork['config']['backend']): Toolchain | undefined => {
     const tool = settings.tool ? TOOLS[settings.tool as keyof typeof TOOLS] : undefined;
     // As the CLI: a config's Vivado backend runs Vivado HLS unless a tool is chosen.
-    const implied = !tool && (backend === 'vivado' || backend === 'vivado_accelerator') ? 'vivado_hls' : undefined;
+    const implied = tool ? undefined : backendHlsTool(backend);
     if (!settings.hls4ml && !tool && !implied) return undefined;
     return { ...(settings.hls4ml && { hls4mlVersion: settings.hls4ml }), ...(tool && { hlsTool: tool.hlsTool, hlsToolVersion: tool.hlsToolVersion }), ...(implied && { hlsTool: implied }) };
   };
