@@ -1,5 +1,5 @@
 import { kerasClassInfo } from '../layer-kinds/index.js';
-import { fixed, fractionalBits, integerBits, isSigned, type Precision } from '../precision.js';
+import { fixed, fractionalBits, integerBits, isSigned, type FixedPrecision, type Precision } from '../precision.js';
 import type { AutoPrecisionVariable, Layer } from '../schema.js';
 
 /** The types hls4ml infers for a node whose config left them `auto`. */
@@ -88,31 +88,41 @@ function supported(...types: readonly Precision[]): boolean {
   return types.every((t) => t.kind === 'fixed' || t.kind === 'int');
 }
 
+/** A fixed-point type by its integer and fractional bits, before hls4ml makes it a `FixedPrecisionType`. */
+interface Bits {
+  readonly integer: number;
+  readonly fraction: number;
+  readonly signed: boolean;
+}
+
+const bitsOf = (p: Precision): Bits => ({ integer: integerBits(p), fraction: fractionalBits(p), signed: isSigned(p) });
+
+/**
+ * The sum of two values that never overflows, as every rule of the pass writes it: one more
+ * integer bit than the wider side (a sign bit for an unsigned side when the other is signed),
+ * and the finer fraction.
+ */
+function sumOf(a: Bits, b: Bits): FixedPrecision {
+  const integer = Math.max(a.integer + Number(b.signed && !a.signed), b.integer + Number(a.signed && !b.signed)) + 1;
+  return fixed(integer + Math.max(a.fraction, b.fraction), integer, a.signed || b.signed);
+}
+
+/** The exact product of two values, its integer part grown by `growth` bits for a sum of 2^growth of them. */
+function productOf(a: Precision, b: Precision, growth = 0): Bits {
+  return { integer: integerBits(a) + integerBits(b) + growth, fraction: fractionalBits(a) + fractionalBits(b), signed: isSigned(a) || isSigned(b) };
+}
+
 /** `_infer_common_precision`: Σ of n products of input × weight, plus the bias; never overflows. */
 function sumOfProducts(input: Precision, weight: Precision, bias: Precision, products: number): Precision | undefined {
   if (!supported(input, weight, bias)) return undefined;
-  const growth = Math.ceil(Math.log2(Math.max(1, products)));
-  let width = weight.width + input.width + growth;
-  let integer = integerBits(weight) + integerBits(input) + growth;
-  let signed = isSigned(weight) || isSigned(input);
-  const fraction = width - integer;
   // A zero bias still counts: `infer_no_bias` is off unless a user switches it on.
-  const biasSigned = isSigned(bias);
-  integer = Math.max(integer + Number(biasSigned && !signed), integerBits(bias) + Number(signed && !biasSigned)) + 1;
-  width = integer + Math.max(fraction, fractionalBits(bias));
-  signed = signed || biasSigned;
-  return fixed(width, integer, signed);
+  return sumOf(productOf(input, weight, Math.ceil(Math.log2(Math.max(1, products)))), bitsOf(bias));
 }
 
 /** `_infer_bn_precision`: input × scale + bias. */
 function scaledAndShifted(input: Precision, scale: Precision, bias: Precision): Precision | undefined {
   if (!supported(input, scale, bias)) return undefined;
-  const signed = isSigned(scale) || isSigned(input);
-  const width = input.width + scale.width;
-  const integer = integerBits(input) + integerBits(scale);
-  const biasSigned = isSigned(bias);
-  const outInteger = Math.max(integer + Number(biasSigned && !signed), integerBits(bias) + Number(signed && !biasSigned)) + 1;
-  return fixed(outInteger + Math.max(width - integer, fractionalBits(bias)), outInteger, signed || biasSigned);
+  return sumOf(productOf(input, scale), bitsOf(bias));
 }
 
 function averaged(input: Precision, size: number): Precision {
@@ -130,11 +140,11 @@ function merged(layer: Layer, inputs: readonly Precision[], defaultPrecision: Pr
   const signed = isSigned(a) || isSigned(b);
   switch (op) {
     case 'add':
+    case 'average':
+      return sumOf(bitsOf(a), bitsOf(b));
     case 'subtract':
-    case 'average': {
-      const integer = Math.max(integerBits(a) + Number(isSigned(b) && !isSigned(a)), integerBits(b) + Number(isSigned(a) && !isSigned(b))) + 1;
-      return fixed(integer + Math.max(fractionalBits(a), fractionalBits(b)), integer, signed || op === 'subtract');
-    }
+      // Signed whatever the inputs, with the sum's bits (the pass widens nothing for it).
+      return { ...sumOf(bitsOf(a), bitsOf(b)), signed: true };
     case 'multiply':
       return fixed(a.width + b.width, integerBits(a) + integerBits(b), signed);
     case 'dot': {
