@@ -136,6 +136,8 @@ export class Predictor {
   private readonly resourceSlots: readonly ResourceSlot[];
   private readonly cyclesSlot: number;
   private readonly intervalSlot: number;
+  private readonly dspSlot: number;
+  private readonly hlsDspSlot: number;
   private readonly rangeLo: Float64Array;
   private readonly rangeHi: Float64Array;
   /** Per distance model (kind of label): its centres and scale; per target, which model it uses (−1: none, distance 0). */
@@ -157,6 +159,8 @@ export class Predictor {
     });
     this.cyclesSlot = this.targetNames.indexOf('cycles');
     this.intervalSlot = this.targetNames.indexOf('interval');
+    this.dspSlot = this.targetNames.indexOf('dsp');
+    this.hlsDspSlot = this.targetNames.indexOf('hls_dsp');
     const { min, max } = manifest.featureRanges;
     this.rangeLo = Float64Array.from(min, (lo, j) => lo - 0.1 * Math.max(max[j]! - lo, 1e-9));
     this.rangeHi = Float64Array.from(max, (hi, j) => hi + 0.1 * Math.max(hi - min[j]!, 1e-9));
@@ -373,11 +377,9 @@ export class Predictor {
    * post-synthesis band learned its width on Resource designs, where DSPs are a count.
    */
   private widenDspLikeHls(data: Float64Array, r: number, count: number): void {
-    const post = this.targetNames.indexOf('dsp');
-    const hls = this.targetNames.indexOf('hls_dsp');
-    if (post < 0 || hls < 0) return;
-    const p = (r * count + post) * 3;
-    const h = (r * count + hls) * 3;
+    if (this.dspSlot < 0 || this.hlsDspSlot < 0) return;
+    const p = (r * count + this.dspSlot) * 3;
+    const h = (r * count + this.hlsDspSlot) * 3;
     const value = data[p]!;
     const hlsValue = data[h]!;
     if (!(value > 0 && hlsValue > 0)) return;

@@ -1,6 +1,6 @@
 import { firstInput, last, mismatch, paddingMode, product, tuple } from '../keras/shape-helpers.js';
 import { buildPassiveLayer } from '../build-model/passive-layer.js';
-import type { LayerKindRule } from './layer-kind.js';
+import type { KerasClass, LayerKindRule } from './layer-kind.js';
 
 /**
  * MaxPooling / AveragePooling 1D and 2D (`parse_pooling_layer`; kernels `nnet_pooling.h`,
@@ -8,15 +8,16 @@ import type { LayerKindRule } from './layer-kind.js';
  */
 function poolingRule(rank: 1 | 2): LayerKindRule {
   const n = `${rank}D`;
+  const keras: Record<string, KerasClass> = {
+    [`MaxPooling${n}`]: { quantized: false, op: 'max', hls4ml: `Pooling${n}` },
+    [`MaxPool${n}`]: { quantized: false, op: 'max', hls4ml: `Pooling${n}` },
+    [`AveragePooling${n}`]: { quantized: false, op: 'average', hls4ml: `Pooling${n}` },
+    [`AvgPool${n}`]: { quantized: false, op: 'average', hls4ml: `Pooling${n}` },
+  };
   return {
     family: 'pooling',
     weighted: false,
-    keras: {
-      [`MaxPooling${n}`]: { quantized: false, op: 'max', hls4ml: `Pooling${n}` },
-      [`MaxPool${n}`]: { quantized: false, op: 'max', hls4ml: `Pooling${n}` },
-      [`AveragePooling${n}`]: { quantized: false, op: 'average', hls4ml: `Pooling${n}` },
-      [`AvgPool${n}`]: { quantized: false, op: 'average', hls4ml: `Pooling${n}` },
-    },
+    keras,
     inferShape(ctx) {
       const input = firstInput(ctx);
       if (input.length !== rank + 1) throw mismatch(ctx, `expects a ${rank + 1}-d input, got [${input.join(', ')}]`);
@@ -40,7 +41,7 @@ function poolingRule(rank: 1 | 2): LayerKindRule {
       const lanes = ctx.stream ? channels : outputs;
       const levels = Math.ceil(Math.log2(Math.max(2, windowSize)));
       // Max pooling compares and then selects at every node of its tree; average pooling only adds.
-      const selects = isMax(layer.className) ? lanes * (windowSize - 1) * width : 0;
+      const selects = keras[layer.className]?.op === 'max' ? lanes * (windowSize - 1) * width : 0;
       return buildPassiveLayer(layer, ctx, {
         operators: { adderBits: lanes * (windowSize - 1) * width, muxBits: selects, inputBits: lanes * windowSize * width, accumulatorBits: lanes * ctx.result.width },
         depth: levels + ctx.tool.timing.activationCycles,
@@ -56,13 +57,14 @@ export const pooling2dRule = poolingRule(2);
 /** GlobalMax/AveragePooling 1D and 2D (`parse_global_pooling_layer`): one tree per channel over every position. */
 function globalPoolingRule(rank: 1 | 2): LayerKindRule {
   const n = `${rank}D`;
+  const keras: Record<string, KerasClass> = {
+    [`GlobalMaxPooling${n}`]: { quantized: false, op: 'max', hls4ml: `GlobalPooling${n}` },
+    [`GlobalAveragePooling${n}`]: { quantized: false, op: 'average', hls4ml: `GlobalPooling${n}` },
+  };
   return {
     family: 'pooling',
     weighted: false,
-    keras: {
-      [`GlobalMaxPooling${n}`]: { quantized: false, op: 'max', hls4ml: `GlobalPooling${n}` },
-      [`GlobalAveragePooling${n}`]: { quantized: false, op: 'average', hls4ml: `GlobalPooling${n}` },
-    },
+    keras,
     inferShape(ctx) {
       const input = firstInput(ctx);
       if (input.length !== rank + 1) throw mismatch(ctx, `expects a ${rank + 1}-d input, got [${input.join(', ')}]`);
@@ -75,7 +77,7 @@ function globalPoolingRule(rank: 1 | 2): LayerKindRule {
       const width = ctx.accum.width;
       const nodes = channels * (ctx.stream ? 1 : positions - 1);
       return buildPassiveLayer(layer, ctx, {
-        operators: { adderBits: nodes * width, muxBits: isMax(layer.className) ? nodes * width : 0, inputBits: channels * ctx.input.width, accumulatorBits: channels * width },
+        operators: { adderBits: nodes * width, muxBits: keras[layer.className]?.op === 'max' ? nodes * width : 0, inputBits: channels * ctx.input.width, accumulatorBits: channels * width },
         depth: Math.ceil(Math.log2(Math.max(2, positions))) + ctx.tool.timing.activationCycles,
       });
     },
@@ -84,8 +86,3 @@ function globalPoolingRule(rank: 1 | 2): LayerKindRule {
 
 export const globalPooling1dRule = globalPoolingRule(1);
 export const globalPooling2dRule = globalPoolingRule(2);
-
-// Both Keras spellings of max pooling, local and global (`MaxPooling2D`, `MaxPool2D`, `GlobalMaxPooling1D`).
-function isMax(className: string): boolean {
-  return /^(Global)?MaxPool/.test(className);
-}
