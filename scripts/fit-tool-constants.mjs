@@ -237,6 +237,16 @@ function undetermined(rows, width) {
   return new Set([...Array(width).keys()].filter((i) => i % F !== 0 && Math.floor(i / F) !== CLASS_INDEX.recurrent && (thin(i) || confounded(i))));
 }
 
+/** A LUT and an FF row per reported layer (`keep` choosing which of the build's layers count). */
+function pushLayerRows(rows, layerRows, b, keep = () => true) {
+  for (const lr of layerRows) {
+    const layer = b.layers.find((l) => l.name === lr.node);
+    if (!layer || !keep(layer)) continue;
+    const x = layerFeatures(layer);
+    for (const t of ['lut', 'ff']) rows[t].push({ x, y: lr.hls[t], w: 1 / (lr.hls[t] + 200) });
+  }
+}
+
 function fitGroup(group, start, nearest) {
   const members = records.filter((r) => r.group === group && !r.flat && fitted(r));
   let profile = start;
@@ -249,12 +259,7 @@ function fitGroup(group, start, nearest) {
   for (const { record } of members) {
     const b = build(record, profile);
     const layerRows = (record.results.layers ?? []).filter((lr) => lr.hls);
-    for (const lr of layerRows) {
-      const layer = b.layers.find((l) => l.name === lr.node);
-      if (!layer) continue;
-      const x = layerFeatures(layer);
-      for (const t of ['lut', 'ff']) rows[t].push({ x, y: lr.hls[t], w: 1 / (lr.hls[t] + 200) });
-    }
+    pushLayerRows(rows, layerRows, b);
     if (record.results.hls && layerRows.length === 0) {
       const x = designFeatures(b);
       for (const t of ['lut', 'ff']) rows[t].push({ x, y: record.results.hls[t], w: 2 / (record.results.hls[t] + 200) });
@@ -269,13 +274,7 @@ function fitGroup(group, start, nearest) {
     }
   }
   for (const { record } of records.filter((r) => r.group === group && streamedEvidence(r))) {
-    const b = build(record, profile);
-    for (const lr of record.results.layers.filter((l) => l.hls)) {
-      const layer = b.layers.find((l) => l.name === lr.node);
-      if (!layer || layer.priceClass !== 'streamed') continue;
-      const x = layerFeatures(layer);
-      for (const t of ['lut', 'ff']) rows[t].push({ x, y: lr.hls[t], w: 1 / (lr.hls[t] + 200) });
-    }
+    pushLayerRows(rows, record.results.layers.filter((l) => l.hls), build(record, profile), (layer) => layer.priceClass === 'streamed');
   }
   // The flat wa-hls4ml rows (Resource dense networks) report post-synthesis numbers only: through
   // what synthesis did to LUTs of Resource designs of the same versions that report both (a ratio

@@ -183,11 +183,12 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
 }
 
 /**
- * A product of two variables (weights read from a ROM or registers, not constants) at most 8 bits wide on both sides is built in LUTs: Vivado HLS 2019.1 Resource
- * designs with ap_fixed<8,·> everywhere report 48 DSPs for 4,860 multipliers and 24 for 459
- * (rule4ml's records), hls4ml 1.1.0's 8-bit Resource MLPs on Vitis 2024.2 only their first
- * layer's (16-bit input) on DSPs. Constant 8-bit weights are another matter (argykokk-mlp keeps
- * 0.3–51 % of 8×8 products on DSPs): `constantDspShare` prices those.
+ * A product of two variables (weights read from a ROM or registers, not constants) at most 8 bits
+ * wide on both sides is built in LUTs: Vivado HLS 2019.1 Resource designs with ap_fixed<8,·>
+ * everywhere report 48 DSPs for 4,860 multipliers and 24 for 459 (rule4ml's records), hls4ml
+ * 1.1.0's 8-bit Resource MLPs on Vitis 2024.2 only their first layer's (16-bit input) on DSPs.
+ * Constant 8-bit weights are another matter (argykokk-mlp keeps 0.3–51 % of 8×8 products on
+ * DSPs): `constantDspShare` prices those.
  */
 function variableProduct(constant: boolean, product: ProductEstimate, ctx: BuildContext): ProductEstimate {
   if (constant || product.kind !== 'dsp' || Math.max(ctx.weight.width, ctx.input.width) > 8) return product;
