@@ -204,7 +204,7 @@ function overrideNotes(file: Hls4mlConfig | undefined, options: DesignOptions): 
 }
 
 /** A toolchain when the user named one or the config's Backend implies the tool (`backendHlsTool`); otherwise the bundle's reference applies. */
-export function toolchainFrom(options: DesignOptions, backend?: Backend): Toolchain | undefined {
+function toolchainFrom(options: DesignOptions, backend?: Backend): Toolchain | undefined {
   const implied = backendHlsTool(backend);
   const named = options.hlsTool === 'vivado_hls' || options.hlsTool === 'vitis_hls' ? options.hlsTool : undefined;
   if (!options.hls4mlVersion && !named && !options.hlsToolVersion && !implied) return undefined;
