@@ -8,7 +8,7 @@
 // (--check refits and exits 1 unless every constant in tool-constants.ts comes out again)
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDesign, familyOf, guessedSettings, isModelledRelease, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, WIDE_WEIGHT_BITS, profileOf, toolGroup, toolYear, operatorFeatures } from '@hlsest/core';
+import { buildDesign, familyOf, guessedSettings, isModelledRelease, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, profileOf, toolGroup, toolYear, operatorFeatures } from '@hlsest/core';
 import { inputRecords } from '@hlsest/ingest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -251,10 +251,7 @@ function fitGroup(group, start, nearest) {
   const members = records.filter((r) => r.group === group && !r.flat && fitted(r));
   let profile = start;
 
-  // 1. DSP share of constant-weight products: fitted across groups first (see dspShares).
-  profile = { ...profile, constantProductDspShare: SHARES[group] };
-
-  // 2. LUT and FF costs: per-layer rows where the report has them, whole designs otherwise.
+  // 1. LUT and FF costs: per-layer rows where the report has them, whole designs otherwise.
   const rows = { lut: [], ff: [] };
   for (const { record } of members) {
     const b = build(record, profile);
@@ -306,7 +303,7 @@ function fitGroup(group, start, nearest) {
   };
   profile = withCosts(profile, solve('lut'), solve('ff'));
 
-  // 3. Timing: coordinate search over the kernels' constants, on per-layer and design latency.
+  // 2. Timing: coordinate search over the kernels' constants, on per-layer and design latency.
   const latencyRows = records.filter((r) => r.group === group && fitted(r));
   const objective = (candidate) => {
     const errors = [];
@@ -374,7 +371,7 @@ function fitGroup(group, start, nearest) {
       }
     }
   }
-  // 4. Post-synthesis transfer: median of post-synthesis over the rule's C-synthesis estimate,
+  // 3. Post-synthesis transfer: median of post-synthesis over the rule's C-synthesis estimate,
   // for the group and for each year of the tool with five designs or more.
   const ratios4 = { bram18k: [], ff: [], lut: [] };
   const byYear = new Map();
@@ -394,63 +391,10 @@ function fitGroup(group, start, nearest) {
     synthTransfer: Object.fromEntries(Object.entries(ratios4).map(([k, xs]) => [k, round(xs.length >= 5 ? median(xs) : start.synthTransfer[k])])),
     synthTransferByYear: Object.fromEntries(years.map(([year, xs]) => [year, { ff: round(median(xs.ff)), lut: round(median(xs.lut)) }])),
   };
-  console.error(`${group}: ${members.length} designs, DSP share ${JSON.stringify(profile.constantProductDspShare)}, latency/II sMAPE ${best.toFixed(1)} %, ${rows.lut.length} LUT rows`);
+  console.error(`${group}: ${members.length} designs, latency/II sMAPE ${best.toFixed(1)} %, ${rows.lut.length} LUT rows`);
   const { group: _g, ...constants } = profile;
   return constants;
 }
-
-// ---- DSP share of constant-weight products ----------------------------------------------------------
-// Per Latency kernel at RF 1 whose products the rule puts on DSPs: the report's DSPs over the
-// rule's at a share of 1 (per layer where the report has layers, per design where every weight
-// layer is such a kernel of one weight class). Each family counts once (the median of its own
-// ratios), so one family's hundred layers do not outvote another's ten designs. A group keeps its
-// own figure for a weight class only where two or more families show it; otherwise it takes the
-// median over every group's families (the data shows no tool difference at equal widths:
-// hls4ml's 16-bit baselines keep 88–100 % on Vivado HLS 2020.1 and Vitis HLS 2023–2024 alike).
-function dspShares() {
-  const ratios = []; // { group, family, width: 'narrow' | 'wide', ratio }
-  for (const { record, group } of records.filter((r) => !r.flat && fitted(r))) {
-    if (record.warnings.some((w) => /multipliers forced onto LUTs/.test(w))) continue;
-    const unit = { ...profileOf(group), constantProductDspShare: { narrow: 1, wide: 1 } };
-    let b;
-    try {
-      b = build(record, unit);
-    } catch {
-      continue;
-    }
-    const family = familyOf(record);
-    const eligible = (l) => l.strategy === 'latency' && l.product === 'dsp' && l.expectedDsp > 0 && (l.reuse?.applied ?? 1) === 1;
-    const widthOf = (l) => (l.weightWidth >= WIDE_WEIGHT_BITS ? 'wide' : 'narrow');
-    const layerRows = (record.results.layers ?? []).filter((lr) => lr.hls);
-    for (const lr of layerRows) {
-      const layer = b.layers.find((l) => l.name === lr.node);
-      if (layer && eligible(layer)) ratios.push({ group, family, width: widthOf(layer), ratio: Math.min(1, lr.hls.dsp / layer.expectedDsp) });
-    }
-    const weightLayers = b.layers.filter((l) => l.mult);
-    if (layerRows.length === 0 && record.results.hls && weightLayers.length > 0 && weightLayers.every(eligible) && new Set(weightLayers.map(widthOf)).size === 1) {
-      const expected = weightLayers.reduce((a, l) => a + l.expectedDsp, 0);
-      ratios.push({ group, family, width: widthOf(weightLayers[0]), ratio: Math.min(1, record.results.hls.dsp / expected) });
-    }
-  }
-  const familyMedians = (list) => {
-    const byFamily = new Map();
-    for (const r of list) byFamily.set(r.family, [...(byFamily.get(r.family) ?? []), r.ratio]);
-    return [...byFamily.values()].map(median);
-  };
-  const out = {};
-  for (const group of TOOL_GROUPS) {
-    out[group] = {};
-    for (const width of ['narrow', 'wide']) {
-      const own = familyMedians(ratios.filter((r) => r.group === group && r.width === width));
-      const pooled = familyMedians(ratios.filter((r) => r.width === width));
-      const value = own.length >= 2 ? median(own) : pooled.length ? median(pooled) : profileOf(group).constantProductDspShare[width];
-      out[group][width] = round(value);
-      console.error(`DSP share ${group} ${width}: ${out[group][width]} (${own.length >= 2 ? `${own.length} families of the group` : `pooled over ${pooled.length} families`})`);
-    }
-  }
-  return out;
-}
-const SHARES = dspShares();
 
 const constants = {};
 // Vitis HLS 2023+'s data have no unrolled kernel wider than one input at RF 1 (hls4ml's

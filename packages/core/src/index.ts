@@ -11,7 +11,7 @@ export { parseKerasModel, type Network } from './keras/parse-keras-model.js';
 export { isZip, readKerasArchive, type KerasArchive } from './keras/keras-archive.js';
 export { multSize, type MultSize } from './build-model/mult-size.js';
 export { hls4mlRules, hls4mlMinor, isModelledRelease, HLS4ML_VERSIONS, NEWEST_HLS4ML, type Hls4mlRules, type Hls4mlVersion } from './build-model/hls4ml-versions.js';
-export { toolProfile, toolGroup, toolYear, synthTransferOf, profileOf, constantDspShare, realProductShare, WIDE_WEIGHT_BITS, priceOperators, operatorFeatures, memoryStorage, TOOL_GROUPS, STRATEGY_CLASSES, OPERATOR_FEATURES, type ToolGroup, type ToolProfile, type ToolConstants, type OperatorCosts, type OperatorFeature, type StrategyClass, type TimingConstants } from './build-model/tool-profiles.js';
+export { toolProfile, toolGroup, toolYear, synthTransferOf, profileOf, realProductShare, priceOperators, operatorFeatures, memoryStorage, TOOL_GROUPS, STRATEGY_CLASSES, OPERATOR_FEATURES, type ToolGroup, type ToolProfile, type ToolConstants, type OperatorCosts, type OperatorFeature, type StrategyClass, type TimingConstants } from './build-model/tool-profiles.js';
 export { converterGraph, optimizedGraph, activationNodeName } from './build-model/hls4ml-graph.js';
 export type { Operators, HlsResources } from './build-model/layer-build.js';
 export { hls4mlClassName } from './layer-kinds/index.js';

@@ -46,9 +46,25 @@ export const WeightStatsSchema = z.object({
   zeros: count,
   /** Non-zero weights that are ± a power of two: a constant multiplication HLS turns into a shift. */
   powersOfTwo: count.optional(),
+  /**
+   * Non-zero weights whose value, cast to the weight type, has three or more nonzero signed
+   * digits: the constant products C-synthesis keeps as multiplications (`constant-products.ts`).
+   */
+  multiplications: count.optional(),
 });
 
 const shape = z.array(positiveInt.or(z.literal(0)));
+
+/**
+ * How Keras draws a kernel before training (its `kernel_initializer`): a variance `scale / n`
+ * over the kernel's fans (Glorot, LeCun, He and `VarianceScaling` alike), or values within
+ * ±`limit` whatever the fans (`RandomUniform`, `RandomNormal`, `Constant`). The spread decides how
+ * many of a constant kernel's products stay multiplications.
+ */
+export const KernelInitSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('variance'), scale: z.number().positive(), mode: z.enum(['fan_in', 'fan_out', 'fan_avg']) }),
+  z.object({ kind: z.literal('limit'), limit: z.number().nonnegative() }),
+]);
 
 export const LayerSchema = z.object({
   name: z.string().min(1),
@@ -86,6 +102,7 @@ export const LayerSchema = z.object({
   /** io_parallel convolutions: output pixels computed per step (hls4ml `ParallelizationFactor`). */
   parallelizationFactor: positiveInt.optional(),
   weights: WeightStatsSchema.optional(),
+  kernelInit: KernelInitSchema.optional(),
   inbound: z.array(z.string()).default([]),
 });
 
@@ -202,6 +219,7 @@ export const DesignRecordSchema = z.object({
 export type Layer = z.output<typeof LayerSchema>;
 export type LayerPrecision = z.output<typeof LayerPrecisionSchema>;
 export type WeightStats = z.output<typeof WeightStatsSchema>;
+export type KernelInit = z.output<typeof KernelInitSchema>;
 export type HlsConfig = z.output<typeof HlsConfigSchema>;
 export type Strategy = HlsConfig['strategy'];
 export type IoType = HlsConfig['ioType'];

@@ -2,6 +2,7 @@ import { HlsestError } from './errors.js';
 import { fractionalBits, type Precision } from './precision.js';
 import type { Layer, WeightStats } from './schema.js';
 import { hasWeights } from './layers.js';
+import { SHIFT_ADD_DIGITS, signedDigits } from './build-model/constant-products.js';
 
 /**
  * What a layer's trained kernel means for the hardware once hls4ml has cast it to its weight
@@ -13,6 +14,7 @@ export function weightStatsOf(values: ArrayLike<number>, precision?: Precision):
   const step = precision && precision.kind === 'fixed' ? 2 ** -fractionalBits(precision) : precision?.kind === 'int' ? 1 : 0;
   let zeros = 0;
   let powersOfTwo = 0;
+  let multiplications = 0;
   for (let i = 0; i < values.length; i++) {
     const raw = values[i]!;
     const v = step > 0 ? Math.round(raw / step) * step : raw;
@@ -20,9 +22,11 @@ export function weightStatsOf(values: ArrayLike<number>, precision?: Precision):
     else if (Number.isFinite(v)) {
       const exponent = Math.log2(Math.abs(v));
       if (Math.abs(exponent - Math.round(exponent)) < 1e-9) powersOfTwo++;
+      // On the type's grid a weight is an integer number of steps; signed digits are counted there.
+      if (step > 0 && signedDigits(Math.round(Math.abs(v) / step)) > SHIFT_ADD_DIGITS) multiplications++;
     }
   }
-  return { count: values.length, zeros, powersOfTwo };
+  return { count: values.length, zeros, powersOfTwo, ...(step > 0 && { multiplications }) };
 }
 
 /** Layers with their weight statistics attached by name (from a Keras `.h5`). */

@@ -378,7 +378,7 @@ function evidenceLines(facts: FamilyEvidence | undefined): string[] {
   const share = facts.dspShare;
   if (share && share.max > 4 * Math.max(share.min, 1e-3)) {
     out.push(
-      `- At reuse factor 1 the share of constant-weight products C-synthesis keeps on DSPs ranges from ${pct(share.min)} (${share.minAt}) to ${pct(share.max)} (${share.maxAt}) over ${share.layers} layers built alike (${share.setting}): it follows the trained weights' values, which the reports' projects do not ship, so DSP (and the LUTs that replace them) cannot follow from the model and config alone. Give the weights (\`.h5\`) for a closer estimate.`,
+      `- At reuse factor 1 the share of constant-weight products C-synthesis keeps on DSPs ranges from ${pct(share.min)} (${share.minAt}) to ${pct(share.max)} (${share.maxAt}) over ${share.layers} layers built alike (${share.setting}): it follows the trained weights' values, which the reports' projects do not ship. The rule counts it over the spread Keras initialised each kernel with (its fans), which training moves, so DSP (and the LUTs that replace them) follows from the model and config only that far. Give the weights (\`.h5\`) for a closer estimate.`,
     );
   }
   const folded = facts.foldedLatency;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildDesign } from './build-design.js';
 import { bram18kForRom, estimateProduct } from './operand-widths.js';
-import { constantDspShare, memoryStorage, profileOf, synthTransferOf, toolProfile } from './tool-profiles.js';
-import { parsePrecision } from '../precision.js';
+import { memoryStorage, profileOf, synthTransferOf, toolProfile } from './tool-profiles.js';
+import { constantMultiplicationShare, kernelSpread } from './constant-products.js';
+import { DEFAULT_PRECISION, parsePrecision } from '../precision.js';
 import { resolveDevice } from '../boards.js';
 import { configureNetwork } from '../hls4ml-config.js';
 import { parseKerasModel } from '../keras/parse-keras-model.js';
@@ -102,11 +103,22 @@ describe('buildDesign, other structures', () => {
     expect(pool('AveragePooling2D').adderBits).toBe(64 * 3 * 16);
   });
 
+  it('keeps on DSPs the constant products that stay multiplications: counted from trained weights, else from the initializer\'s spread', () => {
+    const vivado: Toolchain = { hlsTool: 'vivado_hls', hlsToolVersion: '2020.1' };
+    const dspOf = (extra: Partial<Layer>) => buildDesign([input(16), dense('fc1', 16, 64, 'in', extra)], config({ strategy: 'latency', reuseFactor: 1 }), { toolchain: vivado }).layers[1]!.expectedDsp;
+    expect(dspOf({ weights: { count: 1024, zeros: 24, powersOfTwo: 100, multiplications: 300 } })).toBe(300);
+    // LeCun-uniform over 16 inputs spans ±443 steps of 2^-10, Glorot-uniform over 16 + 64 fans ±280.
+    const wide = dspOf({ kernelInit: { kind: 'variance', scale: 1, mode: 'fan_in' } });
+    expect(wide).toBe(Math.round(1024 * constantMultiplicationShare(DEFAULT_PRECISION, Math.sqrt(3 / 16))));
+    expect(wide).toBeGreaterThan(dspOf({}));
+    expect(dspOf({ kernelInit: { kind: 'limit', limit: 0.003 } })).toBe(0);
+  });
+
   it('folds a Resource kernel at RF 1 like constants: its one-word weight ROM keeps the constant DSP share', () => {
     const layers = [input(16), dense('fc1', 16, 64, 'in')];
     const vivado: Toolchain = { hlsTool: 'vivado_hls', hlsToolVersion: '2020.1' };
     const at = (reuseFactor: number) => buildDesign(layers, config({ strategy: 'resource', reuseFactor }), { toolchain: vivado }).layers[1]!;
-    expect(at(1).expectedDsp).toBe(Math.round(1024 * constantDspShare(profileOf('vivado_hls'), 16)));
+    expect(at(1).expectedDsp).toBe(Math.round(1024 * constantMultiplicationShare(DEFAULT_PRECISION, kernelSpread(undefined, 16, 64))));
     // From RF 2 the ROM has depth: every multiplier is a DSP.
     expect(at(2).expectedDsp).toBe(512);
   });
@@ -332,7 +344,7 @@ describe('tool profiles', () => {
     const vivado = buildDesign(layers, config({ strategy: 'latency', reuseFactor: 4 }), { toolchain: { hlsTool: 'vivado_hls', hlsToolVersion: '2019.2' } });
     const vitis = buildDesign(layers, config({ strategy: 'latency', reuseFactor: 4 }), { toolchain: VITIS_2023 });
     expect(vivado.layers[1]!.expectedDsp).toBe(256);
-    expect(vitis.layers[1]!.expectedDsp).toBe(Math.min(256, Math.round(1024 * constantDspShare(profileOf('vitis_hls_2023'), 16))));
+    expect(vitis.layers[1]!.expectedDsp).toBe(Math.min(256, Math.round(1024 * constantMultiplicationShare(DEFAULT_PRECISION, kernelSpread(undefined, 32, 32)))));
   });
 
   it('keeps small memories in LUTs and a narrow width remainder out of BRAM', () => {

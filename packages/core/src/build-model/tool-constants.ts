@@ -7,24 +7,24 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0,
-        productBits: 0.4258,
-        adderBits: 0.3903,
+        lutProductBits: 0.6218,
+        productBits: 0.047,
+        adderBits: 0.2803,
         accumulatorBits: 0,
-        inputBits: 2.247,
-        muxBits: 0.1146,
+        inputBits: 2.8,
+        muxBits: 0.1294,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
       },
       folded: {
-        perLayer: 673.5,
+        perLayer: 673.4,
         lutProductBits: 0,
-        productBits: 0.8357,
+        productBits: 0.8356,
         adderBits: 2.671,
         accumulatorBits: 4,
         inputBits: 1.909,
-        muxBits: 0.6952,
+        muxBits: 0.6951,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
@@ -45,22 +45,22 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.417,
-        accumulatorBits: 0.008647,
+        adderBits: 1.339,
+        accumulatorBits: 0.1212,
         inputBits: 0,
-        muxBits: 0.4427,
+        muxBits: 0.4645,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
-        perLayer: 9.003,
+        perLayer: 9.329,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.9834,
-        accumulatorBits: 1.345,
-        inputBits: 1.836,
-        muxBits: 0.4615,
+        adderBits: 0.9788,
+        accumulatorBits: 1.354,
+        inputBits: 1.826,
+        muxBits: 0.4757,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -75,7 +75,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8165
+        lutramBits: 0.9433
       }
     },
     ff: {
@@ -83,19 +83,19 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.5176,
+        adderBits: 0.6007,
         accumulatorBits: 0,
-        inputBits: 0.8075,
+        inputBits: 0.7663,
         muxBits: 0,
-        pipelineBits: 0.06674,
-        saturatingBits: 1.205,
-        lutramBits: 0.1974
+        pipelineBits: 0.2774,
+        saturatingBits: 1.167,
+        lutramBits: 0.1927
       },
       folded: {
         perLayer: 409.8,
         lutProductBits: 0,
         productBits: 0.4785,
-        adderBits: 0.7044,
+        adderBits: 0.7043,
         accumulatorBits: 1.541,
         inputBits: 2.923,
         muxBits: 0.2216,
@@ -121,21 +121,21 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         productBits: 0,
         adderBits: 1.117,
         accumulatorBits: 0,
-        inputBits: 0.02184,
+        inputBits: 0.02244,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
-        perLayer: 47.79,
+        perLayer: 47.83,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0.8219,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.03005,
+        pipelineBits: 0.03002,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -147,9 +147,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.319,
+        pipelineBits: 0.333,
         saturatingBits: 0,
-        lutramBits: 0.2045
+        lutramBits: 0.2052
       }
     },
     timing: {
@@ -169,10 +169,6 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       dataflowCycles: -3,
       pipelineCyclesPerLayer: 0
     },
-    constantProductDspShare: {
-      narrow: 0.1503,
-      wide: 0.6211
-    },
     sharedProductsOnDsp: true,
     streamOverlap: true,
     streamFifoPerElement: true,
@@ -190,12 +186,12 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1728,
+        lutProductBits: 0.1585,
         productBits: 0,
-        adderBits: 0.1988,
-        accumulatorBits: 1.401,
-        inputBits: 3.256,
-        muxBits: 0.07836,
+        adderBits: 0.2339,
+        accumulatorBits: 2.289,
+        inputBits: 3.633,
+        muxBits: 0.0923,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -228,28 +224,28 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.6212,
+        adderBits: 0.6328,
         accumulatorBits: 4,
-        inputBits: 0.2591,
+        inputBits: 0.2539,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
-        perLayer: 0,
+        perLayer: 0.0007322,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.6208,
+        adderBits: 0.6145,
         accumulatorBits: 4,
-        inputBits: 0.2591,
-        muxBits: 0,
+        inputBits: 0.259,
+        muxBits: 0.1254,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       top: {
-        perLayer: 236.3,
+        perLayer: 225.3,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -264,13 +260,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.12,
+        lutProductBits: 0.09271,
         productBits: 0,
-        adderBits: 0.3334,
-        accumulatorBits: 0,
-        inputBits: 2.047,
+        adderBits: 0.4022,
+        accumulatorBits: 0.02203,
+        inputBits: 2.558,
         muxBits: 0,
-        pipelineBits: 0.06674,
+        pipelineBits: 0.2774,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -299,40 +295,40 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 5.619,
+        perLayer: 7.874,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 0.01362,
+        accumulatorBits: 0.008406,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.718,
+        pipelineBits: 0.7254,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
-        perLayer: 10.75,
+        perLayer: 10.77,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.0009023,
-        accumulatorBits: 0.002311,
-        inputBits: 0.0005553,
-        muxBits: 0.002915,
-        pipelineBits: 0.7462,
+        adderBits: 0.006736,
+        accumulatorBits: 0.005913,
+        inputBits: 0.004146,
+        muxBits: 0.02185,
+        pipelineBits: 0.822,
         saturatingBits: 0,
         lutramBits: 0
       },
       top: {
-        perLayer: 20.39,
+        perLayer: 20.44,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.8271,
+        pipelineBits: 0.8278,
         saturatingBits: 0,
-        lutramBits: 2.081
+        lutramBits: 2.115
       }
     },
     timing: {
@@ -352,10 +348,6 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       dataflowCycles: -1,
       pipelineCyclesPerLayer: 2
     },
-    constantProductDspShare: {
-      narrow: 0.1503,
-      wide: 0.6211
-    },
     sharedProductsOnDsp: false,
     streamOverlap: false,
     streamFifoPerElement: false,
@@ -373,27 +365,27 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1249,
+        lutProductBits: 0.1656,
         productBits: 0,
-        adderBits: 0.2379,
-        accumulatorBits: 0,
-        inputBits: 3.957,
-        muxBits: 0.8507,
+        adderBits: 0.3055,
+        accumulatorBits: 0.2021,
+        inputBits: 4,
+        muxBits: 0.5402,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.3249
+        lutramBits: 0.4616
       },
       folded: {
-        perLayer: 1961,
-        lutProductBits: 0.3657,
-        productBits: 0.3454,
+        perLayer: 1949,
+        lutProductBits: 0.2005,
+        productBits: 0.7794,
         adderBits: 0,
         accumulatorBits: 4,
-        inputBits: 0.3658,
+        inputBits: 0.3386,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.115
+        lutramBits: 1.116
       },
       recurrent: {
         perLayer: 150,
@@ -411,8 +403,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.285,
-        accumulatorBits: 0,
+        adderBits: 1.149,
+        accumulatorBits: 0.2437,
         inputBits: 0,
         muxBits: 1,
         pipelineBits: 0,
@@ -420,19 +412,19 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       streamed: {
-        perLayer: 0.543,
+        perLayer: 0.6842,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 2.571,
-        accumulatorBits: 1.294,
+        adderBits: 2.416,
+        accumulatorBits: 1.663,
         inputBits: 0,
-        muxBits: 0,
+        muxBits: 0.05353,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       top: {
-        perLayer: 0,
+        perLayer: 9.752,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -447,15 +439,15 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0,
+        lutProductBits: 0.003447,
         productBits: 0,
-        adderBits: 0.4082,
+        adderBits: 0.4951,
         accumulatorBits: 0,
-        inputBits: 2.25,
-        muxBits: 0.243,
-        pipelineBits: 0.8349,
+        inputBits: 2.146,
+        muxBits: 0.2143,
+        pipelineBits: 0.8497,
         saturatingBits: 0,
-        lutramBits: 0.1698
+        lutramBits: 0.1736
       },
       folded: {
         perLayer: 0,
@@ -467,7 +459,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8412
+        lutramBits: 0.8424
       },
       recurrent: {
         perLayer: 100,
@@ -497,11 +489,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.1602,
+        adderBits: 0.1089,
         accumulatorBits: 0,
-        inputBits: 1.203,
+        inputBits: 1.193,
         muxBits: 0,
-        pipelineBits: 0.09677,
+        pipelineBits: 0.1094,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -515,7 +507,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8082
+        lutramBits: 0.8174
       }
     },
     timing: {
@@ -535,10 +527,6 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       dataflowCycles: -1,
       pipelineCyclesPerLayer: 0
     },
-    constantProductDspShare: {
-      narrow: 0.1503,
-      wide: 0.6211
-    },
     sharedProductsOnDsp: false,
     streamOverlap: false,
     streamFifoPerElement: false,
@@ -546,16 +534,16 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     synthTransfer: {
       bram18k: 0.8333,
       ff: 1.034,
-      lut: 1.152
+      lut: 1.157
     },
     synthTransferByYear: {
       2023: {
         ff: 1.034,
-        lut: 1.153
+        lut: 1.159
       },
       2024: {
-        ff: 0.9715,
-        lut: 0.7633
+        ff: 0.9421,
+        lut: 0.7572
       }
     },
     bramMinBits: 1024,

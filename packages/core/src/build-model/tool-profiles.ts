@@ -6,9 +6,9 @@ import { bram18kForRom } from './operand-widths.js';
 /**
  * How one generation of the HLS tool turns hls4ml's C++ into hardware, as far as the estimate
  * depends on it: the cost of each operator in LUTs and FFs, where memories land, the cycles of
- * each kernel's schedule, and the share of constant-weight products it keeps on DSPs. The
- * numbers are fitted on real C-synthesis reports (`scripts/fit-tool-constants.mjs` writes
- * `tool-constants.ts`); the groups follow where the data shows the tools differ.
+ * each kernel's schedule. The numbers are fitted on real C-synthesis reports
+ * (`scripts/fit-tool-constants.mjs` writes `tool-constants.ts`); the groups follow where the data
+ * shows the tools differ.
  */
 export const TOOL_GROUPS = ['vivado_hls', 'vitis_hls_2020', 'vitis_hls_2023'] as const;
 export type ToolGroup = (typeof TOOL_GROUPS)[number];
@@ -68,12 +68,6 @@ export interface ToolConstants {
   readonly lut: Readonly<Record<StrategyClass, OperatorCosts>>;
   readonly ff: Readonly<Record<StrategyClass, OperatorCosts>>;
   readonly timing: TimingConstants;
-  /**
-   * Share of a Latency kernel's constant-weight products that stay on DSPs (the rest become LUT
-   * shift-adds), for narrow (< `WIDE_WEIGHT_BITS`) and wide weights: a wider constant has more
-   * non-zero digits, so fewer of its products are cheaper as shifts and adds.
-   */
-  readonly constantProductDspShare: { readonly narrow: number; readonly wide: number };
   /** Whether multipliers a Latency kernel shares over RF > 1 steps all become DSPs (Vivado HLS) or keep folding constants (Vitis HLS). */
   readonly sharedProductsOnDsp: boolean;
   /** Cycles an io_stream layer adds beyond its input beats (FIFO read, pipeline fill). */
@@ -107,18 +101,6 @@ export interface ToolConstants {
   readonly bramMinBits: number;
   /** A memory's width beyond whole 36-bit BRAM ports narrower than this goes to LUTRAM. */
   readonly bramRemainderBits: number;
-}
-
-/**
- * Weights this wide or wider count as wide for `constantProductDspShare`. The data has 8-bit
- * trained weights (argykokk-mlp: a median 15 % of products on DSPs) and 16-bit ones (N-TORC,
- * hls4ml's baselines: 47–94 %); 12 splits them.
- */
-export const WIDE_WEIGHT_BITS = 12;
-
-/** The share of a Latency kernel's constant-weight products a tool keeps on DSPs, at a weight width. */
-export function constantDspShare(tool: ToolConstants, weightBits: number): number {
-  return weightBits >= WIDE_WEIGHT_BITS ? tool.constantProductDspShare.wide : tool.constantProductDspShare.narrow;
 }
 
 /**

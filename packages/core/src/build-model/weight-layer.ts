@@ -4,9 +4,10 @@ import type { Layer, Strategy } from '../schema.js';
 import type { BuildContext } from './build-context.js';
 import type { LayerBuild, Operators } from './layer-build.js';
 import type { MultSize } from './mult-size.js';
+import { constantMultiplicationShare, kernelSpread } from './constant-products.js';
 import { estimateProduct, type ProductEstimate } from './operand-widths.js';
 import { resolveReuseFactor, type ReuseFactorResolution } from './reuse-factor.js';
-import { constantDspShare, memoryStorage, priceOperators, realProductShare, unrolledDepth, type StrategyClass } from './tool-profiles.js';
+import { memoryStorage, priceOperators, realProductShare, unrolledDepth, type StrategyClass } from './tool-profiles.js';
 import { fifoOf } from './stream.js';
 
 /** Which of hls4ml's backend initializers decides a weight layer's strategy (`vivado_backend.py`). */
@@ -83,8 +84,8 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const multipliers = strategy === 'distributed_arithmetic' ? 0 : dropsZeros ? Math.max(0, blockFactor - Math.floor(zeros / rf)) : blockFactor;
 
   // Constant weights (Latency kernels) let HLS turn many products into LUT shift-adds, as many as
-  // the trained values allow: powers of two are shifts for certain, of the rest the tool profile
-  // keeps the share the data shows on DSPs. Once ALLOCATION shares multipliers over RF > 1 steps,
+  // the weights' values allow (`constant-products.ts`: counted from the trained kernel where it is
+  // known, else from how many quantization steps its spread spans). Once ALLOCATION shares multipliers over RF > 1 steps,
   // Vivado HLS binds every shared one to a DSP (kebl-cnn: DSP = ceil(n_in·n_out/RF) exactly),
   // while Vitis HLS keeps folding constants and needs no more DSPs than at RF 1 (argykokk-mlp).
   // A Resource kernel at RF 1 reshapes its weights into one ROM word (`nnet_dense_resource.h`,
@@ -96,7 +97,7 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const shiftShare = constant && stats?.powersOfTwo !== undefined && nonzero > 0 ? Math.min(1, stats.powersOfTwo / nonzero) : 0;
   const shared = constant && rf > 1 && ctx.tool.sharedProductsOnDsp;
   const nonzeroProducts = Math.max(0, perApplication - zeros);
-  const dspMultipliers = product.kind !== 'dsp' ? 0 : !constant || shared ? multipliers : Math.min(multipliers, Math.round(nonzeroProducts * (1 - shiftShare) * constantDspShare(ctx.tool, ctx.weight.width)));
+  const dspMultipliers = product.kind !== 'dsp' ? 0 : !constant || shared ? multipliers : Math.min(multipliers, Math.round(nonzeroProducts * multiplicationShareOf(layer, mult, ctx, nonzero)));
   const expectedDsp = dspMultipliers * product.dspPerMultiplier;
   // Vitis HLS keeps folding constants at RF > 1: each weight's product stays its own LUT logic
   // (ArgyKokk's six MLPs at RF 100 keep 65–100 % of their RF 1 LUTs; the wa-hls4ml Vitis 2024.2
@@ -188,11 +189,26 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
  * everywhere report 48 DSPs for 4,860 multipliers and 24 for 459 (rule4ml's records), hls4ml
  * 1.1.0's 8-bit Resource MLPs on Vitis 2024.2 only their first layer's (16-bit input) on DSPs.
  * Constant 8-bit weights are another matter (argykokk-mlp keeps 0.3–51 % of 8×8 products on
- * DSPs): `constantDspShare` prices those.
+ * DSPs): `multiplicationShareOf` prices those.
  */
 function variableProduct(constant: boolean, product: ProductEstimate, ctx: BuildContext): ProductEstimate {
   if (constant || product.kind !== 'dsp' || Math.max(ctx.weight.width, ctx.input.width) > 8) return product;
   return { kind: 'lut', dspPerMultiplier: 0, confidence: 'likely', reason: `${ctx.weight.width}×${ctx.input.width}-bit product of variables: LUT multiplier` };
+}
+
+/**
+ * The share of a constant kernel's nonzero products that stay multiplications: counted from the
+ * trained weights where they were read, else from the spread the layer's initializer gives a
+ * kernel of its fans (a depthwise kernel's output fan is its depth multiplier).
+ */
+function multiplicationShareOf(layer: Layer, mult: MultSize, ctx: BuildContext, nonzero: number): number {
+  const stats = layer.weights;
+  if (stats?.multiplications !== undefined) return nonzero > 0 ? Math.min(1, stats.multiplications / nonzero) : 0;
+  const window = (layer.kernelSize ?? []).reduce((a, k) => a * k, 1);
+  const fanOut = (layer.kind.startsWith('depthwise') ? (layer.depthMultiplier ?? 1) : mult.nOut) * window;
+  const modelled = constantMultiplicationShare(ctx.weight, kernelSpread(layer.kernelInit, mult.nIn, fanOut));
+  // Older statistics count only the powers of two, which are never multiplications.
+  return stats?.powersOfTwo !== undefined && nonzero > 0 ? Math.min(modelled, 1 - stats.powersOfTwo / nonzero) : modelled;
 }
 
 /** hls4ml's build script raises Vivado HLS's loop-unroll ceiling to 4,096 (`config_array_partition -maximum_size 4096`). */

@@ -103,6 +103,24 @@ describe('parseKerasModel on the example models', () => {
   });
 });
 
+describe('parseKerasModel, kernel initializers', () => {
+  it('keeps the spread a weight layer starts from, and the default where none is named', () => {
+    const net = parseKerasModel({
+      class_name: 'Sequential',
+      config: {
+        layers: [
+          { class_name: 'Dense', config: { name: 'a', units: 4, batch_input_shape: [null, 2], kernel_initializer: { class_name: 'LecunUniform', config: { seed: null } } } },
+          { class_name: 'Dense', config: { name: 'b', units: 4 } },
+          { class_name: 'Activation', config: { name: 'c', activation: 'relu', kernel_initializer: 'zeros' } },
+        ],
+      },
+    });
+    expect(net.layers.find((l) => l.name === 'a')!.kernelInit).toEqual({ kind: 'variance', scale: 1, mode: 'fan_in' });
+    expect(net.layers.find((l) => l.name === 'b')!.kernelInit).toBeUndefined();
+    expect(net.layers.find((l) => l.name === 'c')!.kernelInit).toBeUndefined();
+  });
+});
+
 describe('parseKerasModel, Keras 3 and bad input', () => {
   const keras3 = {
     class_name: 'Functional',

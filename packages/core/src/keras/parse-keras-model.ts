@@ -1,3 +1,4 @@
+import { kernelInitOf } from './initializers.js';
 import { HlsestError } from '../errors.js';
 import { kerasClassInfo, layerRule, NOT_MODELLED, type KerasClassInfo } from '../layer-kinds/index.js';
 import { hls4mlRules } from '../build-model/hls4ml-versions.js';
@@ -134,6 +135,8 @@ function buildLayer(
   if (info.kind.includes('conv') || info.kind.startsWith('pooling')) layer.padding = paddingMode(config.padding);
   if (config.depth_multiplier !== undefined) layer.depthMultiplier = config.depth_multiplier;
   if (rule.weighted) layer.useBias = config.use_bias !== false;
+  const kernelInit = rule.weighted ? kernelInitOf(config.kernel_initializer ?? config.depthwise_initializer) : undefined;
+  if (kernelInit) layer.kernelInit = kernelInit;
   if (activation) layer.activation = activation;
   if (precision && Object.keys(precision).length > 0) layer.precision = precision;
   return layer;

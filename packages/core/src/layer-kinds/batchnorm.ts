@@ -1,7 +1,7 @@
 import { firstInput, last, product } from '../keras/shape-helpers.js';
 import { estimateProduct } from '../build-model/operand-widths.js';
 import { buildPassiveLayer } from '../build-model/passive-layer.js';
-import { constantDspShare } from '../build-model/tool-profiles.js';
+import { constantMultiplicationShare } from '../build-model/constant-products.js';
 import type { LayerKindRule } from './layer-kind.js';
 
 /**
@@ -26,8 +26,9 @@ export const batchnormRule: LayerKindRule = {
     const rf = Math.max(1, layer.reuseFactor ?? ctx.config.reuseFactor);
     const multipliers = Math.ceil(lanes / rf);
     const p = estimateProduct(ctx.weight, ctx.input, ctx.device);
-    // Scales are constants: like a Latency kernel's products, many become shift-adds.
-    const share = constantDspShare(ctx.tool, ctx.weight.width);
+    // Scales are constants: like a Latency kernel's products, many become shift-adds. A trained
+    // scale γ/√(σ²+ε) is of order one.
+    const share = constantMultiplicationShare(ctx.weight, 1);
     const dsp = p.kind === 'dsp' ? Math.round(multipliers * p.dspPerMultiplier * share) : 0;
     return buildPassiveLayer(layer, ctx, {
       operators: {

@@ -8,7 +8,8 @@ import { numberOf } from './wa-record.js';
  * The models behind them are hls4ml's own small Keras API test models, described in its
  * test_keras_api.py (summarised in ../shared/hls4ml-data/hls4ml-test-reports/baselines_index.json);
  * this module rebuilds each one from the file name so the summary becomes a full record.
- * All use config_from_keras_model defaults: fixed<16,6>, RF 1, Latency, 5 ns, xcvu13p.
+ * All use config_from_keras_model defaults: fixed<16,6>, RF 1, Latency, 5 ns, xcvu13p. Kernel
+ * initializers are the tests' own: they decide how many constant products stay multiplications.
  */
 interface BaselineModel {
   readonly layers: readonly Record<string, unknown>[];
@@ -37,17 +38,17 @@ export function baselineModel(fileName: string): BaselineModel | string {
   const params = rest.split('-').slice(second === 'io_parallel' || second === 'io_stream' ? 1 : 0);
   switch (test) {
     case 'dense':
-      return { ioType: io, layers: [input([1]), layer('Dense', { units: 2, use_bias: true }), layer('Activation', { activation: 'elu' })] };
+      return { ioType: io, layers: [input([1]), layer('Dense', { units: 2, use_bias: true, kernel_initializer: { class_name: 'RandomUniform', config: { minval: 1, maxval: 10 } } }), layer('Activation', { activation: 'elu' })] };
     case 'activations': {
       const activation = ACTIVATION_LAYERS[params[0] ?? ''];
       if (!activation) return `unknown activation "${params[0]}"`;
-      return { ioType: io, layers: [input([1]), layer('Dense', { units: 64, use_bias: true }), activation] };
+      return { ioType: io, layers: [input([1]), layer('Dense', { units: 64, use_bias: true, kernel_initializer: 'lecun_uniform' }), activation] };
     }
     case 'conv2d':
       return {
         ioType: io,
         strategy: 'resource',
-        layers: [input([28, 28, 3]), layer('Conv2D', { filters: 32, kernel_size: [4, 4], strides: [4, 4], padding: 'same', use_bias: false })],
+        layers: [input([28, 28, 3]), layer('Conv2D', { filters: 32, kernel_size: [4, 4], strides: [4, 4], padding: 'same', use_bias: false, kernel_initializer: 'normal' })],
       };
     case 'depthwise2d':
       return { ioType: io, precision: 'fixed<32,12>', layers: [input([32, 32, 3]), layer('DepthwiseConv2D', { kernel_size: [3, 3], strides: [1, 1], padding: 'valid', use_bias: true })] };
