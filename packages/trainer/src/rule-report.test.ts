@@ -24,7 +24,7 @@ const CEILINGS: Readonly<Record<string, Partial<Record<RuleCheck, number>>>> = {
   'n-torc-lstm': { layer_cycles: 7, layer_hls_bram: 11, layer_hls_dsp: 2, layer_hls_ff: 6, layer_hls_lut: 10 },
   'nas-lenet (hls4ml 0.4)': { hls_bram: 46, hls_dsp: 120, hls_ff: 182, hls_lut: 184 },
   'wa-hls4ml-flat': { bram: 53, cycles: 2, dsp: 2, ff: 12, lut: 13 },
-  'wa-hls4ml-records': { bram: 55, cycles: 9, dsp: 11, ff: 26, hls_bram: 39, hls_dsp: 31, hls_ff: 23, hls_lut: 42, interval: 10, lut: 24 },
+  'wa-hls4ml-records': { bram: 55, cycles: 9, dsp: 10, ff: 26, hls_bram: 39, hls_dsp: 24, hls_ff: 23, hls_lut: 42, interval: 10, lut: 24 },
 };
 
 async function everyRecord(): Promise<DesignRecord[]> {

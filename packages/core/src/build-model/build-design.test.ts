@@ -347,6 +347,14 @@ describe('tool profiles', () => {
     expect(vitis.layers[1]!.expectedDsp).toBe(Math.min(256, Math.round(1024 * constantMultiplicationShare(DEFAULT_PRECISION, kernelSpread(undefined, 32, 32)))));
   });
 
+  it('builds Vitis 2023+ shared Latency multipliers for variable operands: 8 × 8 products in LUTs, Vitis 2020–2022 on DSPs', () => {
+    const layers = [input(64), dense('fc1', 64, 64, 'in', { strategy: 'latency', reuseFactor: 64, kernelInit: { kind: 'limit', limit: 1 } })];
+    const cfg = config({ strategy: 'latency', reuseFactor: 64, precision: parsePrecision('fixed<8,3>') });
+    const dspOn = (hlsToolVersion: string) => buildDesign(layers, cfg, { toolchain: { hlsTool: 'vitis_hls', hlsToolVersion } }).layers[1]!.expectedDsp;
+    expect(dspOn('2024.2')).toBe(0);
+    expect(dspOn('2021.1')).toBeGreaterThan(0);
+  });
+
   it('keeps small memories in LUTs and a narrow width remainder out of BRAM', () => {
     const vivado = profileOf('vivado_hls');
     expect(memoryStorage(16, 8, vivado)).toEqual({ bram18k: 0, lutramBits: 128 });

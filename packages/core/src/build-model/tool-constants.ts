@@ -170,6 +170,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       pipelineCyclesPerLayer: 0
     },
     sharedProductsOnDsp: true,
+    sharedOperandsVariable: false,
     streamOverlap: true,
     streamFifoPerElement: true,
     streamOverheadCycles: 0,
@@ -233,7 +234,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       streamed: {
-        perLayer: 0.0007322,
+        perLayer: 0.0007326,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0.6145,
@@ -310,10 +311,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.77,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.006736,
-        accumulatorBits: 0.005913,
-        inputBits: 0.004146,
-        muxBits: 0.02185,
+        adderBits: 0.006744,
+        accumulatorBits: 0.005918,
+        inputBits: 0.004151,
+        muxBits: 0.02187,
         pipelineBits: 0.822,
         saturatingBits: 0,
         lutramBits: 0
@@ -349,6 +350,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       pipelineCyclesPerLayer: 2
     },
     sharedProductsOnDsp: false,
+    sharedOperandsVariable: false,
     streamOverlap: false,
     streamFifoPerElement: false,
     streamOverheadCycles: 4,
@@ -365,12 +367,12 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1656,
+        lutProductBits: 0.1658,
         productBits: 0,
         adderBits: 0.3055,
-        accumulatorBits: 0.2021,
+        accumulatorBits: 0.2016,
         inputBits: 4,
-        muxBits: 0.5402,
+        muxBits: 0.5373,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0.4616
@@ -404,7 +406,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutProductBits: 0,
         productBits: 0,
         adderBits: 1.149,
-        accumulatorBits: 0.2437,
+        accumulatorBits: 0.244,
         inputBits: 0,
         muxBits: 1,
         pipelineBits: 0,
@@ -418,13 +420,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         adderBits: 2.416,
         accumulatorBits: 1.663,
         inputBits: 0,
-        muxBits: 0.05353,
+        muxBits: 0.0536,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       top: {
-        perLayer: 9.752,
+        perLayer: 9.757,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -439,15 +441,15 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.003447,
+        lutProductBits: 0.003914,
         productBits: 0,
-        adderBits: 0.4951,
+        adderBits: 0.4967,
         accumulatorBits: 0,
-        inputBits: 2.146,
-        muxBits: 0.2143,
-        pipelineBits: 0.8497,
+        inputBits: 2.137,
+        muxBits: 0.2107,
+        pipelineBits: 0.8469,
         saturatingBits: 0,
-        lutramBits: 0.1736
+        lutramBits: 0.1746
       },
       folded: {
         perLayer: 0,
@@ -459,7 +461,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8424
+        lutramBits: 0.8425
       },
       recurrent: {
         perLayer: 100,
@@ -489,9 +491,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.1089,
+        adderBits: 0.1094,
         accumulatorBits: 0,
-        inputBits: 1.193,
+        inputBits: 1.192,
         muxBits: 0,
         pipelineBits: 0.1094,
         saturatingBits: 0,
@@ -507,7 +509,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8174
+        lutramBits: 0.8175
       }
     },
     timing: {
@@ -528,6 +530,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       pipelineCyclesPerLayer: 0
     },
     sharedProductsOnDsp: false,
+    sharedOperandsVariable: true,
     streamOverlap: false,
     streamFifoPerElement: false,
     streamOverheadCycles: 1,
@@ -542,7 +545,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lut: 1.159
       },
       2024: {
-        ff: 0.9421,
+        ff: 0.9423,
         lut: 0.7572
       }
     },

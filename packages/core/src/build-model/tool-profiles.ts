@@ -70,6 +70,15 @@ export interface ToolConstants {
   readonly timing: TimingConstants;
   /** Whether multipliers a Latency kernel shares over RF > 1 steps all become DSPs (Vivado HLS) or keep folding constants (Vitis HLS). */
   readonly sharedProductsOnDsp: boolean;
+  /**
+   * Whether, where they are not all DSPs, a Latency kernel's multipliers shared over RF > 1 steps
+   * are built for variable operands (each is fed a different weight at every step), so those of
+   * two ≤ 8-bit operands are LUTs: Vitis HLS 2023+ (wa-hls4ml's hls4ml 1.1.0 Latency records on
+   * 2024.2 at RF 32–64: 8 DSPs, the first layer's 16-bit-input ones, where 8×8 layers share 176
+   * multipliers), not Vitis 2020–2022 (ArgyKokk's 2021.1 MLPs at RF 100 keep a DSP per shared
+   * 8×8 multiplier: mnist 116 for fc1's 110).
+   */
+  readonly sharedOperandsVariable: boolean;
   /** Cycles an io_stream layer adds beyond its input beats (FIFO read, pipeline fill). */
   readonly streamOverheadCycles: number;
   /**

@@ -92,7 +92,10 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   // block factor n_in·n_out), which HLS folds like constants: hls4ml's Resource Conv2D test at RF 1
   // keeps 740 and 792 of its 1,536 products on DSPs (Vivado HLS 2020.1, Vitis HLS 2024.1).
   const constant = strategy === 'latency' || ((strategy === 'resource' || strategy === 'resource_unrolled') && rf === 1);
-  const product = strategy === 'distributed_arithmetic' ? { kind: 'shift' as const, dspPerMultiplier: 0, confidence: 'likely' as const, reason: 'distributed arithmetic: shift-and-add trees, no multiplier' } : variableProduct(constant, estimateProduct(ctx.weight, ctx.input, ctx.device), ctx);
+  // Vitis 2023+ builds the multipliers a Latency kernel shares over RF > 1 steps for the different
+  // weight each is fed at every step: their operands are variables.
+  const sharedOperands = strategy === 'latency' && rf > 1 && ctx.tool.sharedOperandsVariable;
+  const product = strategy === 'distributed_arithmetic' ? { kind: 'shift' as const, dspPerMultiplier: 0, confidence: 'likely' as const, reason: 'distributed arithmetic: shift-and-add trees, no multiplier' } : variableProduct(constant && !sharedOperands, estimateProduct(ctx.weight, ctx.input, ctx.device), ctx);
   const nonzero = Math.max(0, kernelCount - zeros);
   const shiftShare = constant && stats?.powersOfTwo !== undefined && nonzero > 0 ? Math.min(1, stats.powersOfTwo / nonzero) : 0;
   const shared = constant && rf > 1 && ctx.tool.sharedProductsOnDsp;
