@@ -36,7 +36,8 @@ export function signedDigits(n: number): number {
   return digits;
 }
 
-// Beyond 2^16 steps under one in a thousand constants is a shift-add: the share is flat there.
+// Past 2^16 steps fewer than 4 in 1,000 constants are shift-adds and the share barely moves:
+// the table stops there.
 const TABLE_LEVELS = 1 << 16;
 let multiplicationsUpTo: Uint32Array | undefined;
 
@@ -61,8 +62,8 @@ export function multiplicationShare(levels: number): number {
  * mostly stay within a small factor of where they started.
  */
 export function kernelSpread(init: KernelInit | undefined, fanIn: number, fanOut: number): number {
-  const { scale, mode } = init?.kind === 'variance' ? init : { scale: 1, mode: 'fan_avg' as const };
   if (init?.kind === 'limit') return init.limit;
+  const { scale, mode } = init ?? { scale: 1, mode: 'fan_avg' as const };
   const n = mode === 'fan_in' ? fanIn : mode === 'fan_out' ? fanOut : (fanIn + fanOut) / 2;
   return Math.sqrt((3 * scale) / Math.max(1, n));
 }
