@@ -1,4 +1,5 @@
 import type { DesignRecord } from './schema.js';
+import type { Target } from './targets.js';
 
 /**
  * The family a record belongs to: one collection of real designs made the same way (a source,
@@ -24,4 +25,23 @@ export type GuessedSetting = 'reuseFactor' | 'strategy' | 'inputStream';
  */
 export function guessedSettings(record: Pick<DesignRecord, 'provenance'>): GuessedSetting[] {
   return (record.provenance.assumed ?? []).filter((s): s is GuessedSetting => s === 'reuseFactor' || s === 'strategy' || s === 'inputStream');
+}
+
+/** Ingest's warning on a design whose multipliers a setting outside the config moved onto LUTs (`assemble-project.ts`). */
+const FORCED_LUT_MULTIPLIERS = /multipliers forced onto LUTs/;
+
+/**
+ * Whether a record's DSP counts follow its config: not where a setting outside it (a project
+ * folder named LUT_…, a synthesis directive) moved the multipliers onto LUTs. Its other numbers
+ * still do; its DSPs label no configuration.
+ */
+export function dspFollowsConfig(record: Pick<DesignRecord, 'warnings'>): boolean {
+  return !record.warnings.some((w) => FORCED_LUT_MULTIPLIERS.test(w));
+}
+
+const DSP_TARGETS: ReadonlySet<Target> = new Set(['dsp', 'hls_dsp', 'impl_dsp']);
+
+/** Whether a record's value for a target labels its configuration (see `guessedSettings`, `dspFollowsConfig`). */
+export function labelsTarget(record: Pick<DesignRecord, 'provenance' | 'warnings'>, target: Target): boolean {
+  return guessedSettings(record).length === 0 && (!DSP_TARGETS.has(target) || dspFollowsConfig(record));
 }

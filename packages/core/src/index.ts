@@ -31,7 +31,7 @@ export { dspFollowsWeights, regimeOf, weightProductsUseNoDsp } from './regime.js
 export { TARGETS, TARGET_INFO, targetValue, type Target, type TargetInfo } from './targets.js';
 export { product } from './keras/shape-helpers.js';
 export { ruleEstimate } from './rule-estimate.js';
-export { familyOf, guessedSettings, type GuessedSetting } from './family.js';
+export { familyOf, guessedSettings, dspFollowsConfig, labelsTarget, type GuessedSetting } from './family.js';
 export { weightStatsOf, withWeightStats, withSparsity, kernelCount } from './weights.js';
 export { exactArrayBuffer } from './bytes.js';
 export { parseParametersH, applyGeneratedConfig, type GeneratedConfig, type GeneratedLayer } from './generated/parameters-h.js';

@@ -1,4 +1,4 @@
-import { extractFeatures, familyOf, findDevice, guessedSettings, layerFamily, TARGETS, targetValue, type DesignRecord, type HlsConfig, type Target } from '@hlsest/core';
+import { extractFeatures, familyOf, findDevice, labelsTarget, layerFamily, TARGETS, targetValue, type DesignRecord, type HlsConfig, type Target } from '@hlsest/core';
 import { ruleFacts, type FeatureRow } from '@hlsest/predictor';
 import { groupsOf } from './splits.js';
 
@@ -21,8 +21,8 @@ export function prepare(records: readonly DesignRecord[]): PreparedRecord[] {
   return records.map((record, i) => {
     const { values, build } = extractFeatures({ layers: record.network.layers, config: record.config, toolchain: record.toolchain });
     const truth: Partial<Record<Target, number>> = {};
-    for (const t of guessedSettings(record).length === 0 ? TARGETS : []) {
-      const v = targetValue(record, t);
+    for (const t of TARGETS) {
+      const v = labelsTarget(record, t) ? targetValue(record, t) : undefined;
       if (v !== undefined) truth[t] = v;
     }
     return {

@@ -1,4 +1,4 @@
-import { buildDesign, familyOf, guessedSettings, isModelledRelease, ruleEstimate, targetValue, type DesignBuild, type DesignRecord, type Target } from '@hlsest/core';
+import { buildDesign, dspFollowsConfig, familyOf, guessedSettings, isModelledRelease, ruleEstimate, targetValue, type DesignBuild, type DesignRecord, type Target } from '@hlsest/core';
 
 /** What a rule-fidelity check compares: a number the rules give against the one a report gives. */
 export const RULE_CHECKS = [
@@ -108,16 +108,13 @@ const DESIGN_TARGETS: Readonly<Partial<Record<RuleCheck, Target>>> = {
   lut: 'lut',
 };
 
-/** Ingest's warning on designs whose multipliers a setting outside the config moved onto LUTs. */
-const FORCED_LUT_MULTIPLIERS = /multipliers forced onto LUTs/;
-
 /**
  * Pairs of (truth, rule) a record offers for each check. DSP checks skip designs whose
  * multipliers were forced onto LUTs outside the config: no rule reading the config can see that.
  */
 function pairs(record: DesignRecord, build: DesignBuild): [RuleCheck, number, number][] {
   const all = allPairs(record, build);
-  if (!record.warnings.some((w) => FORCED_LUT_MULTIPLIERS.test(w))) return all;
+  if (dspFollowsConfig(record)) return all;
   return all.filter(([check]) => check !== 'dsp' && check !== 'hls_dsp' && check !== 'layer_hls_dsp');
 }
 
@@ -194,7 +191,7 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
       if (cycles === 0) facts.zeroLatency++;
     }
     if (guessedSettings(record).length === 0) {
-      if (!record.warnings.some((w) => FORCED_LUT_MULTIPLIERS.test(w))) facts.shares.push(...dspShares(record, build, id));
+      if (dspFollowsConfig(record)) facts.shares.push(...dspShares(record, build, id));
       facts.folded.push(...foldedLatencyLayers(record, build, id));
     }
     for (const [check, truth, rule] of pairs(record, build)) {
