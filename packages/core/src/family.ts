@@ -1,5 +1,5 @@
 import type { DesignRecord } from './schema.js';
-import type { Target } from './targets.js';
+import { DSP_TARGETS, type Target } from './targets.js';
 
 /**
  * The family a record belongs to: one collection of real designs made the same way (a source,
@@ -38,8 +38,6 @@ const FORCED_LUT_MULTIPLIERS = /multipliers forced onto LUTs/;
 export function dspFollowsConfig(record: Pick<DesignRecord, 'warnings'>): boolean {
   return !record.warnings.some((w) => FORCED_LUT_MULTIPLIERS.test(w));
 }
-
-const DSP_TARGETS: ReadonlySet<Target> = new Set(['dsp', 'hls_dsp', 'impl_dsp']);
 
 /** Whether a record's value for a target labels its configuration (see `guessedSettings`, `dspFollowsConfig`). */
 export function labelsTarget(record: Pick<DesignRecord, 'provenance' | 'warnings'>, target: Target): boolean {

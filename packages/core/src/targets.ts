@@ -7,6 +7,9 @@ import type { DesignRecord } from './schema.js';
 export const TARGETS = ['bram', 'dsp', 'ff', 'lut', 'hls_bram', 'hls_dsp', 'hls_ff', 'hls_lut', 'impl_bram', 'impl_dsp', 'impl_ff', 'impl_lut', 'cycles', 'interval'] as const;
 export type Target = (typeof TARGETS)[number];
 
+/** The DSP counts, post-synthesis, HLS estimate and post-implementation. */
+export const DSP_TARGETS: ReadonlySet<Target> = new Set(['dsp', 'hls_dsp', 'impl_dsp']);
+
 export interface TargetInfo {
   readonly label: string;
   readonly kind: 'synth' | 'hls' | 'impl' | 'latency';

@@ -4,6 +4,7 @@ import {
   FEATURE_SPEC_VERSION,
   HlsestError,
   TARGET_INFO,
+  DSP_TARGETS,
   TARGETS,
   describeFeature,
   layerFamily,
@@ -396,7 +397,7 @@ export class Predictor {
     for (let t = 0; t < count; t++) {
       const name = this.targetNames[t]!;
       const at = (r * count + t) * 3;
-      if ((name === 'dsp' || name === 'hls_dsp' || name === 'impl_dsp') && context.noDsp[r]) {
+      if (DSP_TARGETS.has(name) && context.noDsp[r]) {
         const rule = context.rules[r * count + t]!;
         data[at] = data[at + 1] = data[at + 2] = rule;
       }

@@ -1,4 +1,5 @@
 import { HlsestError } from '../errors.js';
+import { product as shapeProduct } from '../keras/shape-helpers.js';
 import { roundsOrSaturates } from '../precision.js';
 import type { Layer, Strategy } from '../schema.js';
 import type { BuildContext } from './build-context.js';
@@ -100,7 +101,7 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const shiftShare = constant && stats?.powersOfTwo !== undefined && nonzero > 0 ? Math.min(1, stats.powersOfTwo / nonzero) : 0;
   const shared = constant && rf > 1 && ctx.tool.sharedProductsOnDsp;
   const nonzeroProducts = Math.max(0, perApplication - zeros);
-  const dspMultipliers = product.kind !== 'dsp' ? 0 : !constant || shared ? multipliers : Math.min(multipliers, Math.round(nonzeroProducts * multiplicationShareOf(layer, mult, ctx, nonzero)));
+  const dspMultipliers = product.kind !== 'dsp' ? 0 : !constant || shared ? multipliers : Math.min(multipliers, Math.round(nonzeroProducts * multiplicationShareOf(layer, mult, ctx, nonzero, shiftShare)));
   const expectedDsp = dspMultipliers * product.dspPerMultiplier;
   // Vitis HLS keeps folding constants at RF > 1: each weight's product stays its own LUT logic
   // (ArgyKokk's six MLPs at RF 100 keep 65–100 % of their RF 1 LUTs; the wa-hls4ml Vitis 2024.2
@@ -204,14 +205,13 @@ function variableProduct(constant: boolean, product: ProductEstimate, ctx: Build
  * trained weights where they were read, else from the spread the layer's initializer gives a
  * kernel of its fans (a depthwise kernel's output fan is its depth multiplier).
  */
-function multiplicationShareOf(layer: Layer, mult: MultSize, ctx: BuildContext, nonzero: number): number {
+function multiplicationShareOf(layer: Layer, mult: MultSize, ctx: BuildContext, nonzero: number, shiftShare: number): number {
   const stats = layer.weights;
   if (stats?.multiplications !== undefined) return nonzero > 0 ? Math.min(1, stats.multiplications / nonzero) : 0;
-  const window = (layer.kernelSize ?? []).reduce((a, k) => a * k, 1);
-  const fanOut = (layer.kind.startsWith('depthwise') ? (layer.depthMultiplier ?? 1) : mult.nOut) * window;
+  const fanOut = (layer.kind.startsWith('depthwise') ? (layer.depthMultiplier ?? 1) : mult.nOut) * shapeProduct(layer.kernelSize ?? []);
   const modelled = constantMultiplicationShare(ctx.weight, kernelSpread(layer.kernelInit, mult.nIn, fanOut));
-  // Older statistics count only the powers of two, which are never multiplications.
-  return stats?.powersOfTwo !== undefined && nonzero > 0 ? Math.min(modelled, 1 - stats.powersOfTwo / nonzero) : modelled;
+  // Older statistics count only the powers of two (`shiftShare`), which are never multiplications.
+  return Math.min(modelled, 1 - shiftShare);
 }
 
 /** hls4ml's build script raises Vivado HLS's loop-unroll ceiling to 4,096 (`config_array_partition -maximum_size 4096`). */
