@@ -238,13 +238,41 @@ function undetermined(rows, width) {
 }
 
 /** A LUT and an FF row per reported layer (`keep` choosing which of the build's layers count). */
-function pushLayerRows(rows, layerRows, b, keep = () => true) {
+function pushLayerRows(rows, layerRows, b, profile, keep = () => true) {
   for (const lr of layerRows) {
     const layer = b.layers.find((l) => l.name === lr.node);
     if (!layer || !keep(layer)) continue;
     const x = layerFeatures(layer);
-    for (const t of ['lut', 'ff']) rows[t].push({ x, y: lr.hls[t], w: 1 / (lr.hls[t] + 200) });
+    for (const t of ['lut', 'ff']) rows[t].push({ x, y: lr.hls[t] - dividerCost([layer], profile, t), w: 1 / (lr.hls[t] + 200) });
   }
+}
+
+/** What the layers' dividers cost (priced whole, outside the linear operator costs). */
+function dividerCost(layers, profile, t) {
+  const division = profile.poolingDivision;
+  return division.kind === 'divider' ? layers.reduce((sum, l) => sum + l.operators.dividers, 0) * division[t] : 0;
+}
+
+/**
+ * One divider's FFs, LUTs and cycles where the group's tool builds them: the median, over designs
+ * with dividers, of what the report holds beyond the rest of the rule's estimate, per divider.
+ */
+function fitDivision(profile, members) {
+  const division = profile.poolingDivision;
+  if (division.kind !== 'divider') return profile;
+  const per = { ff: [], lut: [], cycles: [] };
+  for (const { record } of members) {
+    const b = build(record, profile);
+    const dividers = b.layers.reduce((sum, l) => sum + l.operators.dividers, 0);
+    if (!dividers || !record.results.hls) continue;
+    for (const t of ['ff', 'lut']) per[t].push((record.results.hls[t] - b.hls[t]) / dividers + division[t]);
+    const cycles = record.results.latency?.cyclesMax;
+    if (cycles !== undefined) per.cycles.push(cycles - b.cycles + division.cycles);
+  }
+  if (per.ff.length === 0) return profile;
+  const fitted = { kind: 'divider', cycles: Math.max(0, Math.round(median(per.cycles))), ff: round(Math.max(0, median(per.ff))), lut: round(Math.max(0, median(per.lut))) };
+  console.error(`${profile.group}: ${per.ff.length} designs with pooling dividers: ${JSON.stringify(fitted)}`);
+  return { ...profile, poolingDivision: fitted };
 }
 
 function fitGroup(group, start, nearest) {
@@ -256,10 +284,10 @@ function fitGroup(group, start, nearest) {
   for (const { record } of members) {
     const b = build(record, profile);
     const layerRows = (record.results.layers ?? []).filter((lr) => lr.hls);
-    pushLayerRows(rows, layerRows, b);
+    pushLayerRows(rows, layerRows, b, profile);
     if (record.results.hls && layerRows.length === 0) {
       const x = designFeatures(b);
-      for (const t of ['lut', 'ff']) rows[t].push({ x, y: record.results.hls[t], w: 2 / (record.results.hls[t] + 200) });
+      for (const t of ['lut', 'ff']) rows[t].push({ x, y: record.results.hls[t] - dividerCost(b.layers, profile, t), w: 2 / (record.results.hls[t] + 200) });
     }
     // Where the report has every layer and the total, the rest is the top function's own: its
     // registers between inlined layers (a pipelined io_parallel top).
@@ -271,7 +299,7 @@ function fitGroup(group, start, nearest) {
     }
   }
   for (const { record } of records.filter((r) => r.group === group && streamedEvidence(r))) {
-    pushLayerRows(rows, record.results.layers.filter((l) => l.hls), build(record, profile), (layer) => layer.priceClass === 'streamed');
+    pushLayerRows(rows, record.results.layers.filter((l) => l.hls), build(record, profile), profile, (layer) => layer.priceClass === 'streamed');
   }
   // The flat wa-hls4ml rows (Resource dense networks) report post-synthesis numbers only: through
   // what synthesis did to LUTs of Resource designs of the same versions that report both (a ratio
@@ -301,7 +329,7 @@ function fitGroup(group, start, nearest) {
     );
     return boundedNnls([...rows[t], ...prior], width, caps);
   };
-  profile = withCosts(profile, solve('lut'), solve('ff'));
+  profile = fitDivision(withCosts(profile, solve('lut'), solve('ff')), members);
 
   // 2. Timing: coordinate search over the kernels' constants, on per-layer and design latency.
   const latencyRows = records.filter((r) => r.group === group && fitted(r));

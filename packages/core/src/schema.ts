@@ -84,6 +84,8 @@ export const LayerSchema = z.object({
   useBias: z.boolean().optional(),
   /** Activation function name (`relu`, `softmax`, `quantized_relu(8,1)` keeps its arguments). */
   activation: z.string().optional(),
+  /** hls4ml's `activ_param`: LeakyReLU's negative slope, ELU's alpha, ThresholdedReLU's theta. */
+  activationParameter: z.number().finite().optional(),
   /** Reuse factor: the one hls4ml applied when the source records it, else the requested one. */
   reuseFactor: positiveInt.optional(),
   reuseFactorKind: z.enum(['applied', 'requested']).optional(),

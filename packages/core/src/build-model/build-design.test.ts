@@ -103,6 +103,46 @@ describe('buildDesign, other structures', () => {
     expect(pool('AveragePooling2D').adderBits).toBe(64 * 3 * 16);
   });
 
+  it('folds a LeakyReLU of slope 1 into a wire in io_parallel, keeps its stream copy in io_stream, and prices a power-of-two slope as a shift', () => {
+    const leaky = (alpha: number, ioType: 'io_parallel' | 'io_stream' = 'io_parallel') =>
+      buildDesign(
+        parseKerasModel({ class_name: 'Sequential', config: { layers: [
+          { class_name: 'Dense', config: { name: 'd', units: 64, batch_input_shape: [null, 1] } },
+          { class_name: 'LeakyReLU', config: { name: 'a', alpha } },
+        ] } }).layers,
+        config({ strategy: 'latency', reuseFactor: 1, ioType }),
+        { toolchain: VITIS_2023 },
+      ).layers.find((l) => l.name === 'a')!;
+    expect(leaky(1).hls).toEqual({ bram18k: 0, dsp: 0, ff: 0, lut: 0 });
+    expect(leaky(1).cycles).toBe(0);
+    expect(leaky(1, 'io_stream').cycles).toBeGreaterThan(0);
+    expect(leaky(1, 'io_stream').operators.lutProductBits).toBe(0);
+    expect(leaky(0.5).operators.lutProductBits).toBe(0);
+    expect(leaky(0.3).operators.lutProductBits).toBeGreaterThan(0);
+  });
+
+  it('builds a divider per output where Vivado HLS divides padded average-pooling windows by their pixel count', () => {
+    const pool = (className: string, padding: string, toolchain: Toolchain, ioType: 'io_parallel' | 'io_stream' = 'io_parallel') =>
+      buildDesign(
+        parseKerasModel({ class_name: 'Sequential', config: { layers: [{ class_name: className, config: { name: 'p', batch_input_shape: [null, 121, 3], padding } }] } }).layers,
+        config({ strategy: 'latency', reuseFactor: 1, ioType }),
+        { toolchain },
+      ).layers[1]!;
+    const vivado: Toolchain = { hlsTool: 'vivado_hls', hlsToolVersion: '2020.1' };
+    const divider = profileOf('vivado_hls').poolingDivision;
+    if (divider.kind !== 'divider') throw new Error('Vivado HLS divides padded average-pooling windows');
+    // 121 inputs, pool 2, 'same': 61 windows per channel, the last one half padding.
+    const padded = pool('AveragePooling1D', 'same', vivado);
+    expect(padded.operators.dividers).toBe(61 * 3);
+    const unpadded = pool('AveragePooling1D', 'valid', vivado);
+    expect(unpadded.operators.dividers).toBe(0);
+    expect(padded.cycles - unpadded.cycles).toBe(divider.cycles);
+    expect(padded.hls.ff).toBeGreaterThan(61 * 3 * divider.ff);
+    expect(pool('MaxPooling1D', 'same', vivado).operators.dividers).toBe(0);
+    expect(pool('AveragePooling1D', 'same', VITIS_2023).operators.dividers).toBe(0);
+    expect(pool('AveragePooling1D', 'same', vivado, 'io_stream').operators.dividers).toBe(0);
+  });
+
   it('keeps on DSPs the constant products that stay multiplications: counted from trained weights, else from the initializer\'s spread', () => {
     const vivado: Toolchain = { hlsTool: 'vivado_hls', hlsToolVersion: '2020.1' };
     const dspOf = (extra: Partial<Layer>) => buildDesign([input(16), dense('fc1', 16, 64, 'in', extra)], config({ strategy: 'latency', reuseFactor: 1 }), { toolchain: vivado }).layers[1]!.expectedDsp;

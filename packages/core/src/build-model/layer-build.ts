@@ -39,9 +39,11 @@ export interface Operators {
   readonly bram18k: number;
   /** Bits of small memories HLS builds from LUTs (LUTRAM, shift registers). */
   readonly lutramBits: number;
+  /** Dividers by a value C-synthesis does not fold into a constant: each a pipelined divider core, priced whole by the tool profile. */
+  readonly dividers: number;
 }
 
-export const NO_OPERATORS: Operators = Object.freeze({ dsp: 0, lutProductBits: 0, productBits: 0, adderBits: 0, accumulatorBits: 0, inputBits: 0, muxBits: 0, pipelineBits: 0, saturatingBits: 0, bram18k: 0, lutramBits: 0 });
+export const NO_OPERATORS: Operators = Object.freeze({ dsp: 0, lutProductBits: 0, productBits: 0, adderBits: 0, accumulatorBits: 0, inputBits: 0, muxBits: 0, pipelineBits: 0, saturatingBits: 0, bram18k: 0, lutramBits: 0, dividers: 0 });
 
 /** An HLS-estimate resource count (C-synthesis units: BRAM in 18 Kb blocks). */
 export interface HlsResources {

@@ -7,24 +7,24 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.6218,
-        productBits: 0.047,
-        adderBits: 0.2803,
+        lutProductBits: 0.6287,
+        productBits: 0.004563,
+        adderBits: 0.2835,
         accumulatorBits: 0,
-        inputBits: 2.8,
-        muxBits: 0.1294,
+        inputBits: 2.876,
+        muxBits: 0.1293,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
       },
       folded: {
-        perLayer: 673.4,
+        perLayer: 673.6,
         lutProductBits: 0,
-        productBits: 0.8356,
+        productBits: 0.8353,
         adderBits: 2.671,
         accumulatorBits: 4,
         inputBits: 1.909,
-        muxBits: 0.6951,
+        muxBits: 0.6948,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
@@ -42,25 +42,25 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0.8273
       },
       passive: {
-        perLayer: 0,
-        lutProductBits: 0,
+        perLayer: 0.7041,
+        lutProductBits: 0.1682,
         productBits: 0,
-        adderBits: 1.339,
-        accumulatorBits: 0.1212,
+        adderBits: 0.8541,
+        accumulatorBits: 0.7863,
         inputBits: 0,
-        muxBits: 0.4645,
+        muxBits: 0.5,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
-        perLayer: 9.329,
-        lutProductBits: 0,
+        perLayer: 8.689,
+        lutProductBits: 0.009922,
         productBits: 0,
-        adderBits: 0.9788,
-        accumulatorBits: 1.354,
-        inputBits: 1.826,
-        muxBits: 0.4757,
+        adderBits: 1.029,
+        accumulatorBits: 1.307,
+        inputBits: 1.854,
+        muxBits: 0.3575,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -75,7 +75,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.9433
+        lutramBits: 1.671
       }
     },
     ff: {
@@ -83,24 +83,24 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.6007,
+        adderBits: 0.5865,
         accumulatorBits: 0,
-        inputBits: 0.7663,
+        inputBits: 0.8105,
         muxBits: 0,
         pipelineBits: 0.2774,
-        saturatingBits: 1.167,
-        lutramBits: 0.1927
+        saturatingBits: 1.172,
+        lutramBits: 0.1879
       },
       folded: {
-        perLayer: 409.8,
+        perLayer: 410.3,
         lutProductBits: 0,
-        productBits: 0.4785,
-        adderBits: 0.7043,
+        productBits: 0.4794,
+        adderBits: 0.7051,
         accumulatorBits: 1.541,
-        inputBits: 2.923,
-        muxBits: 0.2216,
+        inputBits: 2.922,
+        muxBits: 0.2222,
         pipelineBits: 0,
-        saturatingBits: 1.261,
+        saturatingBits: 1.258,
         lutramBits: 0
       },
       recurrent: {
@@ -119,23 +119,23 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.117,
+        adderBits: 1.093,
         accumulatorBits: 0,
-        inputBits: 0.02244,
+        inputBits: 0.0292,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
-        perLayer: 47.83,
+        perLayer: 47.79,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0.8219,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.03002,
+        pipelineBits: 0.03005,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -147,9 +147,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.333,
+        pipelineBits: 0.3394,
         saturatingBits: 0,
-        lutramBits: 0.2052
+        lutramBits: 0.2045
       }
     },
     timing: {
@@ -171,6 +171,12 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     },
     sharedProductsOnDsp: true,
     sharedOperandsVariable: false,
+    poolingDivision: {
+      kind: "divider",
+      cycles: 20,
+      ff: 783.8,
+      lut: 467.6
+    },
     streamOverlap: true,
     streamFifoPerElement: true,
     streamOverheadCycles: 0,
@@ -234,7 +240,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       streamed: {
-        perLayer: 0.0007326,
+        perLayer: 0.0007358,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0.6145,
@@ -311,10 +317,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.77,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.006744,
-        accumulatorBits: 0.005918,
-        inputBits: 0.004151,
-        muxBits: 0.02187,
+        adderBits: 0.006766,
+        accumulatorBits: 0.005936,
+        inputBits: 0.004169,
+        muxBits: 0.02191,
         pipelineBits: 0.822,
         saturatingBits: 0,
         lutramBits: 0
@@ -351,6 +357,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     },
     sharedProductsOnDsp: false,
     sharedOperandsVariable: false,
+    poolingDivision: {
+      kind: "folded"
+    },
     streamOverlap: false,
     streamFifoPerElement: false,
     streamOverheadCycles: 4,
@@ -367,27 +376,27 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1658,
+        lutProductBits: 0.1628,
         productBits: 0,
-        adderBits: 0.3055,
-        accumulatorBits: 0.2016,
+        adderBits: 0.3017,
+        accumulatorBits: 0.3302,
         inputBits: 4,
-        muxBits: 0.5373,
+        muxBits: 0.5195,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.4616
+        lutramBits: 0.4598
       },
       folded: {
-        perLayer: 1949,
-        lutProductBits: 0.2005,
-        productBits: 0.7794,
+        perLayer: 1955,
+        lutProductBits: 0.4326,
+        productBits: 0,
         adderBits: 0,
         accumulatorBits: 4,
-        inputBits: 0.3386,
+        inputBits: 0.2452,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.116
+        lutramBits: 1.13
       },
       recurrent: {
         perLayer: 150,
@@ -403,10 +412,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       },
       passive: {
         perLayer: 0,
-        lutProductBits: 0,
+        lutProductBits: 0.3689,
         productBits: 0,
-        adderBits: 1.149,
-        accumulatorBits: 0.244,
+        adderBits: 0.7681,
+        accumulatorBits: 0.8803,
         inputBits: 0,
         muxBits: 1,
         pipelineBits: 0,
@@ -414,19 +423,19 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       streamed: {
-        perLayer: 0.6842,
+        perLayer: 0.8037,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 2.416,
-        accumulatorBits: 1.663,
-        inputBits: 0,
-        muxBits: 0.0536,
+        adderBits: 0.3898,
+        accumulatorBits: 2.46,
+        inputBits: 0.828,
+        muxBits: 0.3723,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       top: {
-        perLayer: 9.757,
+        perLayer: 7.173,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -441,7 +450,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.003914,
+        lutProductBits: 0.003915,
         productBits: 0,
         adderBits: 0.4967,
         accumulatorBits: 0,
@@ -461,7 +470,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8425
+        lutramBits: 0.8417
       },
       recurrent: {
         perLayer: 100,
@@ -489,13 +498,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       },
       streamed: {
         perLayer: 0,
-        lutProductBits: 0,
+        lutProductBits: 0.006146,
         productBits: 0,
-        adderBits: 0.1094,
+        adderBits: 0.108,
         accumulatorBits: 0,
-        inputBits: 1.192,
+        inputBits: 1.184,
         muxBits: 0,
-        pipelineBits: 0.1094,
+        pipelineBits: 0.1109,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -509,7 +518,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8175
+        lutramBits: 0.8176
       }
     },
     timing: {
@@ -531,22 +540,25 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     },
     sharedProductsOnDsp: false,
     sharedOperandsVariable: true,
+    poolingDivision: {
+      kind: "folded"
+    },
     streamOverlap: false,
     streamFifoPerElement: false,
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8333,
       ff: 1.034,
-      lut: 1.157
+      lut: 1.174
     },
     synthTransferByYear: {
       2023: {
         ff: 1.034,
-        lut: 1.159
+        lut: 1.175
       },
       2024: {
         ff: 0.9423,
-        lut: 0.7572
+        lut: 0.7188
       }
     },
     bramMinBits: 1024,

@@ -63,6 +63,8 @@ export interface TimingConstants {
   readonly pipelineCyclesPerLayer: number;
 }
 
+export type PoolingDivision = { readonly kind: 'folded' } | { readonly kind: 'divider'; readonly cycles: number; readonly ff: number; readonly lut: number };
+
 /** The fitted constants of one tool group. */
 export interface ToolConstants {
   readonly lut: Readonly<Record<StrategyClass, OperatorCosts>>;
@@ -79,6 +81,18 @@ export interface ToolConstants {
    * 8×8 multiplier: mnist 116 for fc1's 110).
    */
   readonly sharedOperandsVariable: boolean;
+  /**
+   * What C-synthesis makes of io_parallel average pooling's division of each window's sum by its
+   * count of image (not padding) pixels (`avg(x, length)` / `rescale` in nnet_pooling.h). The count
+   * is a loop variable that full unrolling makes constant per window; whether the tool folds it
+   * is the data's to say. Vivado HLS 2020.1 does not where windows overlap padding: hls4ml's
+   * baseline 'same' AveragePooling1D/2D report 137k/181k FFs, 90k/113k LUTs and 21 cycles where
+   * their 'valid' and MaxPooling twins report the input registers alone and 0 cycles (no DSP):
+   * a pipelined divider per output. Vitis HLS 2024.1 reports the 'same' ones like the 'valid' ones;
+   * no report shows Vitis 2020–2022, taken to fold it as 2024.1 does.
+   * `cycles`, `ff`, `lut`: one divider's, fitted on those reports.
+   */
+  readonly poolingDivision: PoolingDivision;
   /** Cycles an io_stream layer adds beyond its input beats (FIFO read, pipeline fill). */
   readonly streamOverheadCycles: number;
   /**
@@ -187,11 +201,12 @@ export function operatorFeatures(operators: Operators): Record<OperatorFeature, 
 
 /** The HLS estimate of one layer: its operators priced by the tool profile. */
 export function priceOperators(operators: Operators, profile: ToolProfile, strategyClass: StrategyClass): HlsResources {
+  const divider = profile.poolingDivision.kind === 'divider' ? profile.poolingDivision : { ff: 0, lut: 0 };
   return {
     bram18k: operators.bram18k,
     dsp: operators.dsp,
-    ff: Math.max(0, Math.round(price(profile.ff[strategyClass], operators))),
-    lut: Math.max(0, Math.round(price(profile.lut[strategyClass], operators))),
+    ff: Math.max(0, Math.round(price(profile.ff[strategyClass], operators) + operators.dividers * divider.ff)),
+    lut: Math.max(0, Math.round(price(profile.lut[strategyClass], operators) + operators.dividers * divider.lut)),
   };
 }
 

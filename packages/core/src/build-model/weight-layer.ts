@@ -147,6 +147,7 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
     saturatingBits: roundsOrSaturates(ctx.accum) ? (casts + adders) * accumWidth : 0,
     bram18k: rom?.bram18k ?? 0,
     lutramBits: rom?.lutramBits ?? 0,
+    dividers: 0,
   };
   const { cycles, interval } = weightTimingOf(ctx, strategy, mult, rf, timing, realProducts, blockFactor);
   const notes = [...(strategyNote ? [strategyNote] : []), ...(reuse.note ? [reuse.note] : []), product.reason, ...extraNotes];

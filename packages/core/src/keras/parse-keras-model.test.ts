@@ -121,6 +121,35 @@ describe('parseKerasModel, kernel initializers', () => {
   });
 });
 
+describe('parseKerasModel, activation parameters', () => {
+  it('keeps the constant hls4ml passes to a parametrized activation, with the converter\'s defaults', () => {
+    const net = parseKerasModel({
+      class_name: 'Sequential',
+      config: {
+        layers: [
+          { class_name: 'Dense', config: { name: 'd', units: 4, batch_input_shape: [null, 2] } },
+          { class_name: 'LeakyReLU', config: { name: 'keras2', alpha: 1 } },
+          { class_name: 'LeakyReLU', config: { name: 'keras3', negative_slope: 0.1 } },
+          { class_name: 'LeakyReLU', config: { name: 'layer_default' } },
+          { class_name: 'Activation', config: { name: 'function_default', activation: 'leaky_relu' } },
+          { class_name: 'ELU', config: { name: 'elu' } },
+          { class_name: 'ThresholdedReLU', config: { name: 'thresholded', theta: 0.5 } },
+          { class_name: 'Activation', config: { name: 'relu', activation: 'relu' } },
+        ],
+      },
+    });
+    const parameter = (name: string) => net.layers.find((l) => l.name === name)!.activationParameter;
+    expect(parameter('keras2')).toBe(1);
+    expect(parameter('keras3')).toBe(0.1);
+    expect(parameter('layer_default')).toBe(0.3);
+    expect(parameter('function_default')).toBe(0.2);
+    expect(parameter('elu')).toBe(1);
+    expect(parameter('thresholded')).toBe(0.5);
+    expect(parameter('relu')).toBeUndefined();
+    expect(parameter('d')).toBeUndefined();
+  });
+});
+
 describe('parseKerasModel, Keras 3 and bad input', () => {
   const keras3 = {
     class_name: 'Functional',

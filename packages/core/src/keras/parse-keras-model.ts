@@ -138,6 +138,8 @@ function buildLayer(
   const kernelInit = rule.weighted ? kernelInitOf(config.kernel_initializer ?? config.depthwise_initializer) : undefined;
   if (kernelInit) layer.kernelInit = kernelInit;
   if (activation) layer.activation = activation;
+  const parameter = activationParameter(className, activation, config);
+  if (parameter !== undefined) layer.activationParameter = parameter;
   if (precision && Object.keys(precision).length > 0) layer.precision = precision;
   return layer;
 }
@@ -150,6 +152,17 @@ function withSource<T>(source: string, run: () => T): T {
     if (error instanceof HlsestError && !error.message.startsWith(source)) throw new HlsestError(error.code, `${source}: ${error.message}`, { ...error.context, source }, { cause: error });
     throw error;
   }
+}
+
+/** The constant hls4ml passes to a parametrized activation, with its defaults (`parse_activation_layer`). */
+function activationParameter(className: string, activation: string | undefined, config: KerasLayerConfig): number | undefined {
+  const number = (...values: unknown[]) => values.find((v): v is number => typeof v === 'number');
+  // Keras 3 renamed LeakyReLU's alpha; the `leaky_relu` activation function defaults to 0.2, the layer to 0.3.
+  if (className === 'LeakyReLU') return number(config.negative_slope, config.alpha) ?? 0.3;
+  if (activation === 'leaky_relu') return number(config.negative_slope, config.alpha) ?? 0.2;
+  if (className === 'ELU' || activation === 'elu') return number(config.alpha) ?? 1;
+  if (className === 'ThresholdedReLU') return number(config.theta) ?? 1;
+  return undefined;
 }
 
 function activationName(info: KerasClassInfo, config: KerasLayerConfig): string | undefined {

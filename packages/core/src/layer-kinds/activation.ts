@@ -90,9 +90,21 @@ function buildActivation(layer: Layer, ctx: BuildContext): LayerBuild {
       tableBits: copies * tableBits,
     });
   }
+  // `leaky_relu` in nnet_activation.h: `x > 0 ? x : alpha * x`, alpha a constant at the call.
+  // C-synthesis folds a slope of 1 into a wire: hls4ml's baselines with LeakyReLU(alpha=1) after
+  // a 64-output Dense report the Dense's LUTs alone in io_parallel (462 on Vitis HLS 2024.1, 602
+  // on Vivado HLS 2020.1; a ReLU there 2,983 and 2,224). In io_stream the layer is still a
+  // DATAFLOW task copying its stream: it reads and writes, computes no result.
+  const slope = fn === 'leaky_relu' ? (layer.activationParameter ?? 0.3) : undefined;
+  if (slope === 1) {
+    return ctx.stream
+      ? buildPassiveLayer(layer, ctx, { operators: { inputBits: lanes * inW }, depth: t.activationCycles, notes: ['LeakyReLU with slope 1 is the identity: a stream copy'] })
+      : buildPassiveLayer(layer, ctx, { depth: 0, free: true, notes: ['LeakyReLU with slope 1 is the identity: C-synthesis folds it away'] });
+  }
   // ReLU family, hard functions, binary/ternary tanh: a comparison (and a constant scaling for
-  // the leaky and hard ones) per element, plus rounding/saturation into the result type.
-  const scaled = fn === 'leaky_relu' || fn === 'prelu' || fn === 'elu' || fn.startsWith('hard_');
+  // the leaky and hard ones; none for a leaky slope that is 0 or a power of two, a shift) per
+  // element, plus rounding/saturation into the result type.
+  const scaled = slope !== undefined ? !isShift(slope) : fn === 'prelu' || fn === 'elu' || fn.startsWith('hard_');
   return buildPassiveLayer(layer, ctx, {
     operators: {
       inputBits: lanes * inW,
@@ -102,6 +114,11 @@ function buildActivation(layer: Layer, ctx: BuildContext): LayerBuild {
     },
     depth: t.activationCycles,
   });
+}
+
+/** Whether multiplying by `k` is a shift (or nothing): 0 or ± a power of two. */
+function isShift(k: number): boolean {
+  return k === 0 || Number.isInteger(Math.log2(Math.abs(k)));
 }
 
 function buildSoftmax(layer: Layer, ctx: BuildContext, n: number): LayerBuild {

@@ -1,5 +1,6 @@
 import { firstInput, last, mismatch, paddingMode, product, tuple } from '../keras/shape-helpers.js';
 import { buildPassiveLayer } from '../build-model/passive-layer.js';
+import type { Layer } from '../schema.js';
 import type { KerasClass, LayerKindRule } from './layer-kind.js';
 
 /**
@@ -40,15 +41,29 @@ function poolingRule(rank: 1 | 2): LayerKindRule {
       // io_parallel computes every window at once; io_stream one output pixel's channels per beat.
       const lanes = ctx.stream ? channels : outputs;
       const levels = Math.ceil(Math.log2(Math.max(2, windowSize)));
+      const op = keras[layer.className]?.op;
       // Max pooling compares and then selects at every node of its tree; average pooling only adds.
-      const selects = keras[layer.className]?.op === 'max' ? lanes * (windowSize - 1) * width : 0;
+      const selects = op === 'max' ? lanes * (windowSize - 1) * width : 0;
+      // io_parallel average pooling divides each window's sum by its count of image pixels
+      // (`pooling1d_cl`/`pooling2d_cl`); io_stream asserts there is no padding to count.
+      const division = ctx.tool.poolingDivision;
+      const dividers = !ctx.stream && op === 'average' && overlapsPadding(layer) && division.kind === 'divider' ? outputs : 0;
       return buildPassiveLayer(layer, ctx, {
-        operators: { adderBits: lanes * (windowSize - 1) * width, muxBits: selects, inputBits: lanes * windowSize * width, accumulatorBits: lanes * ctx.result.width },
-        depth: levels + ctx.tool.timing.activationCycles,
+        operators: { adderBits: lanes * (windowSize - 1) * width, muxBits: selects, inputBits: lanes * windowSize * width, accumulatorBits: lanes * ctx.result.width, dividers },
+        depth: levels + ctx.tool.timing.activationCycles + (dividers > 0 && division.kind === 'divider' ? division.cycles : 0),
         lineBufferBits: ctx.stream && rank === 2 ? ((layer.poolSize?.[0] ?? 2) - 1) * (layer.inputShape[1] ?? 1) * channels * width : 0,
       });
     },
   };
+}
+
+/** Whether some window reaches past the input ('same' padding that does not divide evenly). */
+function overlapsPadding(layer: Layer): boolean {
+  const pool = layer.poolSize ?? [2];
+  return pool.some((size, axis) => {
+    const stride = layer.strides?.[axis] ?? size;
+    return ((layer.outputShape[axis] ?? 1) - 1) * stride + size > (layer.inputShape[axis] ?? 1);
+  });
 }
 
 export const pooling1dRule = poolingRule(1);
