@@ -119,10 +119,15 @@ function recordOf(layout: Layout, key: Key, rows: readonly TableRow[], file: str
       backend: 'vivado',
     });
     const node = layout.kind;
-    // FORMAT.md: hidden Dense layers are 16–64 wide, so a wider input is the flattened vector of
-    // the first Dense after Flatten, whose latency follows how many stream elements that vector
-    // arrives in (one per cycle, hls4ml `inplace_stream_flatten`): the rows do not record it.
-    const upstreamUnknown = layout.kind === 'dense' && layout.values === 'latency' && key.inputs > MAX_HIDDEN_DENSE;
+    // FORMAT.md: a model's hidden Dense layers all have one width D of 16–64, and the output
+    // Dense(1) follows the last of them. So a Dense whose input is wider than 64, or whose input
+    // differs from its own width (64→16, 64→32, 16→32…), reads the flattened vector: it is the
+    // first Dense after Flatten, whose latency follows how many stream elements that vector arrives
+    // in (one per cycle, hls4ml `inplace_stream_flatten`), which the rows do not record. (Their
+    // rows say so: every 64→16 and 64→32 row sits at layer_index 16–17, right after the LSTMs of a
+    // 4-Conv1D model, 9–10 cycles above the 64→64 and 64→1 hidden layers at the same RF.)
+    const afterFlatten = key.inputs > MAX_HIDDEN_DENSE || (key.size !== 1 && key.size !== key.inputs);
+    const upstreamUnknown = layout.kind === 'dense' && layout.values === 'latency' && afterFlatten;
     const result =
       layout.values === 'resources'
         ? { node, hls: { bram18k: value('bram_18k'), dsp: value('dsp48e'), ff: value('ff'), lut: value('lut') } satisfies Resources }
