@@ -150,14 +150,20 @@ const MUX_LEVEL_CAP = 1;
 const F = OPERATOR_FEATURES.length;
 const CLASS_INDEX = Object.fromEntries(STRATEGY_CLASSES.map((c, i) => [c, i]));
 
-/** The design's priced features: one block of operator quantities per strategy class. */
-function designFeatures(b) {
+/**
+ * A passive io_parallel layer of 0 cycles holds no registers (`registered` in passive-layer.ts):
+ * its operators price no FFs.
+ */
+const unregistered = (layer) => layer.priceClass === 'passive' && layer.cycles === 0;
+
+/** The design's priced features for resource `t`: one block of operator quantities per strategy class. */
+function designFeatures(b, t) {
   const x = new Float64Array(STRATEGY_CLASSES.length * F);
   for (const layer of b.layers) {
     const q = operatorFeatures(layer.operators);
     const base = CLASS_INDEX[classOf(layer)] * F;
     const free = layer.hls.ff === 0 && layer.hls.lut === 0 && layer.operators.dsp === 0 && layer.operators.bram18k === 0;
-    if (free) continue;
+    if (free || (t === 'ff' && unregistered(layer))) continue;
     OPERATOR_FEATURES.forEach((f, i) => (x[base + i] += q[f]));
     if (layer.fifo) {
       const s = CLASS_INDEX.top * F;
@@ -243,7 +249,10 @@ function pushLayerRows(rows, layerRows, b, profile, keep = () => true) {
     const layer = b.layers.find((l) => l.name === lr.node);
     if (!layer || !keep(layer)) continue;
     const x = layerFeatures(layer);
-    for (const t of ['lut', 'ff']) rows[t].push({ x, y: lr.hls[t] - dividerCost([layer], profile, t), w: 1 / (lr.hls[t] + 200) });
+    for (const t of ['lut', 'ff']) {
+      if (t === 'ff' && unregistered(layer)) continue;
+      rows[t].push({ x, y: lr.hls[t] - dividerCost([layer], profile, t), w: 1 / (lr.hls[t] + 200) });
+    }
   }
 }
 
@@ -286,8 +295,7 @@ function fitGroup(group, start, nearest) {
     const layerRows = (record.results.layers ?? []).filter((lr) => lr.hls);
     pushLayerRows(rows, layerRows, b, profile);
     if (record.results.hls && layerRows.length === 0) {
-      const x = designFeatures(b);
-      for (const t of ['lut', 'ff']) rows[t].push({ x, y: record.results.hls[t] - dividerCost(b.layers, profile, t), w: 2 / (record.results.hls[t] + 200) });
+      for (const t of ['lut', 'ff']) rows[t].push({ x: designFeatures(b, t), y: record.results.hls[t] - dividerCost(b.layers, profile, t), w: 2 / (record.results.hls[t] + 200) });
     }
     // Where the report has every layer and the total, the rest is the top function's own: its
     // registers between inlined layers (a pipelined io_parallel top).
@@ -309,7 +317,7 @@ function fitGroup(group, start, nearest) {
   // post-synthesis LUTs away). Anchoring FFs the same way took the flat FF from 15.0 to 15.8 %.
   const flatRows = records.filter((r) => r.group === group && r.flat && fitted(r) && r.record.results.synth);
   for (const { record } of flatRows) {
-    const x = designFeatures(build(record, profile));
+    const x = designFeatures(build(record, profile), 'lut');
     const y = record.results.synth.lut / lutSynthesisRatio(record);
     rows.lut.push({ x, y, w: (100 / flatRows.length) * (2 / (y + 200)) });
   }
@@ -357,9 +365,10 @@ function fitGroup(group, start, nearest) {
   };
   const STEPS = {
     productNs: [0.5, 0, 12], adderLevelNs: [0.25, 0, 6], overheadCycles: [1, -2, 6], cyclesPerInput: [0.05, 0, 1], rolledInputsPerCycle: [0.5, 0.5, 16],
-    sharedProductShare: [0.05, 0.01, 1], foldedFillCycles: [1, 0, 30], foldedStepOverhead: [1, 0, 30], activationCycles: [1, 0, 8], tableCycles: [1, 0, 8],
+    sharedProductShare: [0.05, 0.01, 1], foldedFillCycles: [1, 0, 30], foldedStepOverhead: [1, 0, 30], tableCycles: [1, 0, 8],
     softmaxCycles: [1, 0, 30], softmaxCyclesPerLevel: [1, 0, 10], recurrentStepCycles: [1, 0, 60], dataflowCycles: [1, -4, 10], pipelineCyclesPerLayer: [1, 0, 4],
   };
+  const GRIDS = { activationNs: [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 10, 12] };
   // A softmax's cycles are only seen inside whole designs' latencies: with fewer than MIN_ROWS
   // such designs the search pushes them to its bounds to absorb what other layers miss (Vivado
   // HLS: 4 designs, 30 + 10 per level, i.e. 60–100 cycles where the hls4ml tutorial's CNN reports
@@ -384,6 +393,16 @@ function fitGroup(group, start, nearest) {
           best = score;
           profile = candidate;
         }
+      }
+    }
+    // A delay counts in whole clock periods, so small steps meet a plateau: try the grid.
+    for (const [key, values] of Object.entries(GRIDS)) {
+      for (const value of values) {
+        const candidate = { ...profile, timing: { ...profile.timing, [key]: value } };
+        const score = objective(candidate);
+        if (score >= best - 1e-6) continue;
+        best = score;
+        profile = candidate;
       }
     }
     for (const [key, step, lo, hi] of [['streamOverheadCycles', 1, 0, 20]]) {

@@ -121,6 +121,25 @@ describe('buildDesign, other structures', () => {
     expect(leaky(0.3).operators.lutProductBits).toBeGreaterThan(0);
   });
 
+  it('gives an element-wise layer a cycle (and registers) of its own only where its logic does not fit in the clock period', () => {
+    const relu = (clockPeriodNs: number) =>
+      buildDesign(
+        parseKerasModel({ class_name: 'Sequential', config: { layers: [
+          { class_name: 'Dense', config: { name: 'd', units: 64, batch_input_shape: [null, 16] } },
+          { class_name: 'Activation', config: { name: 'a', activation: 'relu' } },
+        ] } }).layers,
+        { ...config({ strategy: 'latency', reuseFactor: 1 }), clockPeriodNs },
+        { toolchain: { hlsTool: 'vitis_hls', hlsToolVersion: '2021.1' } },
+      ).layers.find((l) => l.name === 'a')!;
+    const ns = profileOf('vitis_hls_2020').timing.activationNs;
+    expect(ns).toBeGreaterThan(3.33);
+    expect(ns).toBeLessThan(5);
+    expect(relu(5)).toMatchObject({ cycles: 0, hls: { ff: 0 } });
+    expect(relu(3.33).cycles).toBe(1);
+    expect(relu(3.33).hls.ff).toBeGreaterThan(0);
+    expect(relu(5).hls.lut).toBe(relu(3.33).hls.lut);
+  });
+
   it('builds a divider per output where Vivado HLS divides padded average-pooling windows by their pixel count', () => {
     const pool = (className: string, padding: string, toolchain: Toolchain, ioType: 'io_parallel' | 'io_stream' = 'io_parallel') =>
       buildDesign(

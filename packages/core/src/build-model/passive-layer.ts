@@ -1,7 +1,7 @@
 import { product } from '../keras/shape-helpers.js';
 import type { Layer } from '../schema.js';
 import type { BuildContext } from './build-context.js';
-import { NO_OPERATORS, type LayerBuild, type Operators } from './layer-build.js';
+import { NO_OPERATORS, type HlsResources, type LayerBuild, type Operators } from './layer-build.js';
 import { fifoOf } from './stream.js';
 import { priceOperators } from './tool-profiles.js';
 
@@ -53,11 +53,21 @@ export function buildPassiveLayer(layer: Layer, ctx: BuildContext, spec: Passive
     lineBufferBits: spec.lineBufferBits ?? 0,
     tableBits: spec.tableBits ?? 0,
     operators,
-    hls: spec.free ? { bram18k: 0, dsp: 0, ff: 0, lut: 0 } : priceOperators(operators, ctx.tool, priceClass),
+    hls: spec.free ? { bram18k: 0, dsp: 0, ff: 0, lut: 0 } : registered(priceOperators(operators, ctx.tool, priceClass), ctx, timing.cycles),
     cycles: timing.cycles,
     interval: timing.interval,
     notes: spec.notes ?? [],
   };
+}
+
+/**
+ * Logic C-synthesis schedules within the cycle of its neighbours holds no register of its own: an
+ * io_parallel layer of 0 cycles has no FFs (ArgyKokk's ReLU instances at 5 ns report 0 FFs, at
+ * 3.33 ns, where they take a cycle, 16–33 per element). A streamed layer always reads and writes
+ * its FIFOs.
+ */
+function registered(hls: HlsResources, ctx: BuildContext, cycles: number): HlsResources {
+  return ctx.stream || cycles > 0 ? hls : { ...hls, ff: 0 };
 }
 
 /** Stream elements of a tensor: its positions, the last dimension travelling packed in one element. */

@@ -83,24 +83,24 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.5865,
-        accumulatorBits: 0,
-        inputBits: 0.8105,
-        muxBits: 0,
-        pipelineBits: 0.2774,
-        saturatingBits: 1.172,
-        lutramBits: 0.1879
+        adderBits: 0.3565,
+        accumulatorBits: 0.009916,
+        inputBits: 1.541,
+        muxBits: 0.003838,
+        pipelineBits: 0.2732,
+        saturatingBits: 1.256,
+        lutramBits: 0.1081
       },
       folded: {
-        perLayer: 410.3,
+        perLayer: 428.2,
         lutProductBits: 0,
-        productBits: 0.4794,
-        adderBits: 0.7051,
-        accumulatorBits: 1.541,
-        inputBits: 2.922,
-        muxBits: 0.2222,
+        productBits: 0.5309,
+        adderBits: 0.7486,
+        accumulatorBits: 1.573,
+        inputBits: 2.888,
+        muxBits: 0.2544,
         pipelineBits: 0,
-        saturatingBits: 1.258,
+        saturatingBits: 1.094,
         lutramBits: 0
       },
       recurrent: {
@@ -119,23 +119,23 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.093,
+        adderBits: 0,
         accumulatorBits: 0,
-        inputBits: 0.0292,
+        inputBits: 1.01,
         muxBits: 0,
-        pipelineBits: 0,
+        pipelineBits: 0.01376,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
-        perLayer: 47.79,
+        perLayer: 47.04,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.8219,
+        adderBits: 0.8209,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.03005,
+        pipelineBits: 0.02844,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -147,9 +147,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.3394,
+        pipelineBits: 0.8371,
         saturatingBits: 0,
-        lutramBits: 0.2045
+        lutramBits: 0.1836
       }
     },
     timing: {
@@ -161,9 +161,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       sharedProductShare: 0,
       foldedFillCycles: 6,
       foldedStepOverhead: 10,
-      activationCycles: 0,
+      activationNs: 0,
       tableCycles: 0,
-      softmaxCycles: 4,
+      softmaxCycles: 5,
       softmaxCyclesPerLevel: 3,
       recurrentStepCycles: 20,
       dataflowCycles: -3,
@@ -174,7 +174,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     poolingDivision: {
       kind: "divider",
       cycles: 20,
-      ff: 783.8,
+      ff: 773.5,
       lut: 467.6
     },
     streamOverlap: true,
@@ -240,7 +240,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       streamed: {
-        perLayer: 0.0007358,
+        perLayer: 0.000737,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0.6145,
@@ -267,13 +267,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.09271,
+        lutProductBits: 0.09285,
         productBits: 0,
-        adderBits: 0.4022,
-        accumulatorBits: 0.02203,
-        inputBits: 2.558,
+        adderBits: 0.4008,
+        accumulatorBits: 0.0634,
+        inputBits: 2.56,
         muxBits: 0,
-        pipelineBits: 0.2774,
+        pipelineBits: 0.2732,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -302,14 +302,14 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 7.874,
+        perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 0.008406,
+        accumulatorBits: 2.36,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.7254,
+        pipelineBits: 0.3878,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -317,11 +317,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.77,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.006766,
-        accumulatorBits: 0.005936,
-        inputBits: 0.004169,
-        muxBits: 0.02191,
-        pipelineBits: 0.822,
+        adderBits: 0.006437,
+        accumulatorBits: 0.005734,
+        inputBits: 0.003967,
+        muxBits: 0.0208,
+        pipelineBits: 0.8172,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -333,9 +333,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.8278,
+        pipelineBits: 0.828,
         saturatingBits: 0,
-        lutramBits: 2.115
+        lutramBits: 2.113
       }
     },
     timing: {
@@ -347,13 +347,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       sharedProductShare: 0.35,
       foldedFillCycles: 3,
       foldedStepOverhead: 10,
-      activationCycles: 0,
+      activationNs: 3.5,
       tableCycles: 7,
-      softmaxCycles: 4,
+      softmaxCycles: 5,
       softmaxCyclesPerLevel: 3,
       recurrentStepCycles: 24,
       dataflowCycles: -1,
-      pipelineCyclesPerLayer: 2
+      pipelineCyclesPerLayer: 1
     },
     sharedProductsOnDsp: false,
     sharedOperandsVariable: false,
@@ -450,27 +450,27 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.003915,
+        lutProductBits: 0.005116,
         productBits: 0,
-        adderBits: 0.4967,
+        adderBits: 0.4912,
         accumulatorBits: 0,
-        inputBits: 2.137,
-        muxBits: 0.2107,
-        pipelineBits: 0.8469,
+        inputBits: 2.151,
+        muxBits: 0.1951,
+        pipelineBits: 0.8467,
         saturatingBits: 0,
-        lutramBits: 0.1746
+        lutramBits: 0.1734
       },
       folded: {
-        perLayer: 0,
+        perLayer: 9.638,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.226,
+        adderBits: 1.227,
         accumulatorBits: 4,
-        inputBits: 1.424,
+        inputBits: 1.445,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8417
+        lutramBits: 0.8311
       },
       recurrent: {
         perLayer: 100,
@@ -485,26 +485,26 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 0,
+        perLayer: 0.4708,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.469,
-        accumulatorBits: 0,
-        inputBits: 0,
-        muxBits: 0,
+        adderBits: 0,
+        accumulatorBits: 0.05063,
+        inputBits: 0.9194,
+        muxBits: 0.1852,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
         perLayer: 0,
-        lutProductBits: 0.006146,
+        lutProductBits: 0.00626,
         productBits: 0,
-        adderBits: 0.108,
+        adderBits: 0.103,
         accumulatorBits: 0,
-        inputBits: 1.184,
+        inputBits: 1.205,
         muxBits: 0,
-        pipelineBits: 0.1109,
+        pipelineBits: 0.112,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -516,9 +516,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0,
+        pipelineBits: 0.1935,
         saturatingBits: 0,
-        lutramBits: 0.8176
+        lutramBits: 0.7948
       }
     },
     timing: {
@@ -530,9 +530,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       sharedProductShare: 0.55,
       foldedFillCycles: 3,
       foldedStepOverhead: 7,
-      activationCycles: 0,
+      activationNs: 3.5,
       tableCycles: 1,
-      softmaxCycles: 4,
+      softmaxCycles: 5,
       softmaxCyclesPerLevel: 3,
       recurrentStepCycles: 24,
       dataflowCycles: -1,
@@ -548,16 +548,16 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8333,
-      ff: 1.034,
+      ff: 1.029,
       lut: 1.174
     },
     synthTransferByYear: {
       2023: {
-        ff: 1.034,
+        ff: 1.029,
         lut: 1.175
       },
       2024: {
-        ff: 0.9423,
+        ff: 0.9412,
         lut: 0.7188
       }
     },

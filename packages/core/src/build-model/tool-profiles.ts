@@ -50,8 +50,14 @@ export interface TimingConstants {
   /** Cycles a Resource kernel adds to its RF loop (fill and drain), and per step when it repeats. */
   readonly foldedFillCycles: number;
   readonly foldedStepOverhead: number;
-  /** Element-wise activation (ReLU and friends) and table lookups (sigmoid, tanh): cycles. */
-  readonly activationCycles: number;
+  /**
+   * ns of an element-wise layer's own logic (ReLU's compare, round and saturate; a pooling
+   * window's, a merge's): it takes a cycle of its own where that does not fit in the clock period
+   * (`elementwiseCycles`). ArgyKokk's ReLU instances (Vitis HLS 2021.1) report 1 cycle at 3.33 ns
+   * and 0 at 5 ns.
+   */
+  readonly activationNs: number;
+  /** Table lookups (sigmoid, tanh): cycles. */
   readonly tableCycles: number;
   /** Softmax: cycles at 1 and per level of its reduction trees over the inputs. */
   readonly softmaxCycles: number;
@@ -241,6 +247,11 @@ export function memoryStorage(wordBits: number, depth: number, profile: ToolProf
   const remainder = wordBits - whole * 36;
   const kept = remainder >= profile.bramRemainderBits;
   return { bram18k: Math.max(1, whole + (kept ? 1 : 0)), lutramBits: kept || whole === 0 ? 0 : remainder * depth };
+}
+
+/** Cycles an element-wise layer's logic adds at a clock period: whole periods its delay spans. */
+export function elementwiseCycles(profile: ToolProfile, clockNs: number): number {
+  return Math.floor(profile.timing.activationNs / clockNs);
 }
 
 /**

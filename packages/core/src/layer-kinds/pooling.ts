@@ -1,5 +1,6 @@
 import { firstInput, last, mismatch, paddingMode, product, tuple } from '../keras/shape-helpers.js';
 import { buildPassiveLayer } from '../build-model/passive-layer.js';
+import { elementwiseCycles } from '../build-model/tool-profiles.js';
 import type { Layer } from '../schema.js';
 import type { KerasClass, LayerKindRule } from './layer-kind.js';
 
@@ -50,7 +51,7 @@ function poolingRule(rank: 1 | 2): LayerKindRule {
       const dividers = !ctx.stream && op === 'average' && overlapsPadding(layer) && division.kind === 'divider' ? outputs : 0;
       return buildPassiveLayer(layer, ctx, {
         operators: { adderBits: lanes * (windowSize - 1) * width, muxBits: selects, inputBits: lanes * windowSize * width, accumulatorBits: lanes * ctx.result.width, dividers },
-        depth: levels + ctx.tool.timing.activationCycles + (dividers > 0 && division.kind === 'divider' ? division.cycles : 0),
+        depth: levels + elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs) + (dividers > 0 && division.kind === 'divider' ? division.cycles : 0),
         lineBufferBits: ctx.stream && rank === 2 ? ((layer.poolSize?.[0] ?? 2) - 1) * (layer.inputShape[1] ?? 1) * channels * width : 0,
       });
     },
@@ -93,7 +94,7 @@ function globalPoolingRule(rank: 1 | 2): LayerKindRule {
       const nodes = channels * (ctx.stream ? 1 : positions - 1);
       return buildPassiveLayer(layer, ctx, {
         operators: { adderBits: nodes * width, muxBits: keras[layer.className]?.op === 'max' ? nodes * width : 0, inputBits: channels * ctx.input.width, accumulatorBits: channels * width },
-        depth: Math.ceil(Math.log2(Math.max(2, positions))) + ctx.tool.timing.activationCycles,
+        depth: Math.ceil(Math.log2(Math.max(2, positions))) + elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs),
       });
     },
   };
