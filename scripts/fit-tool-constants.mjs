@@ -8,7 +8,7 @@
 // (--check refits and exits 1 unless every constant in tool-constants.ts comes out again)
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDesign, familyOf, guessedSettings, isModelledRelease, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, profileOf, toolGroup, toolYear, operatorFeatures } from '@hlsest/core';
+import { buildDesign, familyOf, guessedSettings, isModelledRelease, multipliersFollowConfig, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, profileOf, toolGroup, toolYear, operatorFeatures } from '@hlsest/core';
 import { inputRecords } from '@hlsest/ingest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -42,6 +42,8 @@ const fitted = (r) => isModelledRelease(r.record.toolchain.hls4mlVersion) && gue
 // costs as the releases' in public reports (≈ 3 LUTs per bit of a streamed ReLU: hls4ml's
 // tutorial CNN, Vivado HLS 2020.1; a public 0.6 autoencoder, 2019.2). Their per-layer rows price
 // the `streamed` costs, which no release-built family in the data holds for Vivado HLS.
+// LUTs built from multipliers a setting outside the config moved there price nothing the config holds.
+const priced = (record) => (multipliersFollowConfig(record) ? ['lut', 'ff'] : ['ff']);
 const streamedEvidence = (r) => !fitted(r) && !r.flat && r.record.config.ioType === 'io_stream' && (r.record.results.layers ?? []).some((lr) => lr.hls);
 
 const build = (r, profile) => buildDesign(r.network.layers, r.config, { toolchain: r.toolchain, profile });
@@ -244,12 +246,12 @@ function undetermined(rows, width) {
 }
 
 /** A LUT and an FF row per reported layer (`keep` choosing which of the build's layers count). */
-function pushLayerRows(rows, layerRows, b, profile, keep = () => true) {
+function pushLayerRows(rows, layerRows, b, profile, resources, keep = () => true) {
   for (const lr of layerRows) {
     const layer = b.layers.find((l) => l.name === lr.node);
     if (!layer || !keep(layer)) continue;
     const x = layerFeatures(layer);
-    for (const t of ['lut', 'ff']) {
+    for (const t of resources) {
       if (t === 'ff' && unregistered(layer)) continue;
       rows[t].push({ x, y: lr.hls[t] - dividerCost([layer], profile, t), w: 1 / (lr.hls[t] + 200) });
     }
@@ -293,9 +295,10 @@ function fitGroup(group, start, nearest) {
   for (const { record } of members) {
     const b = build(record, profile);
     const layerRows = (record.results.layers ?? []).filter((lr) => lr.hls);
-    pushLayerRows(rows, layerRows, b, profile);
+    const resources = priced(record);
+    pushLayerRows(rows, layerRows, b, profile, resources);
     if (record.results.hls && layerRows.length === 0) {
-      for (const t of ['lut', 'ff']) rows[t].push({ x: designFeatures(b, t), y: record.results.hls[t] - dividerCost(b.layers, profile, t), w: 2 / (record.results.hls[t] + 200) });
+      for (const t of resources) rows[t].push({ x: designFeatures(b, t), y: record.results.hls[t] - dividerCost(b.layers, profile, t), w: 2 / (record.results.hls[t] + 200) });
     }
     // Where the report has every layer and the total, the rest is the top function's own: its
     // registers between inlined layers (a pipelined io_parallel top).
@@ -307,7 +310,7 @@ function fitGroup(group, start, nearest) {
     }
   }
   for (const { record } of records.filter((r) => r.group === group && streamedEvidence(r))) {
-    pushLayerRows(rows, record.results.layers.filter((l) => l.hls), build(record, profile), profile, (layer) => layer.priceClass === 'streamed');
+    pushLayerRows(rows, record.results.layers.filter((l) => l.hls), build(record, profile), profile, priced(record), (layer) => layer.priceClass === 'streamed');
   }
   // The flat wa-hls4ml rows (Resource dense networks) report post-synthesis numbers only: through
   // what synthesis did to LUTs of Resource designs of the same versions that report both (a ratio

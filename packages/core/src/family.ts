@@ -1,5 +1,5 @@
 import type { DesignRecord } from './schema.js';
-import { DSP_TARGETS, type Target } from './targets.js';
+import { MULTIPLIER_TARGETS, type Target } from './targets.js';
 
 /**
  * The family a record belongs to: one collection of real designs made the same way (a source,
@@ -31,15 +31,16 @@ export function guessedSettings(record: Pick<DesignRecord, 'provenance'>): Guess
 const FORCED_LUT_MULTIPLIERS = /multipliers forced onto LUTs/;
 
 /**
- * Whether a record's DSP counts follow its config: not where a setting outside it (a project
- * folder named LUT_…, a synthesis directive) moved the multipliers onto LUTs. Its other numbers
- * still do; its DSPs label no configuration.
+ * Whether where a record's multipliers landed follows its config: not where a setting outside it
+ * (a project folder named LUT_…, a synthesis directive) moved them onto LUTs. Its DSP and LUT
+ * counts then label no configuration (ArgyKokk's mnist at RF 2: 0 DSPs and 44k more LUTs than
+ * its DSP_ twin with the same config); its FFs and cycles still do (within 0.2 %).
  */
-export function dspFollowsConfig(record: Pick<DesignRecord, 'warnings'>): boolean {
+export function multipliersFollowConfig(record: Pick<DesignRecord, 'warnings'>): boolean {
   return !record.warnings.some((w) => FORCED_LUT_MULTIPLIERS.test(w));
 }
 
-/** Whether a record's value for a target labels its configuration (see `guessedSettings`, `dspFollowsConfig`). */
+/** Whether a record's value for a target labels its configuration (see `guessedSettings`, `multipliersFollowConfig`). */
 export function labelsTarget(record: Pick<DesignRecord, 'provenance' | 'warnings'>, target: Target): boolean {
-  return guessedSettings(record).length === 0 && (!DSP_TARGETS.has(target) || dspFollowsConfig(record));
+  return guessedSettings(record).length === 0 && (!MULTIPLIER_TARGETS.has(target) || multipliersFollowConfig(record));
 }

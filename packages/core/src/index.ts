@@ -28,10 +28,10 @@ export {
 export { buildDesign, type BuildOptions, type DesignBuild, type LayerBuild } from './build-model/build-design.js';
 export { extractFeatures, networkFeatures, writeFeatures, describeFeature, FEATURE_NAMES, FEATURE_SPEC_VERSION, REUSE_FEATURES, CATEGORIES, featureCount, type FeatureInput, type FeatureVector, type NetworkFeatures } from './features.js';
 export { dspFollowsWeights, regimeOf, weightProductsUseNoDsp } from './regime.js';
-export { TARGETS, TARGET_INFO, DSP_TARGETS, targetValue, type Target, type TargetInfo } from './targets.js';
+export { TARGETS, TARGET_INFO, DSP_TARGETS, MULTIPLIER_TARGETS, targetValue, type Target, type TargetInfo } from './targets.js';
 export { product } from './keras/shape-helpers.js';
 export { ruleEstimate } from './rule-estimate.js';
-export { familyOf, guessedSettings, dspFollowsConfig, labelsTarget, type GuessedSetting } from './family.js';
+export { familyOf, guessedSettings, multipliersFollowConfig, labelsTarget, type GuessedSetting } from './family.js';
 export { weightStatsOf, withWeightStats, withSparsity, kernelCount } from './weights.js';
 export { exactArrayBuffer } from './bytes.js';
 export { parseParametersH, applyGeneratedConfig, type GeneratedConfig, type GeneratedLayer } from './generated/parameters-h.js';

@@ -10,6 +10,9 @@ export type Target = (typeof TARGETS)[number];
 /** The DSP counts, post-synthesis, HLS estimate and post-implementation. */
 export const DSP_TARGETS: ReadonlySet<Target> = new Set(['dsp', 'hls_dsp', 'impl_dsp']);
 
+/** The counts that follow where multiplications land: DSPs, and the LUTs of those built from logic. */
+export const MULTIPLIER_TARGETS: ReadonlySet<Target> = new Set([...DSP_TARGETS, 'lut', 'hls_lut', 'impl_lut']);
+
 export interface TargetInfo {
   readonly label: string;
   readonly kind: 'synth' | 'hls' | 'impl' | 'latency';

@@ -10,14 +10,14 @@ import { ruleReport, ruleReportMarkdown, type RuleCheck } from './rule-report.js
  * lower its figure, so the next regression shows.
  */
 const CEILINGS: Readonly<Record<string, Partial<Record<RuleCheck, number>>>> = {
-  'argykokk-mlp': { cycles: 15, hls_bram: 1, hls_dsp: 41, hls_ff: 21, hls_lut: 23, interval: 17, layer_cycles: 16, layer_hls_bram: 1, layer_hls_dsp: 34, layer_hls_ff: 22, layer_hls_lut: 30, layer_interval: 9 },
+  'argykokk-mlp': { cycles: 15, hls_bram: 1, hls_dsp: 41, hls_ff: 21, hls_lut: 17, interval: 17, layer_cycles: 16, layer_hls_bram: 1, layer_hls_dsp: 34, layer_hls_ff: 22, layer_hls_lut: 20, layer_interval: 9 },
   'calwilee-sepconv (hls4ml dev)': { cycles: 78, hls_bram: 101, hls_dsp: 24, hls_ff: 26, hls_lut: 52, interval: 97 },
   'enet (hls4ml fork)': { cosim_cycles: 103 },
   'hls4ml-baselines': { cycles: 58, hls_bram: 1, hls_dsp: 9, hls_ff: 34, hls_lut: 18, interval: 7 },
-  'kebl-cnn (hls4ml dev)': { bram: 102, cycles: 141, dsp: 136, ff: 96, hls_bram: 60, hls_dsp: 136, hls_ff: 103, hls_lut: 114, interval: 134, layer_cycles: 84, layer_hls_bram: 48, layer_hls_dsp: 143, layer_hls_ff: 114, layer_hls_lut: 98, layer_interval: 96, lut: 159 },
-  'kebl-cnn (reuseFactor unknown)': { bram: 45, cycles: 117, dsp: 174, ff: 105, hls_bram: 31, hls_dsp: 174, hls_ff: 109, hls_lut: 119, interval: 106, layer_cycles: 66, layer_hls_bram: 55, layer_hls_dsp: 133, layer_hls_ff: 83, layer_hls_lut: 57, layer_interval: 79, lut: 143 },
+  'kebl-cnn (hls4ml dev)': { bram: 102, cycles: 141, dsp: 136, ff: 96, hls_bram: 60, hls_dsp: 136, hls_ff: 103, hls_lut: 113, interval: 134, layer_cycles: 84, layer_hls_bram: 48, layer_hls_dsp: 143, layer_hls_ff: 114, layer_hls_lut: 98, layer_interval: 96, lut: 159 },
+  'kebl-cnn (reuseFactor unknown)': { bram: 45, cycles: 117, dsp: 174, ff: 105, hls_bram: 31, hls_dsp: 174, hls_ff: 109, hls_lut: 118, interval: 106, layer_cycles: 66, layer_hls_bram: 55, layer_hls_dsp: 133, layer_hls_ff: 83, layer_hls_lut: 56, layer_interval: 79, lut: 143 },
   'kebl-cnn (reuseFactor, strategy unknown)': { bram: 73, cycles: 187, dsp: 194, ff: 110, hls_bram: 19, hls_dsp: 194, hls_ff: 85, hls_lut: 173, interval: 191, layer_cycles: 69, layer_hls_bram: 86, layer_hls_dsp: 150, layer_hls_ff: 103, layer_hls_lut: 78, layer_interval: 97, lut: 192 },
-  'kebl-cnn (strategy unknown)': { bram: 60, cycles: 67, dsp: 24, ff: 54, hls_bram: 123, hls_dsp: 19, hls_ff: 83, hls_lut: 34, interval: 67, layer_cycles: 40, layer_hls_bram: 83, layer_hls_dsp: 71, layer_hls_ff: 93, layer_hls_lut: 33, layer_interval: 40, lut: 37 },
+  'kebl-cnn (strategy unknown)': { bram: 60, cycles: 67, dsp: 24, ff: 54, hls_bram: 123, hls_dsp: 19, hls_ff: 83, hls_lut: 50, interval: 67, layer_cycles: 40, layer_hls_bram: 83, layer_hls_dsp: 71, layer_hls_ff: 93, layer_hls_lut: 41, layer_interval: 40, lut: 31 },
   'n-torc-conv1d': { layer_cycles: 4, layer_hls_bram: 30, layer_hls_dsp: 2, layer_hls_ff: 17, layer_hls_lut: 20 },
   'n-torc-dense': { layer_cycles: 5, layer_hls_bram: 22, layer_hls_dsp: 2, layer_hls_ff: 17, layer_hls_lut: 22 },
   'n-torc-dense (inputStream unknown)': { layer_cycles: 39 },

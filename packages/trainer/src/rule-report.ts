@@ -1,4 +1,4 @@
-import { buildDesign, dspFollowsConfig, familyOf, guessedSettings, isModelledRelease, ruleEstimate, targetValue, type DesignBuild, type DesignRecord, type Target } from '@hlsest/core';
+import { buildDesign, familyOf, guessedSettings, isModelledRelease, MULTIPLIER_TARGETS, multipliersFollowConfig, ruleEstimate, targetValue, type DesignBuild, type DesignRecord, type Target } from '@hlsest/core';
 
 /** What a rule-fidelity check compares: a number the rules give against the one a report gives. */
 export const RULE_CHECKS = [
@@ -108,14 +108,25 @@ const DESIGN_TARGETS: Readonly<Partial<Record<RuleCheck, Target>>> = {
   lut: 'lut',
 };
 
+/** The target a per-layer check measures. */
+const LAYER_TARGETS: Readonly<Partial<Record<RuleCheck, Target>>> = {
+  layer_hls_bram: 'hls_bram',
+  layer_hls_dsp: 'hls_dsp',
+  layer_hls_ff: 'hls_ff',
+  layer_hls_lut: 'hls_lut',
+};
+
 /**
- * Pairs of (truth, rule) a record offers for each check. DSP checks skip designs whose
+ * Pairs of (truth, rule) a record offers for each check. DSP and LUT checks skip designs whose
  * multipliers were forced onto LUTs outside the config: no rule reading the config can see that.
  */
 function pairs(record: DesignRecord, build: DesignBuild): [RuleCheck, number, number][] {
   const all = allPairs(record, build);
-  if (dspFollowsConfig(record)) return all;
-  return all.filter(([check]) => check !== 'dsp' && check !== 'hls_dsp' && check !== 'layer_hls_dsp');
+  if (multipliersFollowConfig(record)) return all;
+  return all.filter(([check]) => {
+    const target = DESIGN_TARGETS[check] ?? LAYER_TARGETS[check];
+    return target === undefined || !MULTIPLIER_TARGETS.has(target);
+  });
 }
 
 function allPairs(record: DesignRecord, build: DesignBuild): [RuleCheck, number, number][] {
@@ -191,7 +202,7 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
       if (cycles === 0) facts.zeroLatency++;
     }
     if (guessedSettings(record).length === 0) {
-      if (dspFollowsConfig(record)) facts.shares.push(...dspShares(record, build, id));
+      if (multipliersFollowConfig(record)) facts.shares.push(...dspShares(record, build, id));
       facts.folded.push(...foldedLatencyLayers(record, build, id));
     }
     for (const [check, truth, rule] of pairs(record, build)) {
@@ -335,7 +346,7 @@ export function ruleReportMarkdown(report: RuleReport): string {
   const lines = [
     '# How hls4ml\'s rules alone match the real reports',
     '',
-    'sMAPE in % (200·|y−ŷ| / (|y|+|ŷ|+1)) of the build model — hls4ml\'s rules with the fitted tool profiles, nothing learned — against every report in the data, per family (DSP checks leave out designs whose multipliers a setting outside the config forced onto LUTs). ✗: misses the goal for that check (goals: ' +
+    'sMAPE in % (200·|y−ŷ| / (|y|+|ŷ|+1)) of the build model — hls4ml\'s rules with the fitted tool profiles, nothing learned — against every report in the data, per family (DSP and LUT checks leave out designs whose multipliers a setting outside the config forced onto LUTs). ✗: misses the goal for that check (goals: ' +
       Object.entries(RULE_GOALS).map(([c, g]) => `${CHECK_WORDS[c as RuleCheck]} ≤ ${g} %`).join(', ') +
       ').',
     '',

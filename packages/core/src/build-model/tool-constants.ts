@@ -7,12 +7,12 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.6287,
-        productBits: 0.004563,
-        adderBits: 0.2835,
+        lutProductBits: 0.6351,
+        productBits: 0.001036,
+        adderBits: 0.2331,
         accumulatorBits: 0,
-        inputBits: 2.876,
-        muxBits: 0.1293,
+        inputBits: 2.921,
+        muxBits: 0.04918,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0
@@ -42,25 +42,25 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0.8273
       },
       passive: {
-        perLayer: 0.7041,
+        perLayer: 0.6762,
         lutProductBits: 0.1682,
         productBits: 0,
-        adderBits: 0.8541,
+        adderBits: 0.8542,
         accumulatorBits: 0.7863,
         inputBits: 0,
-        muxBits: 0.5,
+        muxBits: 0.4998,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
-        perLayer: 8.689,
-        lutProductBits: 0.009922,
+        perLayer: 8.68,
+        lutProductBits: 0.00991,
         productBits: 0,
         adderBits: 1.029,
         accumulatorBits: 1.307,
         inputBits: 1.854,
-        muxBits: 0.3575,
+        muxBits: 0.3569,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -193,12 +193,12 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1585,
+        lutProductBits: 0.1643,
         productBits: 0,
-        adderBits: 0.2339,
-        accumulatorBits: 2.289,
-        inputBits: 3.633,
-        muxBits: 0.0923,
+        adderBits: 0.1861,
+        accumulatorBits: 1.546,
+        inputBits: 3.198,
+        muxBits: 0.01709,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -231,28 +231,28 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.6328,
-        accumulatorBits: 4,
-        inputBits: 0.2539,
+        adderBits: 1.125,
+        accumulatorBits: 2.148,
+        inputBits: 0.9295,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
-        perLayer: 0.000737,
+        perLayer: 0.001059,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.6145,
+        adderBits: 0.6581,
         accumulatorBits: 4,
-        inputBits: 0.259,
-        muxBits: 0.1254,
+        inputBits: 0.2753,
+        muxBits: 0.1939,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       top: {
-        perLayer: 225.3,
+        perLayer: 241.7,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -317,10 +317,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.77,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.006437,
-        accumulatorBits: 0.005734,
-        inputBits: 0.003967,
-        muxBits: 0.0208,
+        adderBits: 0.006441,
+        accumulatorBits: 0.005736,
+        inputBits: 0.003969,
+        muxBits: 0.02082,
         pipelineBits: 0.8172,
         saturatingBits: 0,
         lutramBits: 0
@@ -376,15 +376,15 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1628,
+        lutProductBits: 0.167,
         productBits: 0,
-        adderBits: 0.3017,
-        accumulatorBits: 0.3302,
+        adderBits: 0.252,
+        accumulatorBits: 0.3263,
         inputBits: 4,
-        muxBits: 0.5195,
+        muxBits: 0.4033,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.4598
+        lutramBits: 0.4647
       },
       folded: {
         perLayer: 1955,
@@ -412,10 +412,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       },
       passive: {
         perLayer: 0,
-        lutProductBits: 0.3689,
+        lutProductBits: 0.3696,
         productBits: 0,
-        adderBits: 0.7681,
-        accumulatorBits: 0.8803,
+        adderBits: 0.7685,
+        accumulatorBits: 0.8797,
         inputBits: 0,
         muxBits: 1,
         pipelineBits: 0,
@@ -423,19 +423,19 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       streamed: {
-        perLayer: 0.8037,
+        perLayer: 0.8048,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0.3898,
         accumulatorBits: 2.46,
-        inputBits: 0.828,
-        muxBits: 0.3723,
+        inputBits: 0.8277,
+        muxBits: 0.3724,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       top: {
-        perLayer: 7.173,
+        perLayer: 7.303,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -558,7 +558,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       },
       2024: {
         ff: 0.9412,
-        lut: 0.7188
+        lut: 0.7287
       }
     },
     bramMinBits: 1024,
