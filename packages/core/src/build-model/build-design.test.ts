@@ -141,12 +141,13 @@ describe('buildDesign, other structures', () => {
   });
 
   it('builds a divider per output where Vivado HLS divides padded average-pooling windows by their pixel count', () => {
-    const pool = (className: string, padding: string, toolchain: Toolchain, ioType: 'io_parallel' | 'io_stream' = 'io_parallel') =>
+    const design = (className: string, padding: string, toolchain: Toolchain, ioType: 'io_parallel' | 'io_stream' = 'io_parallel') =>
       buildDesign(
         parseKerasModel({ class_name: 'Sequential', config: { layers: [{ class_name: className, config: { name: 'p', batch_input_shape: [null, 121, 3], padding } }] } }).layers,
         config({ strategy: 'latency', reuseFactor: 1, ioType }),
         { toolchain },
-      ).layers[1]!;
+      );
+    const pool = (...args: Parameters<typeof design>) => design(...args).layers[1]!;
     const vivado: Toolchain = { hlsTool: 'vivado_hls', hlsToolVersion: '2020.1' };
     const divider = profileOf('vivado_hls').poolingDivision;
     if (divider.kind !== 'divider') throw new Error('Vivado HLS divides padded average-pooling windows');
@@ -160,6 +161,9 @@ describe('buildDesign, other structures', () => {
     expect(pool('MaxPooling1D', 'same', vivado).operators.dividers).toBe(0);
     expect(pool('AveragePooling1D', 'same', VITIS_2023).operators.dividers).toBe(0);
     expect(pool('AveragePooling1D', 'same', vivado, 'io_stream').operators.dividers).toBe(0);
+    // The user is told, with what avoids them.
+    expect(design('AveragePooling1D', 'same', vivado).notes.join('\n')).toMatch(/p: 183 dividers.*'valid' padding, MaxPooling or Vitis HLS avoid them/);
+    expect(design('AveragePooling1D', 'valid', vivado).notes.join('\n')).not.toMatch(/dividers/);
   });
 
   it('keeps on DSPs the constant products that stay multiplications: counted from trained weights, else from the initializer\'s spread', () => {

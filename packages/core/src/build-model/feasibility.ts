@@ -16,6 +16,12 @@ export const MAXIMUM_SIZE = 4096;
 export function feasibilityNotes(layers: readonly LayerBuild[], config: HlsConfig): string[] {
   const notes: string[] = [];
   for (const b of layers) {
+    if (b.operators.dividers > 0) {
+      notes.push(
+        `${b.name}: ${b.operators.dividers.toLocaleString('en-US')} dividers, one per output: its windows overlap the padding and Vivado HLS divides each sum by its count of image pixels ` +
+          `(about ${b.cycles} cycles and most of its FFs and LUTs); 'valid' padding, MaxPooling or Vitis HLS avoid them`,
+      );
+    }
     if (!b.mult) continue;
     const weights = b.mult.nIn * b.mult.nOut;
     if ((b.strategy === 'latency' || b.strategy === 'distributed_arithmetic') && weights > MAXIMUM_SIZE) {
