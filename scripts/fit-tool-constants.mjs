@@ -8,7 +8,7 @@
 // (--check refits and exits 1 unless every constant in tool-constants.ts comes out again)
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDesign, familyOf, guessedSettings, isModelledRelease, multipliersFollowConfig, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, profileOf, toolGroup, toolYear, operatorFeatures } from '@hlsest/core';
+import { buildDesign, familyOf, holdsNoRegisters, guessedSettings, isModelledRelease, multipliersFollowConfig, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, profileOf, toolGroup, toolYear, operatorFeatures } from '@hlsest/core';
 import { inputRecords } from '@hlsest/ingest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -152,11 +152,6 @@ const MUX_LEVEL_CAP = 1;
 const F = OPERATOR_FEATURES.length;
 const CLASS_INDEX = Object.fromEntries(STRATEGY_CLASSES.map((c, i) => [c, i]));
 
-/**
- * A passive io_parallel layer of 0 cycles holds no registers (`registered` in passive-layer.ts):
- * its operators price no FFs.
- */
-const unregistered = (layer) => layer.priceClass === 'passive' && layer.cycles === 0;
 
 /** The design's priced features for resource `t`: one block of operator quantities per strategy class. */
 function designFeatures(b, t) {
@@ -165,7 +160,7 @@ function designFeatures(b, t) {
     const q = operatorFeatures(layer.operators);
     const base = CLASS_INDEX[classOf(layer)] * F;
     const free = layer.hls.ff === 0 && layer.hls.lut === 0 && layer.operators.dsp === 0 && layer.operators.bram18k === 0;
-    if (free || (t === 'ff' && unregistered(layer))) continue;
+    if (free || (t === 'ff' && holdsNoRegisters(layer))) continue;
     OPERATOR_FEATURES.forEach((f, i) => (x[base + i] += q[f]));
     if (layer.fifo) {
       const s = CLASS_INDEX.top * F;
@@ -252,7 +247,7 @@ function pushLayerRows(rows, layerRows, b, profile, resources, keep = () => true
     if (!layer || !keep(layer)) continue;
     const x = layerFeatures(layer);
     for (const t of resources) {
-      if (t === 'ff' && unregistered(layer)) continue;
+      if (t === 'ff' && holdsNoRegisters(layer)) continue;
       rows[t].push({ x, y: lr.hls[t] - dividerCost([layer], profile, t), w: 1 / (lr.hls[t] + 200) });
     }
   }

@@ -138,6 +138,17 @@ describe('buildDesign, other structures', () => {
     expect(relu(3.33).cycles).toBe(1);
     expect(relu(3.33).hls.ff).toBeGreaterThan(0);
     expect(relu(5).hls.lut).toBe(relu(3.33).hls.lut);
+    // A table in BRAM is read on a clock edge: it keeps its registers at 0 cycles.
+    const sigmoid = buildDesign(
+      parseKerasModel({ class_name: 'Sequential', config: { layers: [
+        { class_name: 'Dense', config: { name: 'd', units: 64, batch_input_shape: [null, 1] } },
+        { class_name: 'Activation', config: { name: 'a', activation: 'sigmoid' } },
+      ] } }).layers,
+      config({ strategy: 'latency', reuseFactor: 1 }),
+      { toolchain: { hlsTool: 'vivado_hls', hlsToolVersion: '2020.1' } },
+    ).layers.find((l) => l.name === 'a')!;
+    expect(sigmoid.operators.bram18k).toBeGreaterThan(0);
+    expect(sigmoid.hls.ff).toBeGreaterThan(0);
   });
 
   it('builds a divider per output where Vivado HLS divides padded average-pooling windows by their pixel count', () => {

@@ -53,7 +53,7 @@ export function buildPassiveLayer(layer: Layer, ctx: BuildContext, spec: Passive
     lineBufferBits: spec.lineBufferBits ?? 0,
     tableBits: spec.tableBits ?? 0,
     operators,
-    hls: spec.free ? { bram18k: 0, dsp: 0, ff: 0, lut: 0 } : registered(priceOperators(operators, ctx.tool, priceClass), ctx, timing.cycles),
+    hls: spec.free ? { bram18k: 0, dsp: 0, ff: 0, lut: 0 } : registered(priceOperators(operators, ctx.tool, priceClass), { priceClass, cycles: timing.cycles, operators }),
     cycles: timing.cycles,
     interval: timing.interval,
     notes: spec.notes ?? [],
@@ -61,13 +61,17 @@ export function buildPassiveLayer(layer: Layer, ctx: BuildContext, spec: Passive
 }
 
 /**
- * Logic C-synthesis schedules within the cycle of its neighbours holds no register of its own: an
- * io_parallel layer of 0 cycles has no FFs (ArgyKokk's ReLU instances at 5 ns report 0 FFs, at
- * 3.33 ns, where they take a cycle, 16–33 per element). A streamed layer always reads and writes
- * its FIFOs.
+ * Whether a layer is logic C-synthesis schedules within the cycle of its neighbours, holding no
+ * register of its own: an io_parallel layer without weights of 0 cycles and no memory (ArgyKokk's
+ * ReLU instances at 5 ns report 0 FFs; at 3.33 ns, where they take a cycle, 16–33 per element).
+ * A streamed layer reads and writes its FIFOs; a table in BRAM is read on a clock edge.
  */
-function registered(hls: HlsResources, ctx: BuildContext, cycles: number): HlsResources {
-  return ctx.stream || cycles > 0 ? hls : { ...hls, ff: 0 };
+export function holdsNoRegisters(b: Pick<LayerBuild, 'priceClass' | 'cycles' | 'operators'>): boolean {
+  return b.priceClass === 'passive' && b.cycles === 0 && b.operators.bram18k === 0;
+}
+
+function registered(hls: HlsResources, b: Pick<LayerBuild, 'priceClass' | 'cycles' | 'operators'>): HlsResources {
+  return holdsNoRegisters(b) ? { ...hls, ff: 0 } : hls;
 }
 
 /** Stream elements of a tensor: its positions, the last dimension travelling packed in one element. */

@@ -83,24 +83,24 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.3565,
-        accumulatorBits: 0.009916,
-        inputBits: 1.541,
-        muxBits: 0.003838,
+        adderBits: 0.4115,
+        accumulatorBits: 0,
+        inputBits: 1.375,
+        muxBits: 0.006833,
         pipelineBits: 0.2732,
-        saturatingBits: 1.256,
-        lutramBits: 0.1081
+        saturatingBits: 1.236,
+        lutramBits: 0.1261
       },
       folded: {
-        perLayer: 428.2,
+        perLayer: 417.3,
         lutProductBits: 0,
-        productBits: 0.5309,
-        adderBits: 0.7486,
-        accumulatorBits: 1.573,
-        inputBits: 2.888,
-        muxBits: 0.2544,
+        productBits: 0.5052,
+        adderBits: 0.727,
+        accumulatorBits: 1.563,
+        inputBits: 2.907,
+        muxBits: 0.238,
         pipelineBits: 0,
-        saturatingBits: 1.094,
+        saturatingBits: 1.176,
         lutramBits: 0
       },
       recurrent: {
@@ -116,26 +116,26 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 0,
+        perLayer: 1.129,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
-        inputBits: 1.01,
-        muxBits: 0,
-        pipelineBits: 0.01376,
+        inputBits: 0.9646,
+        muxBits: 0.0819,
+        pipelineBits: 0.01577,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
-        perLayer: 47.04,
+        perLayer: 47.21,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.8209,
+        adderBits: 0.8211,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.02844,
+        pipelineBits: 0.02832,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -147,9 +147,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.8371,
+        pipelineBits: 0.8443,
         saturatingBits: 0,
-        lutramBits: 0.1836
+        lutramBits: 0.196
       }
     },
     timing: {
@@ -174,7 +174,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     poolingDivision: {
       kind: "divider",
       cycles: 20,
-      ff: 773.5,
+      ff: 776.4,
       lut: 467.6
     },
     streamOverlap: true,
@@ -243,10 +243,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0.001059,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.6581,
+        adderBits: 0.6582,
         accumulatorBits: 4,
         inputBits: 0.2753,
-        muxBits: 0.1939,
+        muxBits: 0.194,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
@@ -317,9 +317,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.77,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.006441,
-        accumulatorBits: 0.005736,
-        inputBits: 0.003969,
+        adderBits: 0.006443,
+        accumulatorBits: 0.005738,
+        inputBits: 0.003971,
         muxBits: 0.02082,
         pipelineBits: 0.8172,
         saturatingBits: 0,
