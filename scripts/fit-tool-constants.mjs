@@ -450,7 +450,7 @@ const constants = {};
 // Vivado HLS's costs' weak priors start there too (its timing stays its own): where its data
 // cannot split a cost (its large unrolled kernels are all N-TORC's, with saturating accumulators),
 // the split does not depend on the last run's constants.
-const NEAREST = { vivado_hls: { from: 'vitis_hls_2020', timing: false }, vitis_hls_2023: { from: 'vitis_hls_2020', timing: true } };
+const NEAREST = { vivado_hls: { from: 'vitis_hls_2020', timing: false }, vitis_hls_2023: { from: 'vitis_hls_2020', timing: true }, vitis_hls_2024: { from: 'vitis_hls_2023', timing: true } };
 const FIT_ORDER = [...TOOL_GROUPS].sort((a, b) => Number(a in NEAREST) - Number(b in NEAREST));
 for (const group of FIT_ORDER) {
   const start = profileOf(group);

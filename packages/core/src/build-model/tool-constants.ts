@@ -317,9 +317,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.77,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.006443,
-        accumulatorBits: 0.005738,
-        inputBits: 0.003971,
+        adderBits: 0.006446,
+        accumulatorBits: 0.005741,
+        inputBits: 0.003974,
         muxBits: 0.02082,
         pipelineBits: 0.8172,
         saturatingBits: 0,
@@ -376,27 +376,27 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.167,
+        lutProductBits: 0.1643,
         productBits: 0,
-        adderBits: 0.252,
-        accumulatorBits: 0.3263,
-        inputBits: 4,
-        muxBits: 0.4033,
+        adderBits: 0.1861,
+        accumulatorBits: 1.206,
+        inputBits: 2.736,
+        muxBits: 0.01709,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.4647
+        lutramBits: 0
       },
       folded: {
-        perLayer: 1955,
-        lutProductBits: 0.4326,
-        productBits: 0,
-        adderBits: 0,
+        perLayer: 256.3,
+        lutProductBits: 0,
+        productBits: 4,
+        adderBits: 3.586,
         accumulatorBits: 4,
-        inputBits: 0.2452,
-        muxBits: 1,
+        inputBits: 2.301,
+        muxBits: 0.7847,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.13
+        lutramBits: 0
       },
       recurrent: {
         perLayer: 150,
@@ -412,30 +412,30 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       },
       passive: {
         perLayer: 0,
-        lutProductBits: 0.3696,
+        lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.7685,
-        accumulatorBits: 0.8797,
-        inputBits: 0,
-        muxBits: 1,
+        adderBits: 0.9445,
+        accumulatorBits: 1.904,
+        inputBits: 0.8379,
+        muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
-        perLayer: 0.8048,
+        perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.3898,
-        accumulatorBits: 2.46,
-        inputBits: 0.8277,
-        muxBits: 0.3724,
+        adderBits: 0.5338,
+        accumulatorBits: 3.304,
+        inputBits: 0.23,
+        muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       top: {
-        perLayer: 7.303,
+        perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -444,33 +444,33 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 3.304
       }
     },
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.005116,
+        lutProductBits: 0.09285,
         productBits: 0,
-        adderBits: 0.4912,
+        adderBits: 0.4008,
         accumulatorBits: 0,
-        inputBits: 2.151,
-        muxBits: 0.1951,
-        pipelineBits: 0.8467,
+        inputBits: 2.065,
+        muxBits: 0,
+        pipelineBits: 0.2732,
         saturatingBits: 0,
-        lutramBits: 0.1734
+        lutramBits: 0
       },
       folded: {
-        perLayer: 9.638,
+        perLayer: 0,
         lutProductBits: 0,
-        productBits: 0,
-        adderBits: 1.227,
-        accumulatorBits: 4,
-        inputBits: 1.445,
-        muxBits: 1,
+        productBits: 1.116,
+        adderBits: 0,
+        accumulatorBits: 3.55,
+        inputBits: 1.528,
+        muxBits: 0.5349,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8311
+        lutramBits: 0
       },
       recurrent: {
         perLayer: 100,
@@ -485,26 +485,26 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 0.4708,
+        perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 0.05063,
-        inputBits: 0.9194,
-        muxBits: 0.1852,
+        accumulatorBits: 1.792,
+        inputBits: 0,
+        muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
         perLayer: 0,
-        lutProductBits: 0.00626,
+        lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.103,
+        adderBits: 0,
         accumulatorBits: 0,
-        inputBits: 1.205,
+        inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.112,
+        pipelineBits: 0.1736,
         saturatingBits: 0,
         lutramBits: 0
       },
@@ -516,9 +516,197 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.1935,
+        pipelineBits: 0.4917,
         saturatingBits: 0,
-        lutramBits: 0.7948
+        lutramBits: 1.843
+      }
+    },
+    timing: {
+      productNs: 4,
+      adderLevelNs: 2.75,
+      overheadCycles: -1,
+      cyclesPerInput: 0,
+      rolledInputsPerCycle: 4,
+      sharedProductShare: 0.35,
+      foldedFillCycles: 3,
+      foldedStepOverhead: 10,
+      activationNs: 3.5,
+      tableCycles: 0,
+      softmaxCycles: 5,
+      softmaxCyclesPerLevel: 3,
+      recurrentStepCycles: 24,
+      dataflowCycles: -1,
+      pipelineCyclesPerLayer: 1
+    },
+    sharedProductsOnDsp: false,
+    sharedOperandsVariable: true,
+    poolingDivision: {
+      kind: "folded"
+    },
+    streamOverlap: false,
+    streamFifoPerElement: false,
+    streamOverheadCycles: 1,
+    synthTransfer: {
+      bram18k: 0.8333,
+      ff: 1.14,
+      lut: 1.128
+    },
+    synthTransferByYear: {
+      2023: {
+        ff: 1.14,
+        lut: 1.128
+      }
+    },
+    bramMinBits: 1024,
+    bramRemainderBits: 12
+  },
+  vitis_hls_2024: {
+    lut: {
+      unrolled: {
+        perLayer: 1.826,
+        lutProductBits: 0.1663,
+        productBits: 0,
+        adderBits: 0.2513,
+        accumulatorBits: 0.3184,
+        inputBits: 4,
+        muxBits: 0.4051,
+        pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 0.4645
+      },
+      folded: {
+        perLayer: 1737,
+        lutProductBits: 0.4358,
+        productBits: 0,
+        adderBits: 0,
+        accumulatorBits: 3.592,
+        inputBits: 0,
+        muxBits: 1,
+        pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 1.361
+      },
+      recurrent: {
+        perLayer: 150,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 1,
+        accumulatorBits: 5,
+        inputBits: 2,
+        muxBits: 0.1,
+        pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 0
+      },
+      passive: {
+        perLayer: 2.928,
+        lutProductBits: 0.4106,
+        productBits: 0,
+        adderBits: 0.7971,
+        accumulatorBits: 0.8578,
+        inputBits: 0,
+        muxBits: 1,
+        pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 0
+      },
+      streamed: {
+        perLayer: 0.9588,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 1.489,
+        accumulatorBits: 2.487,
+        inputBits: 0.8822,
+        muxBits: 0,
+        pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 0
+      },
+      top: {
+        perLayer: 0.5325,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 0,
+        accumulatorBits: 0,
+        inputBits: 0,
+        muxBits: 0,
+        pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 0
+      }
+    },
+    ff: {
+      unrolled: {
+        perLayer: 0,
+        lutProductBits: 0.00131,
+        productBits: 0,
+        adderBits: 0.4552,
+        accumulatorBits: 0,
+        inputBits: 2.313,
+        muxBits: 0.1496,
+        pipelineBits: 0.86,
+        saturatingBits: 0,
+        lutramBits: 0.1551
+      },
+      folded: {
+        perLayer: 0.842,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 1.186,
+        accumulatorBits: 4,
+        inputBits: 2.854,
+        muxBits: 1,
+        pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 0.1772
+      },
+      recurrent: {
+        perLayer: 100,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 0.3,
+        accumulatorBits: 3.5,
+        inputBits: 4,
+        muxBits: 0,
+        pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 0
+      },
+      passive: {
+        perLayer: 2.364,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 0.09034,
+        accumulatorBits: 0.2261,
+        inputBits: 0.7824,
+        muxBits: 0.2368,
+        pipelineBits: 0,
+        saturatingBits: 0,
+        lutramBits: 0
+      },
+      streamed: {
+        perLayer: 0,
+        lutProductBits: 0.008168,
+        productBits: 0,
+        adderBits: 0.606,
+        accumulatorBits: 0,
+        inputBits: 1.968,
+        muxBits: 0,
+        pipelineBits: 0.1736,
+        saturatingBits: 0,
+        lutramBits: 0
+      },
+      top: {
+        perLayer: 0,
+        lutProductBits: 0,
+        productBits: 0,
+        adderBits: 0,
+        accumulatorBits: 0,
+        inputBits: 0,
+        muxBits: 0,
+        pipelineBits: 0.6787,
+        saturatingBits: 0,
+        lutramBits: 0
       }
     },
     timing: {
@@ -528,7 +716,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       cyclesPerInput: 0.1,
       rolledInputsPerCycle: 4,
       sharedProductShare: 0.55,
-      foldedFillCycles: 3,
+      foldedFillCycles: 4,
       foldedStepOverhead: 7,
       activationNs: 3.5,
       tableCycles: 1,
@@ -547,18 +735,14 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamFifoPerElement: false,
     streamOverheadCycles: 1,
     synthTransfer: {
-      bram18k: 0.8333,
-      ff: 1.029,
-      lut: 1.174
+      bram18k: 1.156,
+      ff: 0.8547,
+      lut: 0.7876
     },
     synthTransferByYear: {
-      2023: {
-        ff: 1.029,
-        lut: 1.175
-      },
       2024: {
-        ff: 0.9412,
-        lut: 0.7287
+        ff: 0.8547,
+        lut: 0.7876
       }
     },
     bramMinBits: 1024,
