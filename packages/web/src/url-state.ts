@@ -20,7 +20,7 @@ export interface PageSettings {
   metric: Metric;
 }
 
-export const TOOLS = { 'vitis_hls 2023.2': { hlsTool: 'vitis_hls', hlsToolVersion: '2023.2' }, 'vitis_hls 2021.1': { hlsTool: 'vitis_hls', hlsToolVersion: '2021.1' }, 'vivado_hls 2020.1': { hlsTool: 'vivado_hls', hlsToolVersion: '2020.1' } } as const;
+export const TOOLS = { 'vitis_hls 2024.2': { hlsTool: 'vitis_hls', hlsToolVersion: '2024.2' }, 'vitis_hls 2023.2': { hlsTool: 'vitis_hls', hlsToolVersion: '2023.2' }, 'vitis_hls 2021.1': { hlsTool: 'vitis_hls', hlsToolVersion: '2021.1' }, 'vivado_hls 2020.1': { hlsTool: 'vivado_hls', hlsToolVersion: '2020.1' } } as const;
 
 export const DEFAULT_SETTINGS: PageSettings = {
   example: 'jet-tagger',
