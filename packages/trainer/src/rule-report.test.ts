@@ -54,5 +54,10 @@ describe("hls4ml's rules, family by family, on every report in the data", () => 
     expect(folded!.large.products).toBeGreaterThanOrEqual(4 * folded!.small.products);
     expect(3 * folded!.large.cycles).toBeLessThanOrEqual(folded!.small.cycles);
     expect(report.evidence['wa-hls4ml-flat']?.foldedLatency).toBeUndefined();
+    // DSPs the rules have nothing to put on: designs reporting some where every counted product is a LUT one.
+    const unbuilt = report.evidence['wa-hls4ml-records']?.dspWithoutProducts;
+    expect(unbuilt?.designs).toBeGreaterThan(0);
+    expect(unbuilt!.min).toBeGreaterThan(0);
+    expect(report.evidence['hls4ml-baselines']?.dspWithoutProducts).toBeUndefined();
   }, 120_000);
 });

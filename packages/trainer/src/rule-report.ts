@@ -84,6 +84,12 @@ export interface FamilyEvidence {
    * the trained weights).
    */
   readonly foldedLatency?: { readonly setting: string; readonly large: LayerCycles; readonly small: LayerCycles; readonly layers: number };
+  /**
+   * Designs reporting DSPs where every product the rules count is built from LUTs (no DSP in the
+   * rule): what those DSPs build, the reports do not say. `points`: what they alone add to the
+   * family's HLS DSP sMAPE.
+   */
+  readonly dspWithoutProducts?: { readonly designs: number; readonly dspDesigns: number; readonly min: number; readonly max: number; readonly points: number; readonly example: string };
 }
 
 export interface LayerCycles {
@@ -195,14 +201,21 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
       failures.push({ family, id, reason: (error as Error).message });
       continue;
     }
-    const facts = (evidence[family] ??= { zeroLatency: 0, latencyDesigns: 0, shares: [], folded: [] });
+    const facts = (evidence[family] ??= { zeroLatency: 0, latencyDesigns: 0, shares: [], folded: [], dspDesigns: 0, dspWithoutProducts: [] });
     const cycles = record.results.latency?.cyclesMax;
     if (cycles !== undefined) {
       facts.latencyDesigns++;
       if (cycles === 0) facts.zeroLatency++;
     }
     if (guessedSettings(record).length === 0) {
-      if (multipliersFollowConfig(record)) facts.shares.push(...dspShares(record, build, id));
+      if (multipliersFollowConfig(record)) {
+        facts.shares.push(...dspShares(record, build, id));
+        const dsp = record.results.hls?.dsp;
+        if (dsp !== undefined) {
+          facts.dspDesigns++;
+          if (dsp > 0 && build.hls.dsp === 0 && build.totals.multipliers > 0) facts.dspWithoutProducts.push({ at: id.split('/').slice(-2).join('/'), dsp });
+        }
+      }
       facts.folded.push(...foldedLatencyLayers(record, build, id));
     }
     for (const [check, truth, rule] of pairs(record, build)) {
@@ -243,6 +256,8 @@ interface Facts {
   latencyDesigns: number;
   readonly shares: Share[];
   readonly folded: (LayerCycles & { readonly setting: string })[];
+  dspDesigns: number;
+  readonly dspWithoutProducts: { readonly at: string; readonly dsp: number }[];
 }
 
 interface Share {
@@ -308,7 +323,18 @@ function summarize(facts: Facts): FamilyEvidence {
     if (!dspShare || spread > dspShare.max / Math.max(dspShare.min, 1e-3)) dspShare = { setting, min: low.share, max: high.share, minAt: low.at, maxAt: high.at, layers: list.length };
   }
   const foldedLatency = starkestInversion(facts.folded);
-  return { zeroLatency: facts.zeroLatency, latencyDesigns: facts.latencyDesigns, ...(dspShare && { dspShare }), ...(foldedLatency && { foldedLatency }) };
+  const unbuilt = facts.dspWithoutProducts;
+  const dspWithoutProducts: FamilyEvidence['dspWithoutProducts'] = unbuilt.length
+    ? {
+        designs: unbuilt.length,
+        dspDesigns: facts.dspDesigns,
+        min: Math.min(...unbuilt.map((d) => d.dsp)),
+        max: Math.max(...unbuilt.map((d) => d.dsp)),
+        points: unbuilt.reduce((sum, d) => sum + smape(d.dsp, 0), 0) / facts.dspDesigns,
+        example: `${unbuilt[0]!.at}: ${unbuilt[0]!.dsp}`,
+      }
+    : undefined;
+  return { zeroLatency: facts.zeroLatency, latencyDesigns: facts.latencyDesigns, ...(dspShare && { dspShare }), ...(foldedLatency && { foldedLatency }), ...(dspWithoutProducts && { dspWithoutProducts }) };
 }
 
 const CHECK_WORDS: Readonly<Record<RuleCheck, string>> = {
@@ -393,6 +419,12 @@ function evidenceLines(facts: FamilyEvidence | undefined): string[] {
   if (folded) {
     out.push(
       `- Latency-strategy kernels shared over RF > 1 steps (${folded.setting}: ${folded.layers} layers): the cycles C-synthesis reports do not follow the layer's products. ${folded.large.at} (${folded.large.products} products) takes ${folded.large.cycles} cycles, ${folded.small.at} (${folded.small.products} products) ${folded.small.cycles}. ALLOCATION limits the multipliers, but constant products that become shifts and adds escape the limit, so the schedule follows the trained weights' values, which the projects do not ship: layer latency, and the latency and II of designs built so, are out of reach there.`,
+    );
+  }
+  const unbuilt = facts.dspWithoutProducts;
+  if (unbuilt) {
+    out.push(
+      `- ${unbuilt.designs} of ${unbuilt.dspDesigns} designs report ${unbuilt.min}–${unbuilt.max} DSPs (${unbuilt.example}) where every product the rules count is built from LUTs, so the rule says 0; what those DSPs build, the reports do not say (no per-layer report). They alone put ${unbuilt.points.toFixed(1)} points on the family's HLS DSP sMAPE.`,
     );
   }
   return out.length ? ['Out of reach for any rule, from these reports:', '', ...out, ''] : [];
