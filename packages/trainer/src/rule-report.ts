@@ -424,7 +424,7 @@ function evidenceLines(facts: FamilyEvidence | undefined): string[] {
   const unbuilt = facts.dspWithoutProducts;
   if (unbuilt) {
     out.push(
-      `- ${unbuilt.designs} of ${unbuilt.dspDesigns} designs report ${unbuilt.min}–${unbuilt.max} DSPs (${unbuilt.example}) where every product the rules count is built from LUTs, so the rule says 0; what those DSPs build, the reports do not say (no per-layer report). They alone put ${unbuilt.points.toFixed(1)} points on the family's HLS DSP sMAPE.`,
+      `- ${unbuilt.designs} of ${unbuilt.dspDesigns} designs report ${unbuilt.min}–${unbuilt.max} DSPs (${unbuilt.example}) where every product the rules count is built from LUTs, so the rule says 0; what those DSPs build, the reports do not say. They alone put ${unbuilt.points.toFixed(1)} points on the family's HLS DSP sMAPE.`,
     );
   }
   return out.length ? ['Out of reach for any rule, from these reports:', '', ...out, ''] : [];
