@@ -8,7 +8,7 @@
 // (--check refits and exits 1 unless every constant in tool-constants.ts comes out again)
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDesign, familyOf, holdsNoRegisters, guessedSettings, isModelledRelease, multipliersFollowConfig, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, profileOf, toolGroup, toolYear, operatorFeatures } from '@hlsest/core';
+import { buildDesign, holdsNoRegisters, guessedSettings, isModelledRelease, multipliersFollowConfig, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, profileOf, toolGroup, toolYear, operatorFeatures } from '@hlsest/core';
 import { inputRecords } from '@hlsest/ingest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -152,7 +152,6 @@ const MUX_LEVEL_CAP = 1;
 const F = OPERATOR_FEATURES.length;
 const CLASS_INDEX = Object.fromEntries(STRATEGY_CLASSES.map((c, i) => [c, i]));
 
-
 /** The design's priced features for resource `t`: one block of operator quantities per strategy class. */
 function designFeatures(b, t) {
   const x = new Float64Array(STRATEGY_CLASSES.length * F);
@@ -253,10 +252,12 @@ function pushLayerRows(rows, layerRows, b, profile, resources, keep = () => true
   }
 }
 
+const dividersOf = (layers) => layers.reduce((sum, l) => sum + l.operators.dividers, 0);
+
 /** What the layers' dividers cost (priced whole, outside the linear operator costs). */
 function dividerCost(layers, profile, t) {
   const division = profile.poolingDivision;
-  return division.kind === 'divider' ? layers.reduce((sum, l) => sum + l.operators.dividers, 0) * division[t] : 0;
+  return division.kind === 'divider' ? dividersOf(layers) * division[t] : 0;
 }
 
 /**
@@ -269,7 +270,7 @@ function fitDivision(profile, members) {
   const per = { ff: [], lut: [], cycles: [] };
   for (const { record } of members) {
     const b = build(record, profile);
-    const dividers = b.layers.reduce((sum, l) => sum + l.operators.dividers, 0);
+    const dividers = dividersOf(b.layers);
     if (!dividers || !record.results.hls) continue;
     for (const t of ['ff', 'lut']) per[t].push((record.results.hls[t] - b.hls[t]) / dividers + division[t]);
     const cycles = record.results.latency?.cyclesMax;
@@ -451,7 +452,9 @@ const constants = {};
 // cannot split a cost (its large unrolled kernels are all N-TORC's, with saturating accumulators),
 // the split does not depend on the last run's constants.
 const NEAREST = { vivado_hls: { from: 'vitis_hls_2020', timing: false }, vitis_hls_2023: { from: 'vitis_hls_2020', timing: true }, vitis_hls_2024: { from: 'vitis_hls_2023', timing: true } };
-const FIT_ORDER = [...TOOL_GROUPS].sort((a, b) => Number(a in NEAREST) - Number(b in NEAREST));
+// A group is fitted after the group its priors come from (2024 after 2023 after 2020).
+const priorDepth = (group) => (group in NEAREST ? 1 + priorDepth(NEAREST[group].from) : 0);
+const FIT_ORDER = [...TOOL_GROUPS].sort((a, b) => priorDepth(a) - priorDepth(b));
 for (const group of FIT_ORDER) {
   const start = profileOf(group);
   const nearest = NEAREST[group];

@@ -97,16 +97,16 @@ function buildActivation(layer: Layer, ctx: BuildContext): LayerBuild {
   // on Vivado HLS 2020.1; a ReLU there 2,983 and 2,224). In io_stream the layer is still a
   // DATAFLOW task copying its stream: it reads and writes, computes no result.
   const slope = fn === 'leaky_relu' ? (layer.activationParameter ?? 0.3) : undefined;
+  const cycles = elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs);
   if (slope === 1) {
     return ctx.stream
-      ? buildPassiveLayer(layer, ctx, { operators: { inputBits: lanes * inW }, depth: elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs), notes: ['LeakyReLU with slope 1 is the identity: a stream copy'] })
+      ? buildPassiveLayer(layer, ctx, { operators: { inputBits: lanes * inW }, depth: cycles, notes: ['LeakyReLU with slope 1 is the identity: a stream copy'] })
       : buildPassiveLayer(layer, ctx, { depth: 0, free: true, notes: ['LeakyReLU with slope 1 is the identity: C-synthesis folds it away'] });
   }
   // ReLU family, hard functions, binary/ternary tanh: a comparison (and a constant scaling for
   // the leaky and hard ones; none for a leaky slope that is 0 or a power of two, a shift) per
   // element, plus rounding/saturation into the result type.
   const scaled = slope !== undefined ? !isShift(slope) : fn === 'prelu' || fn === 'elu' || fn.startsWith('hard_');
-  const cycles = elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs);
   return buildPassiveLayer(layer, ctx, {
     operators: {
       inputBits: lanes * inW,

@@ -48,10 +48,10 @@ function poolingRule(rank: 1 | 2): LayerKindRule {
       // io_parallel average pooling divides each window's sum by its count of image pixels
       // (`pooling1d_cl`/`pooling2d_cl`); io_stream asserts there is no padding to count.
       const division = ctx.tool.poolingDivision;
-      const dividers = !ctx.stream && op === 'average' && overlapsPadding(layer) && division.kind === 'divider' ? outputs : 0;
+      const divider = !ctx.stream && op === 'average' && overlapsPadding(layer) && division.kind === 'divider' ? division : undefined;
       return buildPassiveLayer(layer, ctx, {
-        operators: { adderBits: lanes * (windowSize - 1) * width, muxBits: selects, inputBits: lanes * windowSize * width, accumulatorBits: lanes * ctx.result.width, dividers },
-        depth: levels + elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs) + (dividers > 0 && division.kind === 'divider' ? division.cycles : 0),
+        operators: { adderBits: lanes * (windowSize - 1) * width, muxBits: selects, inputBits: lanes * windowSize * width, accumulatorBits: lanes * ctx.result.width, dividers: divider ? outputs : 0 },
+        depth: levels + elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs) + (divider?.cycles ?? 0),
         lineBufferBits: ctx.stream && rank === 2 ? ((layer.poolSize?.[0] ?? 2) - 1) * (layer.inputShape[1] ?? 1) * channels * width : 0,
       });
     },
