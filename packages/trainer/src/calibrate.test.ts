@@ -12,7 +12,7 @@ const FAR = 8;
  * log-space error of the given spread, a correction that fixes `fixes` of that error, at a
  * distance from the training data.
  */
-function family(name: string, options: { n?: number; spread: number; fixes: number; distance: number; inside?: boolean; version?: string; seed?: number }): HeldOutSample[] {
+function family(name: string, options: { n?: number; spread: number; fixes: number; distance: number; inside?: boolean; scored?: boolean; version?: string; seed?: number }): HeldOutSample[] {
   const random = seededRandom(options.seed ?? name.length);
   const record = { family: name, record: { toolchain: { ...(options.version && { hls4mlVersion: options.version }) } } } as unknown as PreparedRecord;
   return Array.from({ length: options.n ?? 60 }, () => {
@@ -30,6 +30,7 @@ function family(name: string, options: { n?: number; spread: number; fixes: numb
       tolerance: 0.01,
       logMean: 6,
       inside: options.inside ?? false,
+      scored: options.scored ?? !(options.inside ?? false),
     };
   });
 }
@@ -64,6 +65,23 @@ describe('choosing gates and bands on held-out families', () => {
       ...family('b', { spread: 0.5, fixes: 0.8, distance: 20 }),
     ];
     expect(chooseForTarget(samples, FAR).enabled).toBe(false);
+  });
+
+  it('scores unseen designs of a trained family with choices its validation designs made, not as a family never seen', () => {
+    // A holdout split: every family is trained on; the fit's validation designs and the scored ones agree.
+    const samples = [
+      ...family('flat', { spread: 1, fixes: 0.8, distance: 0.5, inside: true }),
+      ...family('flat', { spread: 1, fixes: 0.8, distance: 0.5, inside: true, scored: true, seed: 5 }),
+      ...family('small', { n: 8, spread: 1, fixes: 0, distance: 0.5, inside: true, scored: true }),
+    ];
+    const flat = crossFittedEstimates(samples, FAR).filter((e) => e.sample.record.family === 'flat');
+    expect(flat).toHaveLength(60);
+    const error = (value: (e: (typeof flat)[number]) => number) => flat.reduce((sum, e) => sum + Math.abs(Math.log1p(e.sample.truth) - Math.log1p(value(e))), 0);
+    // The correction is on for them (their own family's validation designs chose it)…
+    expect(error((e) => e.value)).toBeLessThan(0.5 * error((e) => e.rule));
+    // …and the scored designs themselves took no part: choosing on them alone gives the same answer.
+    const chosenWithout = chooseForTarget(samples.filter((s) => !(s.scored && s.record.family === 'flat')), FAR);
+    expect(chosenWithout.enabled).toBe(true);
   });
 
   it('turns the correction off when it makes any group worse', () => {

@@ -95,7 +95,8 @@ export function chooseForTarget(samples: readonly HeldOutSample[], far: number):
     const choice: TargetChoice = { ...NEUTRAL_CHOICE, enabled: true, gateScale };
     const scores = score(choice);
     if ([...scores].some(([f, v]) => v > base.scores.get(f)! + NO_WORSE)) continue;
-    if (transfer(scores) < MIN_TRANSFER) continue;
+    // Without a family left out whole (holdout, k-fold) nothing speaks for or against transfer.
+    if (leftOut.length > 0 && transfer(scores) < MIN_TRANSFER) continue;
     const total = mean([...scores.values()]);
     if (total < bestScore - 1e-9) {
       best = choice;
@@ -193,9 +194,11 @@ function safetyMargin(samples: readonly HeldOutSample[], far: number): number {
 }
 
 /**
- * Each left-out sample's estimate with choices made without its own family: the honest score of a bundle
- * on a family it never saw, gates and bands included (the band's safety margin, one number for
- * all families, is the one the bundle ships).
+ * Each scored sample's estimate with choices made without it: the honest score of a bundle,
+ * gates and bands included (the band's safety margin, one number for all families, is the one
+ * the bundle ships). A family left out whole is judged by choices that never saw it; designs of
+ * a family the bundle trained on (holdout, k-fold) by choices that saw the family's validation
+ * designs but not the scored ones, as a shipped bundle sees a family it was trained on.
  */
 export function crossFittedEstimates(
   samples: readonly HeldOutSample[],
@@ -203,10 +206,11 @@ export function crossFittedEstimates(
   margins = safetyMargins(samples, far),
 ): { sample: HeldOutSample; value: number; lo: number; hi: number; rule: number }[] {
   const out: { sample: HeldOutSample; value: number; lo: number; hi: number; rule: number }[] = [];
-  const families = [...new Set(samples.map((s) => s.record.family))];
-  for (const family of families) {
-    const others = samples.filter((s) => s.record.family !== family);
-    const own = samples.filter((s) => s.record.family === family && !s.inside);
+  const groups = new Map<string, HeldOutSample[]>();
+  for (const s of samples) if (s.scored) pushTo(groups, `${s.inside ? 'inside' : 'left out'}\u0000${s.record.family}`, s);
+  for (const own of groups.values()) {
+    const { family } = own[0]!.record;
+    const others = own[0]!.inside ? samples.filter((s) => !(s.scored && s.record.family === family)) : samples.filter((s) => s.record.family !== family);
     const choices = new Map([...new Set(others.map((s) => s.target))].map((t) => [t, chooseForTarget(others.filter((s) => s.target === t), far)]));
     for (const s of own) {
       const base = choices.get(s.target) ?? NEUTRAL_CHOICE;

@@ -23,10 +23,18 @@ export interface HeldOutSample {
    * correction near the data. Otherwise its whole family was left out.
    */
   readonly inside: boolean;
+  /**
+   * A split's test design, which the evaluation scores; otherwise a fit's own validation design
+   * (early stopping), which only helps choose gates and bands.
+   */
+  readonly scored: boolean;
 }
 
-/** The held-out samples of `rows` under `predictor` (trained without them; `inside`: their families were not). */
-export function heldOutSamples(predictor: Predictor, rows: readonly PreparedRecord[], inside = false): HeldOutSample[] {
+/**
+ * The held-out samples of `rows` under `predictor`, trained without them: `inside` where the
+ * predictor was trained on the row's family (`seenFamilies`), `scored` as given.
+ */
+export function heldOutSamples(predictor: Predictor, rows: readonly PreparedRecord[], seenFamilies: ReadonlySet<string>, scored: boolean): HeldOutSample[] {
   if (rows.length === 0) return [];
   const { features, context } = predictor.featureBatch(rows);
   const parts = predictor.decompose(features, rows.length, context);
@@ -48,7 +56,8 @@ export function heldOutSamples(predictor: Predictor, rows: readonly PreparedReco
         exact: parts.exact[at] === 1,
         tolerance: spec.exact.tolerance,
         logMean: spec.logMean,
-        inside,
+        inside: seenFamilies.has(d.family),
+        scored,
       });
     });
   });

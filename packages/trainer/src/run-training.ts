@@ -79,9 +79,11 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
       throw error;
     }
     const final = await finalizeBundle(trained, new Map());
-    const own = heldOutSamples(final.predictor, toScore);
+    // A holdout or k-fold split tests designs of families it trains on: those are inside the data.
+    const seen = new Set(trained.used.map((d) => d.family));
+    const own = heldOutSamples(final.predictor, toScore, seen, true);
     pushAll(samples, own);
-    pushAll(samples, heldOutSamples(final.predictor, trained.validation, true));
+    pushAll(samples, heldOutSamples(final.predictor, trained.validation, seen, false));
     perSplit.push({ split: split.name, samples: own, testRecords: test.length });
     first ??= { trained, final };
   }
@@ -93,9 +95,9 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
   const scoredSample = (s: HeldOutSample, e: { value: number; lo: number; hi: number }) => ({ record: s.record, target: s.target, truth: s.truth, value: e.value, lo: e.lo, hi: e.hi, rule: s.rule, mean: Math.max(0, Math.expm1(s.logMean)) });
   const toScored = (list: readonly HeldOutSample[]) => list.map((s) => scoredSample(s, scored.get(s)!));
   const evaluations = perSplit.map((p) => ({ split: p.split, evaluation: evaluateSamples(toScored(p.samples)), testRecords: p.testRecords }));
-  const outside = samples.filter((s) => !s.inside);
-  const heldOut = evaluateSamples(toScored(outside));
-  const heldOutShipped = evaluateSamples(outside.map((s) => scoredSample(s, estimateOf(s, choices.get(s.target) ?? NEUTRAL_CHOICE, far))));
+  const tested = samples.filter((s) => s.scored);
+  const heldOut = evaluateSamples(toScored(tested));
+  const heldOutShipped = evaluateSamples(tested.map((s) => scoredSample(s, estimateOf(s, choices.get(s.target) ?? NEUTRAL_CHOICE, far))));
 
   let chosen = first;
   if (refit) {
@@ -114,7 +116,7 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
       skippedTargets: chosen.trained.skippedTargets,
     },
     data: dataSummary(data),
-    training: { ...chosen.final.manifest.training, refitOnAll: refit, split: mode, epochMs: chosen.trained.epochMs, heldOutFamilies: [...new Set(outside.map((s) => s.record.family))].sort() },
+    training: { ...chosen.final.manifest.training, refitOnAll: refit, split: mode, epochMs: chosen.trained.epochMs, heldOutFamilies: [...new Set(tested.map((s) => s.record.family))].sort() },
   };
   return { manifest, weights: chosen.trained.weights, predictor: chosen.final.predictor, evaluations, heldOut, heldOutShipped, choices };
 }
