@@ -16,9 +16,9 @@ import type { HlsConfig, Layer, Toolchain } from './schema.js';
  * every weight from it to another target, and to the deep part, at zero — so DSPs and cycles
  * move with RF exactly as hls4ml's rules do. Applied, not requested, values: designs hls4ml
  * builds identically get identical vectors. Bump the version whenever a name, order or formula
- * changes: bundles refuse another.
+ * changes, here or in the per-layer vectors (`layer-features.ts`): bundles refuse another.
  */
-export const FEATURE_SPEC_VERSION = 4;
+export const FEATURE_SPEC_VERSION = 5;
 
 export interface FeatureInput {
   readonly layers: readonly Layer[];

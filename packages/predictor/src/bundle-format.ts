@@ -59,6 +59,20 @@ export const BundleManifestSchema = z.object({
     kind: z.literal('wide-deep'),
     hidden: z.array(z.number().int().positive()).min(1),
     activation: z.literal('relu'),
+    /**
+     * The shared layer network: one small ReLU MLP applied to every built layer's vector
+     * (`LAYER_FEATURE_NAMES`, standardized by `mean`/`std`), whose outputs, weighted per target by
+     * the layer's share of the rule's number, are summed into the design's correction. Absent: the
+     * correction reads the design vector alone.
+     */
+    layers: z
+      .object({
+        hidden: z.array(z.number().int().positive()).min(1),
+        names: z.array(z.string()).min(1),
+        mean: z.array(finite),
+        std: z.array(finite.refine((v) => v > 0, 'must be > 0')),
+      })
+      .optional(),
   }),
   members: z
     .array(z.object({ seed: z.number().int(), file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), tensors: z.array(TensorSpecSchema) }))
@@ -95,15 +109,24 @@ export type BundleManifest = z.output<typeof BundleManifestSchema>;
 export type TargetSpec = BundleManifest['targets'][number];
 export type TensorSpec = z.output<typeof TensorSpecSchema>;
 
-/** The tensors of a wide-and-deep member, in file order. */
-export function memberTensorSpecs(features: number, hidden: readonly number[], outputs: number): TensorSpec[] {
+/**
+ * The tensors of a wide-and-deep member, in file order: the deep MLP, the wide path, then (when
+ * `layers` is given) the shared layer network. Kernels and biases alternate throughout.
+ */
+export function memberTensorSpecs(features: number, hidden: readonly number[], outputs: number, layers?: { readonly features: number; readonly hidden: readonly number[] }): TensorSpec[] {
+  const specs = mlpSpecs('deep', features, hidden, outputs);
+  specs.push({ name: 'wide/kernel', shape: [features, outputs] }, { name: 'wide/bias', shape: [outputs] });
+  if (layers) specs.push(...mlpSpecs('layer', layers.features, layers.hidden, outputs));
+  return specs;
+}
+
+function mlpSpecs(prefix: string, inputs: number, hidden: readonly number[], outputs: number): TensorSpec[] {
   const specs: TensorSpec[] = [];
-  let width = features;
+  let width = inputs;
   hidden.forEach((units, i) => {
-    specs.push({ name: `deep_${i}/kernel`, shape: [width, units] }, { name: `deep_${i}/bias`, shape: [units] });
+    specs.push({ name: `${prefix}_${i}/kernel`, shape: [width, units] }, { name: `${prefix}_${i}/bias`, shape: [units] });
     width = units;
   });
-  specs.push({ name: 'deep_out/kernel', shape: [width, outputs] }, { name: 'deep_out/bias', shape: [outputs] });
-  specs.push({ name: 'wide/kernel', shape: [features, outputs] }, { name: 'wide/bias', shape: [outputs] });
+  specs.push({ name: `${prefix}_out/kernel`, shape: [width, outputs] }, { name: `${prefix}_out/bias`, shape: [outputs] });
   return specs;
 }

@@ -42,7 +42,7 @@ export function splitConstantColumns(x: ArrayLike<number>, rows: number, width: 
 export function foldConstantInputs(member: MemberWeights, split: ColumnSplit, values: Float32Array): MemberWeights {
   const [first, ...rest] = member.layers;
   if (!first) throw new Error('member has no deep layers');
-  return { layers: [foldLayer(first, split, values), ...rest], wide: foldLayer(member.wide, split, values) };
+  return { ...member, layers: [foldLayer(first, split, values), ...rest], wide: foldLayer(member.wide, split, values) };
 }
 
 function foldLayer(layer: MemberWeights['wide'], split: ColumnSplit, values: Float32Array): MemberWeights['wide'] {

@@ -3,6 +3,8 @@ import {
   FEATURE_NAMES,
   FEATURE_SPEC_VERSION,
   HlsestError,
+  LAYER_FEATURE_NAMES,
+  layerTerms,
   TARGET_INFO,
   DSP_TARGETS,
   TARGETS,
@@ -16,6 +18,7 @@ import {
   writeFeatures,
   type DesignBuild,
   type Device,
+  type LayerTerms,
   type HlsConfig,
   type Layer,
   type Target,
@@ -24,7 +27,7 @@ import {
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleManifestSchema, type BundleManifest } from './bundle-format.js';
 import { foldConstantInputs, splitConstantColumns } from './constant-inputs.js';
 import { checkDesign } from './design-limits.js';
-import { forwardBatch, unpackMember, type MemberWeights } from './forward.js';
+import { addLayerTerms, forwardBatch, layerBatch, unpackMember, type MemberWeights } from './forward.js';
 
 /** Where a bundle's files come from: a folder on disk, a URL, an in-memory map (tests). */
 export interface BundleSource {
@@ -59,18 +62,28 @@ export interface FeatureRow extends RuleFacts {
   readonly features: Float64Array;
 }
 
-/** What a batch needs from a design's build: the rule's number per target, its regime, and whether any product needs a DSP. */
+/**
+ * What a batch needs from a design's build: the rule's number per target, its regime, whether
+ * any product needs a DSP, and its layers as the shared layer network reads them.
+ */
 export interface RuleFacts {
   readonly rules: Readonly<Record<Target, number>>;
   readonly regime: string;
   readonly noDsp: boolean;
   /** The DSP count follows trained constant weights (`dspFollowsWeights`). */
   readonly weightedDsp: boolean;
+  readonly layers: LayerTerms;
 }
 
-/** A build's `RuleFacts`. */
-export function ruleFacts(build: DesignBuild, config: HlsConfig): RuleFacts {
-  return { rules: Object.fromEntries(TARGETS.map((t) => [t, ruleEstimate(t, build)])) as Record<Target, number>, regime: regimeOf(build, config), noDsp: weightProductsUseNoDsp(build), weightedDsp: dspFollowsWeights(build) };
+/** A build's `RuleFacts`; `layers` are the network's layers the build was made from. */
+export function ruleFacts(build: DesignBuild, config: HlsConfig, layers: readonly Layer[]): RuleFacts {
+  return {
+    rules: Object.fromEntries(TARGETS.map((t) => [t, ruleEstimate(t, build)])) as Record<Target, number>,
+    regime: regimeOf(build, config),
+    noDsp: weightProductsUseNoDsp(build),
+    weightedDsp: dspFollowsWeights(build),
+    layers: layerTerms(build, layers, config),
+  };
 }
 
 export interface Estimate {
@@ -145,6 +158,8 @@ export class Predictor {
   private readonly distanceModels: readonly { readonly centers: readonly Float64Array[]; readonly scale: number }[];
   private readonly targetModel: Int32Array;
   private readonly exact: readonly ReadonlySet<string>[];
+  /** Per target of the bundle, its column in `LayerTerms.shares` (`TARGETS` order). */
+  private readonly coreTarget: Int32Array;
 
   private constructor(
     readonly manifest: BundleManifest,
@@ -171,6 +186,7 @@ export class Predictor {
     this.distanceModels = kinds.map((kind) => ({ centers: manifest.distance.models[kind]!.centers.map((c) => Float64Array.from(c)), scale: manifest.distance.models[kind]!.scale }));
     this.targetModel = Int32Array.from(this.targetNames, (t) => kinds.indexOf(TARGET_INFO[t].kind));
     this.exact = manifest.targets.map((t) => new Set(t.exact.regimes));
+    this.coreTarget = Int32Array.from(this.targetNames, (t) => TARGETS.indexOf(t));
   }
 
   static async load(source: BundleSource): Promise<Predictor> {
@@ -194,6 +210,13 @@ export class Predictor {
     if (manifest.featureSpec.names.join('\u0000') !== FEATURE_NAMES.join('\u0000')) {
       throw badBundle(source, 'bundle feature names differ from this hlsest build at the same spec version; retrain the bundle');
     }
+    const layerSpec = manifest.architecture.layers;
+    if (layerSpec && layerSpec.names.join('\u0000') !== LAYER_FEATURE_NAMES.join('\u0000')) {
+      throw badBundle(source, 'bundle layer feature names differ from this hlsest build at the same spec version; retrain the bundle');
+    }
+    if (layerSpec && (layerSpec.mean.length !== layerSpec.names.length || layerSpec.std.length !== layerSpec.names.length)) {
+      throw badBundle(source, `architecture.layers: ${layerSpec.names.length} names but ${layerSpec.mean.length} means and ${layerSpec.std.length} deviations`);
+    }
     const members = await Promise.all(
       manifest.members.map(async (member) => {
         const bytes = await source.readBytes(member.file).catch((error: Error) => {
@@ -202,7 +225,9 @@ export class Predictor {
         const digest = await sha256Hex(bytes);
         if (digest !== member.sha256) throw badBundle(source, `${member.file} is corrupted (sha256 ${digest.slice(0, 12)}… ≠ ${member.sha256.slice(0, 12)}…)`);
         try {
-          return unpackMember(bytes, member.tensors);
+          const weights = unpackMember(bytes, member.tensors);
+          if (Boolean(layerSpec) !== Boolean(weights.layerNet)) throw new Error(layerSpec ? 'no layer network, which architecture.layers announces' : 'a layer network architecture.layers does not describe');
+          return weights;
         } catch (error) {
           throw badBundle(source, `${member.file}: ${(error as Error).message}`);
         }
@@ -229,7 +254,7 @@ export class Predictor {
     const builds = designs.map((d, i) => {
       checkDesign(d.layers, d.config);
       const build = writeFeatures(networkFeatures(d.layers), d.config, d.toolchain ?? reference, features, i * width);
-      context.set(i, build, d.config, this.targetNames);
+      context.set(i, build, d.config, this.targetNames, d.layers);
       return build;
     });
     const bands = this.predictBands(features, designs.length, context);
@@ -327,6 +352,18 @@ export class Predictor {
   }
 
   /**
+   * Adds the shared layer network's part to each member's outputs: every built layer of the
+   * batch through the network at once, each row's layers summed with their shares of the rule.
+   */
+  private addLayerTerms(outputs: Float32Array[], rows: number, context: BatchContext): void {
+    const spec = this.manifest.architecture.layers;
+    if (!spec) return;
+    const batch = layerBatch(context.layers.slice(0, rows), spec, this.coreTarget);
+    if (batch.count === 0) return;
+    outputs.forEach((out, m) => addLayerTerms(out, this.members[m]!.layerNet!, batch));
+  }
+
+  /**
    * The parts each estimate is made of, before gates, bands and invariants: per row its
    * distance, and per target the rule (log1p space), the clipped correction (members'
    * mean), the members' variance, and whether the regime is exact. Training sets the gates and
@@ -339,6 +376,7 @@ export class Predictor {
   /** `decompose`, with what `predictBands` also needs: the distance per model and the batch's shared columns. */
   private parts(features: Float64Array, rows: number, context: BatchContext): { parts: Decomposition; byModel: Float64Array; split: ReturnType<typeof splitConstantColumns> } {
     const { outputs, split } = this.forward(features, rows);
+    this.addLayerTerms(outputs, rows, context);
     const byModel = this.distances(features, rows, split?.constant);
     const models = this.distanceModels.length;
     const targets = this.manifest.targets;
@@ -577,6 +615,7 @@ export class BatchContext {
   readonly regimes: string[];
   readonly noDsp: Uint8Array;
   readonly weightedDsp: Uint8Array;
+  readonly layers: LayerTerms[];
 
   constructor(
     rows: number,
@@ -586,13 +625,16 @@ export class BatchContext {
     this.regimes = new Array<string>(rows);
     this.noDsp = new Uint8Array(rows);
     this.weightedDsp = new Uint8Array(rows);
+    this.layers = new Array<LayerTerms>(rows);
   }
 
-  set(r: number, build: DesignBuild, config: HlsConfig, targets: readonly Target[]): void {
+  /** Row `r` from its build; `layers` are the network's layers the build was made from. */
+  set(r: number, build: DesignBuild, config: HlsConfig, targets: readonly Target[], layers: readonly Layer[]): void {
     for (let t = 0; t < targets.length; t++) this.rules[r * this.targetCount + t] = ruleEstimate(targets[t]!, build);
     this.regimes[r] = regimeOf(build, config);
     this.noDsp[r] = weightProductsUseNoDsp(build) ? 1 : 0;
     this.weightedDsp[r] = dspFollowsWeights(build) ? 1 : 0;
+    this.layers[r] = layerTerms(build, layers, config);
   }
 
   setFacts(r: number, facts: RuleFacts, targets: readonly Target[]): void {
@@ -600,6 +642,7 @@ export class BatchContext {
     this.regimes[r] = facts.regime;
     this.noDsp[r] = facts.noDsp ? 1 : 0;
     this.weightedDsp[r] = facts.weightedDsp ? 1 : 0;
+    this.layers[r] = facts.layers;
   }
 }
 

@@ -128,7 +128,7 @@ export function sweep(
       keys[i] = key;
       const config = designConfig(file, overrides);
       const build = writeFeatures(network, config, toolchain, features, i * width);
-      context.set(i, build, config, predictor.targets);
+      context.set(i, build, config, predictor.targets, network.layers);
       boards[i] = grid.boards[b]!;
       networksOf[i] = network;
       configs[i] = config;

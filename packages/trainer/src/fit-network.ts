@@ -12,11 +12,25 @@ export interface TrainingMatrix {
   readonly y: Float32Array;
   readonly mask: Float32Array;
   readonly weight: Float32Array;
+  /** The rows' built layers, for the shared layer network; absent without one. */
+  readonly layers?: LayerMatrix;
+}
+
+/** Every row's layers, standardized, one after another: row r owns `offsets[r]` … `offsets[r + 1]` − 1. */
+export interface LayerMatrix {
+  readonly features: number;
+  /** layers × features. */
+  readonly x: Float32Array;
+  /** layers × targets: each layer's share of the rule, per trained target. */
+  readonly share: Float32Array;
+  readonly offsets: Int32Array;
 }
 
 /** The network and optimiser settings one member is fitted with. */
 export interface NetworkHyperparameters {
   readonly hidden: readonly number[];
+  /** Hidden widths of the shared layer network; empty: the correction reads the design vector alone. */
+  readonly layerHidden: readonly number[];
   readonly epochs: number;
   readonly batchSize: number;
   readonly learningRate: number;
@@ -57,7 +71,8 @@ export interface FittedMember {
  */
 export async function fitMember(tf: Tf, train: TrainingMatrix, validation: TrainingMatrix, options: FitOptions): Promise<FittedMember> {
   const { hidden, seed } = options;
-  const specs = memberTensorSpecs(train.features, hidden, train.targets);
+  const layerNet = train.layers && options.layerHidden.length > 0 ? { features: train.layers.features, hidden: options.layerHidden } : undefined;
+  const specs = memberTensorSpecs(train.features, hidden, train.targets, layerNet);
   const random = seededRandom(seed);
   const init = (shape: number[], fanIn: number, fanOut: number) => {
     const limit = Math.sqrt(6 / (fanIn + fanOut));
@@ -68,7 +83,7 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
   const variables = specs.map((spec) =>
     tf.variable(
       // Output layers start near zero so a fresh member predicts the rule.
-      spec.shape.length === 1 ? tf.zeros(spec.shape) : tf.tensor(init(spec.shape, spec.shape[0]!, spec.shape[1]!).map((v) => (spec.name.startsWith('wide') || spec.name.startsWith('deep_out') ? v * 0.1 : v)), spec.shape),
+      spec.shape.length === 1 ? tf.zeros(spec.shape) : tf.tensor(init(spec.shape, spec.shape[0]!, spec.shape[1]!).map((v) => (spec.name.startsWith('wide') || spec.name.endsWith('_out/kernel') ? v * 0.1 : v)), spec.shape),
       true,
       `${spec.name}_${seed}`,
     ),
@@ -82,19 +97,33 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
   ]);
   if (masks) for (const [i, mask] of masks) tf.tidy(() => variables[i]!.assign(tf.mul(variables[i]!, mask)));
   const kernel = (i: number) => (masks?.has(i) ? tf.mul(variables[i]!, masks.get(i)!) : variables[i]!);
-  const forward = (x: ReturnType<Tf['tensor2d']>) =>
+  const layerStart = 2 * deepCount + 2;
+  const layerCount = layerNet ? layerNet.hidden.length + 1 : 0;
+  const forward = (batch: Batch) =>
     tf.tidy(() => {
+      const { x } = batch;
       let h = x;
       for (let i = 0; i < deepCount; i++) {
         h = tf.add(tf.matMul(h, kernel(2 * i)), variables[2 * i + 1]!);
         if (i < deepCount - 1) h = tf.relu(h);
       }
       const wide = tf.add(tf.matMul(x, kernel(2 * deepCount)), variables[2 * deepCount + 1]!);
-      return tf.add(h, wide);
+      let out = tf.add(h, wide);
+      if (layerCount && batch.layers) {
+        let g = batch.layers.x;
+        for (let i = 0; i < layerCount; i++) {
+          g = tf.add(tf.matMul(g, variables[layerStart + 2 * i]!), variables[layerStart + 2 * i + 1]!);
+          if (i < layerCount - 1) g = tf.relu(g);
+        }
+        // Each row's layers, summed with their shares: (rows × layers) one-hot · (layers × targets).
+        out = tf.add(out, tf.matMul(batch.layers.owner, tf.mul(g, batch.layers.share)));
+      }
+      return out;
     });
-  const maskedLoss = (x: ReturnType<Tf['tensor2d']>, y: ReturnType<Tf['tensor2d']>, m: ReturnType<Tf['tensor2d']>, w: ReturnType<Tf['tensor2d']>) =>
+  const maskedLoss = (batch: Batch) =>
     tf.tidy(() => {
-      const diff = tf.mul(tf.sub(forward(x), y), m);
+      const { y, m, w } = batch;
+      const diff = tf.mul(tf.sub(forward(batch), y), m);
       const weighted = tf.mul(tf.sum(tf.square(diff), 1, true), w);
       const data = tf.div(tf.sum(weighted), tf.add(tf.sum(tf.mul(m, w)), 1e-6));
       const penalty = tf.mul(options.l2, tf.addN(variables.filter((_, i) => i % 2 === 0).map((v) => tf.sum(tf.square(v)))));
@@ -103,7 +132,7 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
 
   // Batches are cut from JS memory and copied in one at a time, so the backend's heap (wasm has a
   // hard ceiling) holds one batch, never the whole matrix: memory stays flat in the row count.
-  const batchOf = (m: TrainingMatrix, rows: readonly number[]) => {
+  const batchOf = (m: TrainingMatrix, rows: readonly number[]): Batch => {
     const x = new Float32Array(rows.length * m.features);
     const y = new Float32Array(rows.length * m.targets);
     const mask = new Float32Array(rows.length * m.targets);
@@ -119,20 +148,42 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
       y: tf.tensor2d(y, [rows.length, m.targets]),
       m: tf.tensor2d(mask, [rows.length, m.targets]),
       w: tf.tensor2d(w, [rows.length, 1]),
+      ...(layerCount && m.layers && { layers: layerBatch(m.layers, rows, m.targets) }),
     };
   };
+  const layerBatch = (l: LayerMatrix, rows: readonly number[], targets: number): Batch['layers'] => {
+    let total = 0;
+    for (const row of rows) total += l.offsets[row + 1]! - l.offsets[row]!;
+    const x = new Float32Array(Math.max(1, total) * l.features);
+    const share = new Float32Array(Math.max(1, total) * targets);
+    const owner = new Float32Array(rows.length * Math.max(1, total));
+    let at = 0;
+    rows.forEach((row, r) => {
+      for (let i = l.offsets[row]!; i < l.offsets[row + 1]!; i++, at++) {
+        x.set(l.x.subarray(i * l.features, (i + 1) * l.features), at * l.features);
+        share.set(l.share.subarray(i * targets, (i + 1) * targets), at * targets);
+        owner[r * Math.max(1, total) + at] = 1;
+      }
+    });
+    // A batch without layers keeps one zero row: its share is zero, so it adds nothing.
+    const count = Math.max(1, total);
+    return { x: tf.tensor2d(x, [count, l.features]), share: tf.tensor2d(share, [count, targets]), owner: tf.tensor2d(owner, [rows.length, count]) };
+  };
+  const disposeBatch = (b: Batch) => tf.dispose([b.x, b.y, b.m, b.w, ...(b.layers ? [b.layers.x, b.layers.share, b.layers.owner] : [])]);
   const validationLoss = async () => {
     let total = 0;
     let weightSum = 0;
-    const chunk = 4096;
+    // Each chunk's layer owner matrix is rows × layers: smaller chunks keep it a few MB.
+    const chunk = layerCount ? 512 : 4096;
     for (let start = 0; start < validation.rows; start += chunk) {
       const rows = Array.from({ length: Math.min(chunk, validation.rows - start) }, (_, i) => start + i);
       const batch = batchOf(validation, rows);
-      const loss = maskedLoss(batch.x, batch.y, batch.m, batch.w);
+      const loss = maskedLoss(batch);
       const share = rows.reduce((sum, r) => sum + validation.weight[r]! * (validation.mask.subarray(r * validation.targets, (r + 1) * validation.targets).some((v) => v > 0) ? 1 : 0), 0);
       total += (await loss.data())[0]! * share;
       weightSum += share;
-      tf.dispose([batch.x, batch.y, batch.m, batch.w, loss]);
+      disposeBatch(batch);
+      tf.dispose(loss);
     }
     return weightSum > 0 ? total / weightSum : Infinity;
   };
@@ -149,10 +200,11 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
       let batches = 0;
       for (let start = 0; start < order.length; start += options.batchSize) {
         const batch = batchOf(train, order.slice(start, start + options.batchSize));
-        const loss = optimizer.minimize(() => maskedLoss(batch.x, batch.y, batch.m, batch.w), true);
+        const loss = optimizer.minimize(() => maskedLoss(batch), true);
         lossSum += (await loss!.data())[0]!;
         batches++;
-        tf.dispose([batch.x, batch.y, batch.m, batch.w, loss!]);
+        disposeBatch(batch);
+        tf.dispose(loss!);
       }
       const valLoss = await validationLoss();
       options.onEpoch?.(epoch, lossSum / batches, valLoss);
@@ -171,6 +223,17 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
     optimizer.dispose();
   }
   return { seed, weights: bestWeights!, epochs: Math.min(epoch, options.epochs), bestValLoss: best };
+}
+
+type Tensor2D = ReturnType<Tf['tensor2d']>;
+
+/** One batch on the backend; `layers.owner` is rows × layers, one-hot: which row each layer belongs to. */
+interface Batch {
+  readonly x: Tensor2D;
+  readonly y: Tensor2D;
+  readonly m: Tensor2D;
+  readonly w: Tensor2D;
+  readonly layers?: { readonly x: Tensor2D; readonly share: Tensor2D; readonly owner: Tensor2D };
 }
 
 async function snapshot(variables: readonly { data(): Promise<unknown>; size: number }[]): Promise<Float32Array> {

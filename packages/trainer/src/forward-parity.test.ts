@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { forwardBatchPlain, forwardBatchSimd, memberTensorSpecs, simdAvailable, unpackMember } from '@hlsest/predictor';
-import { loadTensorflow } from './backend.js';
+import { addLayerTerms, forwardBatchPlain, forwardBatchSimd, layerBatch, memberTensorSpecs, simdAvailable, unpackMember, type TensorSpec } from '@hlsest/predictor';
+import { loadTensorflow, type Tf } from './backend.js';
 import { seededRandom } from './rng.js';
+
+/** A member's weights as TensorFlow.js tensors, in file order. */
+function tensorsOf(tf: Tf, weights: Float32Array, specs: readonly TensorSpec[]) {
+  let offset = 0;
+  return specs.map((spec) => {
+    const n = spec.shape.reduce((a, b) => a * b, 1);
+    const t = tf.tensor(weights.subarray(offset, offset + n), spec.shape);
+    offset += n;
+    return t;
+  });
+}
 
 const engines = {
   'plain TypeScript': forwardBatchPlain,
@@ -27,13 +38,7 @@ describe.each(Object.entries(engines))('the %s forward pass', (_, forward) => {
     const x = Float32Array.from({ length: rows * features }, () => (random() * 2 - 1) * 3);
     const ours = forward(unpackMember(weights.buffer, specs), x, rows);
 
-    let offset = 0;
-    const tensors = specs.map((spec) => {
-      const n = spec.shape.reduce((a, b) => a * b, 1);
-      const t = tf.tensor(weights.subarray(offset, offset + n), spec.shape);
-      offset += n;
-      return t;
-    });
+    const tensors = tensorsOf(tf, weights, specs);
     const input = tf.tensor2d(x, [rows, features]);
     let h = input;
     for (let i = 0; i <= hidden.length; i++) {
@@ -46,4 +51,50 @@ describe.each(Object.entries(engines))('the %s forward pass', (_, forward) => {
     for (let i = 0; i < ours.length; i++) worst = Math.max(worst, Math.abs(ours[i]! - reference[i]!) / Math.max(1, Math.abs(reference[i]!)));
     expect(worst).toBeLessThan(1e-5);
   });
+});
+
+it('adds the shared layer network as training does: each design its layers, weighted by their shares', async () => {
+  const { tf } = await loadTensorflow();
+  const [features, hidden, outputs, layerFeatures, layerHidden] = [11, [8], 4, 7, [6]];
+  const specs = memberTensorSpecs(features, hidden, outputs, { features: layerFeatures, hidden: layerHidden });
+  const random = seededRandom(5);
+  const uniform = (n: number, scale = 1) => Float32Array.from({ length: n }, () => (random() * 2 - 1) * scale);
+  const weights = uniform(specs.reduce((s, t) => s + t.shape.reduce((a, b) => a * b, 1), 0));
+  const member = unpackMember(weights.buffer, specs);
+  expect(member.layerNet).toHaveLength(2);
+  // Designs of 0, 1, 3, 2 and 7 layers; shares in a wider table whose columns the outputs pick.
+  const counts = [0, 1, 3, 2, 7];
+  const shareWidth = 9;
+  const columns = Int32Array.from([6, 0, 8, 3]);
+  const designs = counts.map((count) => ({ count, features: uniform(count * layerFeatures, 5), shares: Float32Array.from({ length: count * shareWidth }, () => random()) }));
+  const scaler = { mean: [...uniform(layerFeatures)], std: Array.from({ length: layerFeatures }, () => 0.5 + random()) };
+  const x = uniform(counts.length * features, 3);
+  const ours = forwardBatchPlain(member, x, counts.length);
+  addLayerTerms(ours, member.layerNet!, layerBatch(designs, scaler, columns));
+
+  const tensors = tensorsOf(tf, weights, specs);
+  const total = counts.reduce((a, b) => a + b, 0);
+  const layerX: number[] = [];
+  const share: number[] = [];
+  const owner = new Float32Array(counts.length * total);
+  let at = 0;
+  designs.forEach((d, r) => {
+    for (let l = 0; l < d.count; l++, at++) {
+      for (let j = 0; j < layerFeatures; j++) layerX.push((d.features[l * layerFeatures + j]! - scaler.mean[j]!) / scaler.std[j]!);
+      for (const c of columns) share.push(d.shares[l * shareWidth + c]!);
+      owner[r * total + at] = 1;
+    }
+  });
+  const input = tf.tensor2d(x, [counts.length, features]);
+  const deep = tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(input, tensors[0]!), tensors[1]!)), tensors[2]!), tensors[3]!);
+  const wide = tf.add(tf.matMul(input, tensors[4]!), tensors[5]!);
+  const g = tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(tf.tensor2d(layerX, [total, layerFeatures]), tensors[6]!), tensors[7]!)), tensors[8]!), tensors[9]!);
+  const layers = tf.matMul(tf.tensor2d(owner, [counts.length, total]), tf.mul(g, tf.tensor2d(share, [total, outputs])));
+  const reference = (await tf.add(tf.add(deep, wide), layers).data()) as Float32Array;
+  let worst = 0;
+  for (let i = 0; i < ours.length; i++) worst = Math.max(worst, Math.abs(ours[i]! - reference[i]!) / Math.max(1, Math.abs(reference[i]!)));
+  expect(worst).toBeLessThan(1e-5);
+  // The design without layers gets the design network alone.
+  const bare = forwardBatchPlain(member, x, counts.length);
+  for (let t = 0; t < outputs; t++) expect(ours[t]).toBe(bare[t]);
 });

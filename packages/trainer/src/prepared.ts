@@ -29,7 +29,7 @@ export function prepare(records: readonly DesignRecord[]): PreparedRecord[] {
       record,
       config: record.config,
       features: values,
-      ...ruleFacts(build, record.config),
+      ...ruleFacts(build, record.config, record.network.layers),
       truth,
       group: groups[i]!,
       family: familyOf(record),

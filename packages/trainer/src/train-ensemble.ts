@@ -1,8 +1,8 @@
-import { FEATURE_NAMES, FEATURE_SPEC_VERSION, HlsestError, isModelledRelease, REUSE_FEATURES, TARGET_INFO, TARGETS, type Target } from '@hlsest/core';
+import { FEATURE_NAMES, FEATURE_SPEC_VERSION, HlsestError, isModelledRelease, LAYER_FEATURE_NAMES, REUSE_FEATURES, TARGET_INFO, TARGETS, type Target } from '@hlsest/core';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, memberTensorSpecs, type BundleManifest } from '@hlsest/predictor';
 import { loadTensorflow } from './backend.js';
 import { kMeans } from './k-means.js';
-import { fitMember, type FittedMember, type KernelMasks, type NetworkHyperparameters, type TrainingMatrix } from './fit-network.js';
+import { fitMember, type FittedMember, type KernelMasks, type LayerMatrix, type NetworkHyperparameters, type TrainingMatrix } from './fit-network.js';
 import type { PreparedRecord } from './prepared.js';
 import { holdoutSplit } from './splits.js';
 import { seededRandom, shuffled } from './rng.js';
@@ -27,6 +27,7 @@ export interface TrainConfig extends NetworkHyperparameters {
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   hidden: [64, 32],
+  layerHidden: [32],
   members: 3,
   epochs: 300,
   batchSize: 256,
@@ -69,8 +70,9 @@ const EXACT_MIN_RECORDS = 20;
 /**
  * Fits one bundle on prepared records. Per target: the regimes where hls4ml's rule was exact
  * (left as they are), and a wide-and-deep network learning the rule's residual in log space
- * from the design's structure
- * (clipped at what the residuals justify). One multi-output network per member, members
+ * from the design's structure, plus one shared layer network applied to every built layer and
+ * summed with the layer's share of the rule (so a deeper design of the same layers gets the same
+ * correction), clipped at what the residuals justify. One multi-output network per member, members
  * differing by seed and by a bootstrap of architectures; a record's missing labels are masked
  * out of the loss and families weigh ∝ 1/√size. The gates and bands it leaves at neutral
  * values are set from held-out data afterwards (`chooseAll`).
@@ -123,6 +125,43 @@ export async function trainEnsemble(
     return { mean: m, std: s > 1e-6 ? s : 1, bound: sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))]! : 0 };
   });
 
+  // The layer network's inputs, standardized over the fitted designs' layers.
+  const layerWidth = LAYER_FEATURE_NAMES.length;
+  const layerMean = new Array<number>(layerWidth).fill(0);
+  const layerStd = new Array<number>(layerWidth).fill(0);
+  let layerRows = 0;
+  for (const d of fit) {
+    layerRows += d.layers.count;
+    for (let i = 0; i < d.layers.count * layerWidth; i++) layerMean[i % layerWidth]! += d.layers.features[i]!;
+  }
+  for (let j = 0; j < layerWidth; j++) layerMean[j] = layerMean[j]! / Math.max(1, layerRows);
+  for (const d of fit) for (let i = 0; i < d.layers.count * layerWidth; i++) layerStd[i % layerWidth]! += (d.layers.features[i]! - layerMean[i % layerWidth]!) ** 2;
+  for (let j = 0; j < layerWidth; j++) {
+    const s = Math.sqrt(layerStd[j]! / Math.max(1, layerRows));
+    layerStd[j] = s > 1e-9 ? s : 1;
+  }
+  const withLayers = config.layerHidden.length > 0;
+  const shareColumns = targets.map((t) => TARGETS.indexOf(t));
+  const layerMatrix = (rows: readonly PreparedRecord[]): LayerMatrix => {
+    const offsets = new Int32Array(rows.length + 1);
+    rows.forEach((d, r) => {
+      offsets[r + 1] = offsets[r]! + d.layers.count;
+    });
+    const total = offsets[rows.length]!;
+    const x = new Float32Array(total * layerWidth);
+    const share = new Float32Array(total * targets.length);
+    rows.forEach((d, r) => {
+      const base = offsets[r]!;
+      for (let l = 0; l < d.layers.count; l++) {
+        for (let j = 0; j < layerWidth; j++) x[(base + l) * layerWidth + j] = (d.layers.features[l * layerWidth + j]! - layerMean[j]!) / layerStd[j]!;
+        shareColumns.forEach((c, k) => {
+          share[(base + l) * targets.length + k] = d.layers.shares[l * TARGETS.length + c]!;
+        });
+      }
+    });
+    return { features: layerWidth, x, share, offsets };
+  };
+
   const familySize = new Map<string, number>();
   for (const d of data) familySize.set(d.family, (familySize.get(d.family) ?? 0) + 1);
   const matrix = (rows: readonly PreparedRecord[]): TrainingMatrix => {
@@ -141,7 +180,7 @@ export async function trainEnsemble(
     });
     const meanWeight = weight.reduce((a, b) => a + b, 0) / Math.max(1, rows.length);
     for (let r = 0; r < rows.length; r++) weight[r] = weight[r]! / meanWeight;
-    return { rows: rows.length, features: width, targets: targets.length, x, y, mask, weight };
+    return { rows: rows.length, features: width, targets: targets.length, x, y, mask, weight, ...(withLayers && { layers: layerMatrix(rows) }) };
   };
   const valMatrix = matrix(val.length ? val : fit);
 
@@ -196,8 +235,18 @@ export async function trainEnsemble(
       band: { halfWidth: stats[k]!.std, widen: 0.5, margin: 0 },
       trainCount: counts[targets[k]!],
     })),
-    architecture: { kind: 'wide-deep', hidden: [...config.hidden], activation: 'relu' },
-    members: members.map((member, i) => ({ seed: member.seed, file: `member-${i}.bin`, sha256: '0'.repeat(64), tensors: memberTensorSpecs(width, config.hidden, targets.length) })),
+    architecture: {
+      kind: 'wide-deep',
+      hidden: [...config.hidden],
+      activation: 'relu',
+      ...(withLayers && { layers: { hidden: [...config.layerHidden], names: [...LAYER_FEATURE_NAMES], mean: layerMean, std: layerStd } }),
+    },
+    members: members.map((member, i) => ({
+      seed: member.seed,
+      file: `member-${i}.bin`,
+      sha256: '0'.repeat(64),
+      tensors: memberTensorSpecs(width, config.hidden, targets.length, withLayers ? { features: layerWidth, hidden: config.layerHidden } : undefined),
+    })),
     band: { level: 0.8, z: 1.2815515655446004 },
     distance: { far: 8, models: distanceModels },
     featureRanges: { min, max },

@@ -8,10 +8,18 @@ import { displayPath } from '../display-path.js';
 import { checks, integerIn, nonEmpty, notSamePath, numberIn, type Check } from '../checks.js';
 import { checkOutputFolder } from '../output-folder.js';
 
-const hiddenWidths: Check = (args) => {
-  const widths = String(args['hidden']).split(',').map((w) => Number(w.trim()));
-  return widths.every((w) => Number.isInteger(w) && w >= 1 && w <= 4096) ? undefined : `--hidden must be positive integers (widths up to 4096), got "${String(args['hidden'])}"`;
-};
+const widthsOf = (value: string): number[] => value.split(',').map((w) => Number(w.trim()));
+
+/** `--hidden`: widths; `--layer-hidden` may also be 0, no layer network. */
+const hiddenWidths =
+  (option: 'hidden' | 'layer-hidden'): Check =>
+  (args) => {
+    const value = String(args[option]);
+    if (option === 'layer-hidden' && value.trim() === '0') return undefined;
+    return widthsOf(value).every((w) => Number.isInteger(w) && w >= 1 && w <= 4096)
+      ? undefined
+      : `--${option} must be positive integers (widths up to 4096)${option === 'layer-hidden' ? ', or 0 for none' : ''}, got "${value}"`;
+  };
 
 interface TrainArgs {
   data: string;
@@ -23,6 +31,7 @@ interface TrainArgs {
   members: number;
   epochs: number;
   hidden: string;
+  layerHidden: string;
   seed: number;
   refit: boolean;
   report?: string;
@@ -45,7 +54,8 @@ export function trainCommand(output: Output) {
         .option('by', { choices: ['family', 'source', 'subset'] as const, default: 'family' as const, describe: 'leave-one-out: what to leave out (family = a source of designs, split by the kind of results it holds)' })
         .option('members', { type: 'number', default: DEFAULT_TRAIN_CONFIG.members, describe: 'ensemble members (≥ 3 for a spread)' })
         .option('epochs', { type: 'number', default: DEFAULT_TRAIN_CONFIG.epochs, describe: 'maximum epochs (early stopping ends sooner)' })
-        .option('hidden', { type: 'string', default: DEFAULT_TRAIN_CONFIG.hidden.join(','), describe: 'hidden layer widths, comma-separated' })
+        .option('hidden', { type: 'string', default: DEFAULT_TRAIN_CONFIG.hidden.join(','), describe: 'hidden layer widths of the design network, comma-separated' })
+        .option('layer-hidden', { type: 'string', default: DEFAULT_TRAIN_CONFIG.layerHidden.join(',') || '0', describe: 'hidden widths of the shared layer network (every layer through it, summed by its share of the rule), comma-separated; 0: none' })
         .option('seed', { type: 'number', default: DEFAULT_TRAIN_CONFIG.seed, describe: 'seed: same data + seed → same bundle' })
         .option('refit', { type: 'boolean', default: true, describe: 'after scoring, fit the bundle on all records (--no-refit keeps the scored model)' })
         .option('report', { type: 'string', describe: 'also write the held-out evaluation report here' })
@@ -65,12 +75,14 @@ export function trainCommand(output: Output) {
             integerIn('epochs', 1, 100_000),
             integerIn('seed', 0),
             numberIn('max-minutes', 0, 10_000),
-            hiddenWidths,
+            hiddenWidths('hidden'),
+            hiddenWidths('layer-hidden'),
           ),
         ),
     handler: (args: TrainArgs) =>
       withInterrupt(async (signal) => {
-        const hidden = args.hidden.split(',').map((w) => Number(w.trim()));
+        const hidden = widthsOf(args.hidden);
+        const layerHidden = args.layerHidden.trim() === '0' ? [] : widthsOf(args.layerHidden);
         await checkOutputFolder(args.out, 'bundle', '--out', args.force);
         if (args.report) await checkOutputFolder(args.report, 'report', '--report', args.force);
         const { records, errors } = await collectRecords(args.data);
@@ -81,6 +93,7 @@ export function trainCommand(output: Output) {
           members: args.members,
           epochs: args.epochs,
           hidden,
+          layerHidden,
           seed: args.seed,
           ...(args.maxMinutes !== undefined && { maxSeconds: args.maxMinutes * 60 }),
           // Large datasets take bigger steps: the same epochs cost far less wall time.
