@@ -1,4 +1,4 @@
-import type { LayerTerms } from '@hlsest/core';
+import { TARGETS, type LayerTerms } from '@hlsest/core';
 import type { TensorSpec } from './bundle-format.js';
 import { forwardBatchSimd } from './simd-forward.js';
 
@@ -72,7 +72,7 @@ export interface LayerBatch {
 
 /**
  * The layers of a batch's designs as one matrix for the layer network; `columns[t]` is output
- * t's column in `LayerTerms.shares` (they come in `TARGETS` order, a bundle's outputs in its own).
+ * t's column in `LayerTerms.shares` (`TARGETS` order; a bundle's outputs come in its own).
  */
 export function layerBatch(designs: readonly LayerTerms[], scaler: { readonly mean: readonly number[]; readonly std: readonly number[] }, columns: Int32Array): LayerBatch {
   const width = scaler.mean.length;
@@ -84,11 +84,10 @@ export function layerBatch(designs: readonly LayerTerms[], scaler: { readonly me
   const shares = new Float32Array(count * outputs);
   let layer = 0;
   designs.forEach((terms, r) => {
-    const shareWidth = terms.shares.length / Math.max(1, terms.count);
     for (let l = 0; l < terms.count; l++, layer++) {
       owner[layer] = r;
       for (let j = 0; j < width; j++) x[layer * width + j] = (terms.features[l * width + j]! - scaler.mean[j]!) / scaler.std[j]!;
-      for (let t = 0; t < outputs; t++) shares[layer * outputs + t] = terms.shares[l * shareWidth + columns[t]!]!;
+      for (let t = 0; t < outputs; t++) shares[layer * outputs + t] = terms.shares[l * TARGETS.length + columns[t]!]!;
     }
   });
   return { count, x, owner, shares };

@@ -154,19 +154,19 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
   const layerBatch = (l: LayerMatrix, rows: readonly number[], targets: number): Batch['layers'] => {
     let total = 0;
     for (const row of rows) total += l.offsets[row + 1]! - l.offsets[row]!;
-    const x = new Float32Array(Math.max(1, total) * l.features);
-    const share = new Float32Array(Math.max(1, total) * targets);
-    const owner = new Float32Array(rows.length * Math.max(1, total));
+    // A batch without layers keeps one zero row: its share is zero, so it adds nothing.
+    const count = Math.max(1, total);
+    const x = new Float32Array(count * l.features);
+    const share = new Float32Array(count * targets);
+    const owner = new Float32Array(rows.length * count);
     let at = 0;
     rows.forEach((row, r) => {
       for (let i = l.offsets[row]!; i < l.offsets[row + 1]!; i++, at++) {
         x.set(l.x.subarray(i * l.features, (i + 1) * l.features), at * l.features);
         share.set(l.share.subarray(i * targets, (i + 1) * targets), at * targets);
-        owner[r * Math.max(1, total) + at] = 1;
+        owner[r * count + at] = 1;
       }
     });
-    // A batch without layers keeps one zero row: its share is zero, so it adds nothing.
-    const count = Math.max(1, total);
     return { x: tf.tensor2d(x, [count, l.features]), share: tf.tensor2d(share, [count, targets]), owner: tf.tensor2d(owner, [rows.length, count]) };
   };
   const disposeBatch = (b: Batch) => tf.dispose([b.x, b.y, b.m, b.w, ...(b.layers ? [b.layers.x, b.layers.share, b.layers.owner] : [])]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TARGETS } from '@hlsest/core';
 import { addLayerTerms, forwardBatchPlain, forwardBatchSimd, layerBatch, memberTensorSpecs, simdAvailable, unpackMember, type TensorSpec } from '@hlsest/predictor';
 import { loadTensorflow, type Tf } from './backend.js';
 import { seededRandom } from './rng.js';
@@ -62,9 +63,9 @@ it('adds the shared layer network as training does: each design its layers, weig
   const weights = uniform(specs.reduce((s, t) => s + t.shape.reduce((a, b) => a * b, 1), 0));
   const member = unpackMember(weights.buffer, specs);
   expect(member.layerNet).toHaveLength(2);
-  // Designs of 0, 1, 3, 2 and 7 layers; shares in a wider table whose columns the outputs pick.
+  // Designs of 0, 1, 3, 2 and 7 layers; shares per target in `TARGETS` order, whose columns the outputs pick.
   const counts = [0, 1, 3, 2, 7];
-  const shareWidth = 9;
+  const shareWidth = TARGETS.length;
   const columns = Int32Array.from([6, 0, 8, 3]);
   const designs = counts.map((count) => ({ count, features: uniform(count * layerFeatures, 5), shares: Float32Array.from({ length: count * shareWidth }, () => random()) }));
   const scaler = { mean: [...uniform(layerFeatures)], std: Array.from({ length: layerFeatures }, () => 0.5 + random()) };

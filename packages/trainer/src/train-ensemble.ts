@@ -97,11 +97,7 @@ export async function trainEnsemble(
   const val = split.test.map((i) => data[i]!);
 
   const width = FEATURE_NAMES.length;
-  const mean = new Array<number>(width).fill(0);
-  const std = new Array<number>(width).fill(0);
-  for (const d of fit) for (let j = 0; j < width; j++) mean[j]! += d.features[j]! / fit.length;
-  for (const d of fit) for (let j = 0; j < width; j++) std[j]! += (d.features[j]! - mean[j]!) ** 2 / fit.length;
-  for (let j = 0; j < width; j++) std[j] = Math.sqrt(std[j]!) > 1e-9 ? Math.sqrt(std[j]!) : 1;
+  const { mean, std } = standardScaler(fit.map((d) => d.features), width);
   // Loops, not Math.min(...spread): a spread of 500k rows overflows the call stack.
   const min = new Array<number>(width).fill(Infinity);
   const max = new Array<number>(width).fill(-Infinity);
@@ -127,19 +123,7 @@ export async function trainEnsemble(
 
   // The layer network's inputs, standardized over the fitted designs' layers.
   const layerWidth = LAYER_FEATURE_NAMES.length;
-  const layerMean = new Array<number>(layerWidth).fill(0);
-  const layerStd = new Array<number>(layerWidth).fill(0);
-  let layerRows = 0;
-  for (const d of fit) {
-    layerRows += d.layers.count;
-    for (let i = 0; i < d.layers.count * layerWidth; i++) layerMean[i % layerWidth]! += d.layers.features[i]!;
-  }
-  for (let j = 0; j < layerWidth; j++) layerMean[j] = layerMean[j]! / Math.max(1, layerRows);
-  for (const d of fit) for (let i = 0; i < d.layers.count * layerWidth; i++) layerStd[i % layerWidth]! += (d.layers.features[i]! - layerMean[i % layerWidth]!) ** 2;
-  for (let j = 0; j < layerWidth; j++) {
-    const s = Math.sqrt(layerStd[j]! / Math.max(1, layerRows));
-    layerStd[j] = s > 1e-9 ? s : 1;
-  }
+  const { mean: layerMean, std: layerStd } = standardScaler(fit.map((d) => d.layers.features), layerWidth);
   const withLayers = config.layerHidden.length > 0;
   const shareColumns = targets.map((t) => TARGETS.indexOf(t));
   const layerMatrix = (rows: readonly PreparedRecord[]): LayerMatrix => {
@@ -304,6 +288,21 @@ function targetSpec(target: Target, records: readonly PreparedRecord[]): Omit<Bu
     exact: { regimes: regimes.sort(), tolerance },
     logMean: logs.reduce((a, b) => a + b, 0) / Math.max(1, logs.length),
   };
+}
+
+/**
+ * Per column, the mean and standard deviation (1 where a column is constant) over every row of
+ * `blocks`, each a row-major matrix `width` wide: one row per design, or one per layer.
+ */
+function standardScaler(blocks: readonly ArrayLike<number>[], width: number): { mean: number[]; std: number[] } {
+  let rows = 0;
+  for (const block of blocks) rows += block.length / width;
+  const mean = new Array<number>(width).fill(0);
+  const std = new Array<number>(width).fill(0);
+  for (const block of blocks) for (let i = 0; i < block.length; i++) mean[i % width]! += block[i]! / rows;
+  for (const block of blocks) for (let i = 0; i < block.length; i++) std[i % width]! += (block[i]! - mean[i % width]!) ** 2 / rows;
+  for (let j = 0; j < width; j++) std[j] = Math.sqrt(std[j]!) > 1e-9 ? Math.sqrt(std[j]!) : 1;
+  return { mean, std };
 }
 
 /** At most `cap` records of each family, picked by architecture so a family keeps its variety. */
