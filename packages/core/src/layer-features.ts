@@ -6,7 +6,7 @@ import type { LayerFamily } from './layer-kinds/layer-kind.js';
 import { activationGroup, ACTIVATION_GROUPS, layerFamily } from './layers.js';
 import { product } from './keras/shape-helpers.js';
 import type { HlsConfig, Layer } from './schema.js';
-import { TARGETS, type Target } from './targets.js';
+import { TARGET_INFO, TARGETS, type Target } from './targets.js';
 
 /**
  * One feature vector per built layer, for the learned correction's shared layer network: what
@@ -79,28 +79,8 @@ export function layerTerms(build: DesignBuild, layers: readonly Layer[], config:
 
 /** A layer's part of the rule's number for a target: its own estimate, or its cycles. */
 function layerRule(target: Target, b: LayerBuild): number {
-  switch (target) {
-    case 'cycles':
-      return b.cycles;
-    case 'interval':
-      return b.interval;
-    case 'bram':
-    case 'hls_bram':
-    case 'impl_bram':
-      return b.hls.bram18k;
-    case 'dsp':
-    case 'hls_dsp':
-    case 'impl_dsp':
-      return b.hls.dsp;
-    case 'ff':
-    case 'hls_ff':
-    case 'impl_ff':
-      return b.hls.ff;
-    case 'lut':
-    case 'hls_lut':
-    case 'impl_lut':
-      return b.hls.lut;
-  }
+  const info = TARGET_INFO[target];
+  return info.kind === 'latency' ? b[info.quantity] : b.hls[info.quantity];
 }
 
 const logged = (v: number) => Math.log1p(Math.max(0, Number.isFinite(v) ? v : 0));

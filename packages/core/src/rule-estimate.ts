@@ -1,5 +1,5 @@
 import type { DesignBuild } from './build-model/build-design.js';
-import type { Target } from './targets.js';
+import { TARGET_INFO, type Target } from './targets.js';
 
 /**
  * The build model's own number for a target, before any learning: hls4ml's rules priced by the
@@ -9,32 +9,9 @@ import type { Target } from './targets.js';
  * take up); latency and II are the schedule's.
  */
 export function ruleEstimate(target: Target, build: DesignBuild): number {
-  switch (target) {
-    // Post-implementation numbers start from the post-synthesis account too; what a block design
-    // adds (processor system, DMA, interconnect) is the calibration's offset.
-    case 'bram':
-    case 'impl_bram':
-      return build.synth.bram18k;
-    case 'dsp':
-    case 'impl_dsp':
-      return build.synth.dsp;
-    case 'ff':
-    case 'impl_ff':
-      return build.synth.ff;
-    case 'lut':
-    case 'impl_lut':
-      return build.synth.lut;
-    case 'hls_bram':
-      return build.hls.bram18k;
-    case 'hls_dsp':
-      return build.hls.dsp;
-    case 'hls_ff':
-      return build.hls.ff;
-    case 'hls_lut':
-      return build.hls.lut;
-    case 'cycles':
-      return build.cycles;
-    case 'interval':
-      return build.interval;
-  }
+  const info = TARGET_INFO[target];
+  if (info.kind === 'latency') return build[info.quantity];
+  // Post-implementation numbers start from the post-synthesis account too; what a block design
+  // adds (processor system, DMA, interconnect) is the calibration's offset.
+  return (info.kind === 'hls' ? build.hls : build.synth)[info.quantity];
 }

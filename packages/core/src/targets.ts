@@ -13,9 +13,15 @@ export const DSP_TARGETS: ReadonlySet<Target> = new Set(['dsp', 'hls_dsp', 'impl
 /** The counts that follow where multiplications land: DSPs, and the LUTs of those built from logic. */
 export const MULTIPLIER_TARGETS: ReadonlySet<Target> = new Set([...DSP_TARGETS, 'lut', 'hls_lut', 'impl_lut']);
 
-export interface TargetInfo {
+/**
+ * What a target counts: a resource of one report kind, or the schedule's cycles or II (a resource
+ * never pairs with the latency report, nor cycles with a resource report).
+ */
+export type TargetInfo = TargetDescription &
+  ({ readonly kind: 'synth' | 'hls' | 'impl'; readonly quantity: ResourceQuantity } | { readonly kind: 'latency'; readonly quantity: 'cycles' | 'interval' });
+
+interface TargetDescription {
   readonly label: string;
-  readonly kind: 'synth' | 'hls' | 'impl' | 'latency';
   readonly unit: string;
   /**
    * The learned correction may read the reuse factors hls4ml applies (the features' reuse
@@ -27,43 +33,29 @@ export interface TargetInfo {
   readonly readsReuse: boolean;
 }
 
-export const TARGET_INFO: Readonly<Record<Target, TargetInfo>> = {
-  bram: { label: 'BRAM (post-synthesis)', kind: 'synth', unit: '18K blocks', readsReuse: false },
-  dsp: { label: 'DSP (post-synthesis)', kind: 'synth', unit: 'slices', readsReuse: false },
-  ff: { label: 'FF (post-synthesis)', kind: 'synth', unit: 'registers', readsReuse: true },
-  lut: { label: 'LUT (post-synthesis)', kind: 'synth', unit: 'LUTs', readsReuse: true },
-  hls_bram: { label: 'BRAM (HLS estimate)', kind: 'hls', unit: '18K blocks', readsReuse: false },
-  hls_dsp: { label: 'DSP (HLS estimate)', kind: 'hls', unit: 'slices', readsReuse: false },
-  hls_ff: { label: 'FF (HLS estimate)', kind: 'hls', unit: 'registers', readsReuse: true },
-  hls_lut: { label: 'LUT (HLS estimate)', kind: 'hls', unit: 'LUTs', readsReuse: true },
-  impl_bram: { label: 'BRAM (post-implementation, block design)', kind: 'impl', unit: '18K blocks', readsReuse: false },
-  impl_dsp: { label: 'DSP (post-implementation, block design)', kind: 'impl', unit: 'slices', readsReuse: false },
-  impl_ff: { label: 'FF (post-implementation, block design)', kind: 'impl', unit: 'registers', readsReuse: true },
-  impl_lut: { label: 'LUT (post-implementation, block design)', kind: 'impl', unit: 'LUTs', readsReuse: true },
-  cycles: { label: 'latency (worst case)', kind: 'latency', unit: 'cycles', readsReuse: false },
-  interval: { label: 'initiation interval (worst case)', kind: 'latency', unit: 'cycles', readsReuse: false },
-};
+/** The resources a report counts, BRAM in 18 Kb blocks. */
+export type ResourceQuantity = 'bram18k' | 'dsp' | 'ff' | 'lut';
 
-const SOURCE: Readonly<Record<Target, readonly [keyof DesignRecord['results'], string]>> = {
-  bram: ['synth', 'bram18k'],
-  dsp: ['synth', 'dsp'],
-  ff: ['synth', 'ff'],
-  lut: ['synth', 'lut'],
-  hls_bram: ['hls', 'bram18k'],
-  hls_dsp: ['hls', 'dsp'],
-  hls_ff: ['hls', 'ff'],
-  hls_lut: ['hls', 'lut'],
-  impl_bram: ['impl', 'bram18k'],
-  impl_dsp: ['impl', 'dsp'],
-  impl_ff: ['impl', 'ff'],
-  impl_lut: ['impl', 'lut'],
-  cycles: ['latency', 'cyclesMax'],
-  interval: ['latency', 'intervalMax'],
+export const TARGET_INFO: Readonly<Record<Target, TargetInfo>> = {
+  bram: { label: 'BRAM (post-synthesis)', kind: 'synth', unit: '18K blocks', readsReuse: false, quantity: 'bram18k' },
+  dsp: { label: 'DSP (post-synthesis)', kind: 'synth', unit: 'slices', readsReuse: false, quantity: 'dsp' },
+  ff: { label: 'FF (post-synthesis)', kind: 'synth', unit: 'registers', readsReuse: true, quantity: 'ff' },
+  lut: { label: 'LUT (post-synthesis)', kind: 'synth', unit: 'LUTs', readsReuse: true, quantity: 'lut' },
+  hls_bram: { label: 'BRAM (HLS estimate)', kind: 'hls', unit: '18K blocks', readsReuse: false, quantity: 'bram18k' },
+  hls_dsp: { label: 'DSP (HLS estimate)', kind: 'hls', unit: 'slices', readsReuse: false, quantity: 'dsp' },
+  hls_ff: { label: 'FF (HLS estimate)', kind: 'hls', unit: 'registers', readsReuse: true, quantity: 'ff' },
+  hls_lut: { label: 'LUT (HLS estimate)', kind: 'hls', unit: 'LUTs', readsReuse: true, quantity: 'lut' },
+  impl_bram: { label: 'BRAM (post-implementation, block design)', kind: 'impl', unit: '18K blocks', readsReuse: false, quantity: 'bram18k' },
+  impl_dsp: { label: 'DSP (post-implementation, block design)', kind: 'impl', unit: 'slices', readsReuse: false, quantity: 'dsp' },
+  impl_ff: { label: 'FF (post-implementation, block design)', kind: 'impl', unit: 'registers', readsReuse: true, quantity: 'ff' },
+  impl_lut: { label: 'LUT (post-implementation, block design)', kind: 'impl', unit: 'LUTs', readsReuse: true, quantity: 'lut' },
+  cycles: { label: 'latency (worst case)', kind: 'latency', unit: 'cycles', readsReuse: false, quantity: 'cycles' },
+  interval: { label: 'initiation interval (worst case)', kind: 'latency', unit: 'cycles', readsReuse: false, quantity: 'interval' },
 };
 
 /** The record's value for a target, or undefined when synthesis did not report it. */
 export function targetValue(record: DesignRecord, target: Target): number | undefined {
-  const [kind, field] = SOURCE[target];
-  const value = (record.results[kind] as Record<string, number | undefined> | undefined)?.[field];
+  const info = TARGET_INFO[target];
+  const value = info.kind === 'latency' ? record.results.latency?.[info.quantity === 'cycles' ? 'cyclesMax' : 'intervalMax'] : record.results[info.kind]?.[info.quantity];
   return typeof value === 'number' ? value : undefined;
 }

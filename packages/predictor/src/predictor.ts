@@ -250,7 +250,7 @@ export class Predictor {
     const reference = this.manifest.referenceToolchain;
     const width = FEATURE_NAMES.length;
     const features = new Float64Array(designs.length * width);
-    const context = new BatchContext(designs.length, this.targetNames.length);
+    const context = this.batchContext(designs.length);
     const builds = designs.map((d, i) => {
       checkDesign(d.layers, d.config);
       const build = writeFeatures(networkFeatures(d.layers), d.config, d.toolchain ?? reference, features, i * width);
@@ -263,6 +263,11 @@ export class Predictor {
       const e = this.estimateAt(bands, i, { layers: design.layers, config: design.config, device: build.device, notes: build.notes });
       return { ...e, build };
     });
+  }
+
+  /** An empty batch of `rows` for `BatchContext.set`; it reads the layers only when the bundle has a layer network. */
+  batchContext(rows: number): BatchContext {
+    return new BatchContext(rows, this.targetNames.length, this.manifest.architecture.layers !== undefined);
   }
 
   /** Rows with their features and builds as one batch: the matrix and the context `predictBands` and `decompose` take. */
@@ -609,6 +614,8 @@ export class Predictor {
   }
 }
 
+const NO_LAYER_TERMS: LayerTerms = Object.freeze({ count: 0, features: new Float32Array(0), shares: new Float32Array(0) });
+
 /** Per row of a batch: the rule's number per target, the build's regime, and whether any weight product needs a DSP. */
 export class BatchContext {
   readonly rules: Float64Array;
@@ -620,6 +627,8 @@ export class BatchContext {
   constructor(
     rows: number,
     private readonly targetCount: number,
+    /** Whether `set` computes the rows' layer terms (only a bundle with a layer network reads them). */
+    private readonly readsLayers = true,
   ) {
     this.rules = new Float64Array(rows * targetCount);
     this.regimes = new Array<string>(rows);
@@ -634,7 +643,7 @@ export class BatchContext {
     this.regimes[r] = regimeOf(build, config);
     this.noDsp[r] = weightProductsUseNoDsp(build) ? 1 : 0;
     this.weightedDsp[r] = dspFollowsWeights(build) ? 1 : 0;
-    this.layers[r] = layerTerms(build, layers, config);
+    this.layers[r] = this.readsLayers ? layerTerms(build, layers, config) : NO_LAYER_TERMS;
   }
 
   setFacts(r: number, facts: RuleFacts, targets: readonly Target[]): void {

@@ -1,5 +1,5 @@
 import { buildDesign, configureNetwork, designConfig, featureCount, networkFeatures, resolveDevice, writeFeatures, type Device, type NetworkFeatures, type ConfigOverrides, type Hls4mlConfig, type IoType, type Layer, type Precision, type Strategy, type HlsConfig } from '@hlsest/core';
-import { BatchContext, type BandTable, type Estimate, type EstimateContext, type Predictor } from './predictor.js';
+import { type BandTable, type Estimate, type EstimateContext, type Predictor } from './predictor.js';
 
 export interface SweepGrid {
   readonly boards: readonly string[];
@@ -79,7 +79,6 @@ export function sweep(
     }
   }
   const width = featureCount();
-  const targetCount = predictor.targets.length;
   const rows: SweepRow[] = [];
   // One pair of input buffers for every batch: only the band tables outlive a batch.
   const features = new Float64Array(Math.min(batchSize, total) * width);
@@ -101,7 +100,7 @@ export function sweep(
   const keys: number[] = [];
   for (let start = 0; start < points.length; start += batchSize) {
     const size = Math.min(batchSize, points.length - start);
-    const context = new BatchContext(size, targetCount);
+    const context = predictor.batchContext(size);
     for (let i = 0; i < size; i++) {
       let rest = points[start + i]!;
       const c = rest % sizes[5];

@@ -10,6 +10,8 @@ export interface BuildContext {
   readonly device: Device | undefined;
   readonly hls4ml: Hls4mlRules;
   readonly tool: ToolProfile;
+  /** Cycles an element-wise layer's logic adds at the design's clock (`elementwiseCycles`). */
+  readonly elementwiseCycles: number;
   readonly stream: boolean;
   /** io_stream: stream elements of the layer's input tensor (after an in-place Flatten, its producer's). */
   readonly inputBeats: number;

@@ -11,7 +11,7 @@ import { inferAutoTypes } from './infer-precision.js';
 import { streamBeats } from './passive-layer.js';
 import { hls4mlRules, type Hls4mlRules } from './hls4ml-versions.js';
 import { NO_OPERATORS, type HlsResources, type LayerBuild } from './layer-build.js';
-import { priceOperators, synthTransferOf, toolProfile, type ToolProfile } from './tool-profiles.js';
+import { elementwiseCycles, priceOperators, synthTransferOf, toolProfile, type ToolProfile } from './tool-profiles.js';
 
 export type { LayerBuild } from './layer-build.js';
 
@@ -86,6 +86,7 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
   const stream = config.ioType === 'io_stream';
   const builds: LayerBuild[] = [];
   const consumed = new Set(graph.layers.flatMap((l) => l.inbound));
+  const elementwise = elementwiseCycles(tool, config.clockPeriodNs);
   for (const layer of graph.layers) {
     const inputs = knownOf(layer.inbound, resultOf);
     const input = inputs[0] ?? layer.precision?.result ?? config.precision;
@@ -105,6 +106,7 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
       tool,
       stream,
       inputBeats,
+      elementwiseCycles: elementwise,
       input,
       result,
       weight,

@@ -2,7 +2,6 @@ import { HlsestError } from '../errors.js';
 import { firstInput, last, product } from '../keras/shape-helpers.js';
 import { bram18kForRom } from '../build-model/operand-widths.js';
 import { buildPassiveLayer, streamBeats } from '../build-model/passive-layer.js';
-import { elementwiseCycles } from '../build-model/tool-profiles.js';
 import type { BuildContext } from '../build-model/build-context.js';
 import type { LayerBuild } from '../build-model/layer-build.js';
 import type { Layer } from '../schema.js';
@@ -97,7 +96,7 @@ function buildActivation(layer: Layer, ctx: BuildContext): LayerBuild {
   // on Vivado HLS 2020.1; a ReLU there 2,983 and 2,224). In io_stream the layer is still a
   // DATAFLOW task copying its stream: it reads and writes, computes no result.
   const slope = fn === 'leaky_relu' ? (layer.activationParameter ?? 0.3) : undefined;
-  const cycles = elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs);
+  const cycles = ctx.elementwiseCycles;
   if (slope === 1) {
     return ctx.stream
       ? buildPassiveLayer(layer, ctx, { operators: { inputBits: lanes * inW }, depth: cycles, notes: ['LeakyReLU with slope 1 is the identity: a stream copy'] })
@@ -137,7 +136,7 @@ function buildSoftmax(layer: Layer, ctx: BuildContext, n: number): LayerBuild {
   const tableWidth = 18;
   const inW = ctx.input.width;
   if (implementation === 'argmax') {
-    return buildPassiveLayer(layer, ctx, { operators: { adderBits: (n - 1) * inW, inputBits: n * inW, accumulatorBits: n * ctx.result.width }, depth: levels + elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs), ...(ctx.stream && { beats: streamBeats(layer.inputShape) }) });
+    return buildPassiveLayer(layer, ctx, { operators: { adderBits: (n - 1) * inW, inputBits: n * inW, accumulatorBits: n * ctx.result.width }, depth: levels + ctx.elementwiseCycles, ...(ctx.stream && { beats: streamBeats(layer.inputShape) }) });
   }
   // One exp lookup per input (a table copy each), a sum tree, one inverse lookup and n products.
   // C-synthesis reports one 18 Kb block per output for the stable softmax's tables (Vitis 2021.1, argykokk-mlp).

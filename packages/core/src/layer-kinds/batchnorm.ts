@@ -1,7 +1,6 @@
 import { firstInput, last, product } from '../keras/shape-helpers.js';
 import { estimateProduct } from '../build-model/operand-widths.js';
 import { buildPassiveLayer } from '../build-model/passive-layer.js';
-import { elementwiseCycles } from '../build-model/tool-profiles.js';
 import { constantMultiplicationShare } from '../build-model/constant-products.js';
 import type { LayerKindRule } from './layer-kind.js';
 
@@ -39,7 +38,7 @@ export const batchnormRule: LayerKindRule = {
         inputBits: lanes * ctx.input.width,
         accumulatorBits: lanes * ctx.result.width,
       },
-      depth: elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs) + 1,
+      depth: ctx.elementwiseCycles + 1,
     });
   },
 };

@@ -2,7 +2,6 @@ import { mismatch, type ShapeContext, type InferredShape } from '../keras/shape-
 import { product, last } from '../keras/shape-helpers.js';
 import { estimateProduct } from '../build-model/operand-widths.js';
 import { buildPassiveLayer } from '../build-model/passive-layer.js';
-import { elementwiseCycles } from '../build-model/tool-profiles.js';
 import type { LayerKindRule } from './layer-kind.js';
 
 /**
@@ -36,10 +35,10 @@ export const mergeRule: LayerKindRule = {
       const n = op === 'dot' ? product(layer.inputShape) : lanes;
       return buildPassiveLayer(layer, ctx, {
         operators: { dsp: p.kind === 'dsp' ? n * p.dspPerMultiplier : 0, lutProductBits: p.kind === 'lut' ? n * ctx.input.width ** 2 : 0, adderBits: op === 'dot' ? n * ctx.accum.width : 0, inputBits: 2 * lanes * ctx.input.width, accumulatorBits: lanes * width },
-        depth: elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs) + (op === 'dot' ? Math.ceil(Math.log2(Math.max(2, n))) : 1),
+        depth: ctx.elementwiseCycles + (op === 'dot' ? Math.ceil(Math.log2(Math.max(2, n))) : 1),
       });
     }
-    return buildPassiveLayer(layer, ctx, { operators: { adderBits: lanes * (inputs - 1) * width, inputBits: inputs * lanes * ctx.input.width, accumulatorBits: lanes * width }, depth: elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs) });
+    return buildPassiveLayer(layer, ctx, { operators: { adderBits: lanes * (inputs - 1) * width, inputBits: inputs * lanes * ctx.input.width, accumulatorBits: lanes * width }, depth: ctx.elementwiseCycles });
   },
 };
 

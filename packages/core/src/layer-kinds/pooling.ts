@@ -1,6 +1,5 @@
 import { firstInput, last, mismatch, paddingMode, product, tuple } from '../keras/shape-helpers.js';
 import { buildPassiveLayer } from '../build-model/passive-layer.js';
-import { elementwiseCycles } from '../build-model/tool-profiles.js';
 import type { Layer } from '../schema.js';
 import type { KerasClass, LayerKindRule } from './layer-kind.js';
 
@@ -51,7 +50,7 @@ function poolingRule(rank: 1 | 2): LayerKindRule {
       const divider = !ctx.stream && op === 'average' && overlapsPadding(layer) && division.kind === 'divider' ? division : undefined;
       return buildPassiveLayer(layer, ctx, {
         operators: { adderBits: lanes * (windowSize - 1) * width, muxBits: selects, inputBits: lanes * windowSize * width, accumulatorBits: lanes * ctx.result.width, dividers: divider ? outputs : 0 },
-        depth: levels + elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs) + (divider?.cycles ?? 0),
+        depth: levels + ctx.elementwiseCycles + (divider?.cycles ?? 0),
         lineBufferBits: ctx.stream && rank === 2 ? ((layer.poolSize?.[0] ?? 2) - 1) * (layer.inputShape[1] ?? 1) * channels * width : 0,
       });
     },
@@ -94,7 +93,7 @@ function globalPoolingRule(rank: 1 | 2): LayerKindRule {
       const nodes = channels * (ctx.stream ? 1 : positions - 1);
       return buildPassiveLayer(layer, ctx, {
         operators: { adderBits: nodes * width, muxBits: keras[layer.className]?.op === 'max' ? nodes * width : 0, inputBits: channels * ctx.input.width, accumulatorBits: channels * width },
-        depth: Math.ceil(Math.log2(Math.max(2, positions))) + elementwiseCycles(ctx.tool, ctx.config.clockPeriodNs),
+        depth: Math.ceil(Math.log2(Math.max(2, positions))) + ctx.elementwiseCycles,
       });
     },
   };
