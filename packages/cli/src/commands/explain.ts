@@ -47,12 +47,13 @@ export function renderBuild(build: DesignBuild): string {
       b.product === 'none' ? '–' : `${b.product} ${b.weightWidth}×${b.inputWidth}→${b.accumWidth}`,
       b.expectedDsp,
       b.weightBits,
-      b.weightRom?.bram18k ?? 0,
+      // The weight ROM's blocks, plus a Resource kernel's index table where it has one.
+      b.indexRam?.bram18k ? `${b.weightRom?.bram18k ?? 0}+${b.indexRam.bram18k}` : (b.weightRom?.bram18k ?? 0),
       b.cycles,
       b.interval,
     ];
   });
-  const table = renderTable(['layer', 'class', 'output', 'RF', 'mults', 'multipliers (dense→pruned)', 'product (w×in→accum bits)', 'DSP', 'weight bits', 'ROM BRAM18K', 'cycles', 'II'], rows);
+  const table = renderTable(['layer', 'class', 'output', 'RF', 'mults', 'multipliers (dense→pruned)', 'product (w×in→accum bits)', 'DSP', 'weight bits', 'ROM(+index) BRAM18K', 'cycles', 'II'], rows);
   const t = build.totals;
   const notes = build.layers.flatMap((b) => b.notes.filter((n) => n.includes('reuse factor') || n.includes('not modelled')).map((n) => `  ${b.name}: ${n}`));
   return [

@@ -42,6 +42,23 @@ describe('buildDesign on a Resource dense network (hand-worked)', () => {
     expect(fc2.weightBits).toBe(2048 * 16 + 32 * 16);
   });
 
+  it('tabulates the accumulator offsets of a kernel whose RF exceeds its inputs, as narrow as the offsets', () => {
+    // dense_resource_rf_gt_nin_rem0: outidx[RF] holds 0 … RF/n_in − 1; fc1 (RF 64, n_in 16): 2 bits × 64, in LUTs.
+    const [, fc1, fc2] = build.layers;
+    expect(fc1!.indexRam).toEqual({ wordBits: 2, depth: 64, bram18k: 0 });
+    expect(fc2!.indexRam).toBeUndefined(); // RF 64 = n_in: dense_resource_rf_leq_nin has no table
+    const wide = buildDesign([input(128), dense('fc', 128, 64, 'in')], config({ reuseFactor: 1024 }), { toolchain: VITIS_2023 });
+    const fc = wide.layers[1]!;
+    expect(fc.indexRam).toEqual({ wordBits: 3, depth: 1024, bram18k: 1 });
+    expect(fc.hls.bram18k).toBe(fc.weightRom!.bram18k + 1);
+    // Synthesis keeps the table and applies the tool's transfer to the rest only.
+    const transfer = synthTransferOf(profile, VITIS_2023).bram18k;
+    expect(wide.totals.indexBram18k).toBe(1);
+    expect(wide.synth.bram18k).toBe(Math.round((wide.hls.bram18k - 1) * transfer) + 1);
+    const latency = buildDesign([input(128), dense('fc', 128, 64, 'in')], config({ reuseFactor: 1024, strategy: 'latency' }), { toolchain: VITIS_2023 });
+    expect(latency.layers[1]!.indexRam).toBeUndefined();
+  });
+
   it('adds cycles over layers in a DATAFLOW region and takes the largest II', () => {
     expect(build.topology).toBe('dataflow');
     const fill = profile.timing.foldedFillCycles;

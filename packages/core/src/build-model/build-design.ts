@@ -38,6 +38,8 @@ export interface DesignBuild {
     readonly expectedDsp: number;
     readonly weightBits: number;
     readonly weightBram18k: number;
+    /** Blocks of Resource kernels' index tables (`LayerBuild.indexRam`), kept whole by synthesis. */
+    readonly indexBram18k: number;
     readonly fifoBits: number;
     readonly lineBufferBits: number;
     readonly tableBits: number;
@@ -149,6 +151,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
   let expectedDsp = 0;
   let weightBits = 0;
   let weightBram18k = 0;
+  let indexBram18k = 0;
   let fifoBits = 0;
   let lineBufferBits = 0;
   let tableBits = 0;
@@ -181,6 +184,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     expectedDsp += b.expectedDsp;
     weightBits += b.weightBits;
     weightBram18k += b.weightRom?.bram18k ?? 0;
+    indexBram18k += b.indexRam?.bram18k ?? 0;
     fifoBits += b.fifoBits;
     lineBufferBits += b.lineBufferBits;
     tableBits += b.tableBits;
@@ -238,7 +242,9 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     cycles: Math.max(1, cycles),
     interval: stream && !tool.streamOverlap ? Math.max(1, cycles + 1) : Math.min(Math.max(1, interval), Math.max(1, cycles)),
     hls: { bram18k, dsp, ff, lut },
-    synth: { bram18k: Math.round(bram18k * transfer.bram18k), dsp, ff: Math.round(ff * transfer.ff), lut: Math.round(lut * transfer.lut) },
+    // Synthesis keeps the index tables as they are (already as narrow as their values); the
+    // transfer is what it does to the other memories (weight ROMs it may move to LUTs, FIFOs).
+    synth: { bram18k: Math.round((bram18k - indexBram18k) * transfer.bram18k) + indexBram18k, dsp, ff: Math.round(ff * transfer.ff), lut: Math.round(lut * transfer.lut) },
     versions: { hls4ml: rules.version, tool: tool.group },
     totals: {
       mults,
@@ -247,6 +253,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
       expectedDsp,
       weightBits,
       weightBram18k,
+      indexBram18k,
       fifoBits,
       lineBufferBits,
       tableBits,

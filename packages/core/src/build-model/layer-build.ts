@@ -89,6 +89,11 @@ export interface LayerBuild {
   readonly weightBits: number;
   /** Resource-strategy weight ROM: word width × depth and its 18 Kb blocks. */
   readonly weightRom?: { readonly wordBits: number; readonly depth: number; readonly bram18k: number };
+  /**
+   * Resource kernel at RF > n_in: the accumulator index it tabulates for every step, `outidx[RF]`
+   * (`dense_resource_rf_gt_nin_rem0`), as wide as its largest value needs; in `operators` too.
+   */
+  readonly indexRam?: { readonly wordBits: number; readonly depth: number; readonly bram18k: number };
   /** io_stream: bits buffered in the layer's output FIFO at hls4ml's default depth. */
   readonly fifoBits: number;
   /** io_stream: the output FIFO itself (priced at the design level: C-synthesis lists FIFOs apart from the layers). */

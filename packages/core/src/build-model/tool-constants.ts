@@ -30,16 +30,16 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       recurrent: {
-        perLayer: 505.5,
+        perLayer: 459.1,
         lutProductBits: 0,
-        productBits: 2.461,
-        adderBits: 10.34,
-        accumulatorBits: 9.404,
-        inputBits: 2.213,
+        productBits: 2.47,
+        adderBits: 10.3,
+        accumulatorBits: 9.509,
+        inputBits: 2.11,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.8273
+        lutramBits: 0
       },
       passive: {
         perLayer: 0.6762,
@@ -317,9 +317,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.77,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.006446,
-        accumulatorBits: 0.005741,
-        inputBits: 0.003974,
+        adderBits: 0.00645,
+        accumulatorBits: 0.005745,
+        inputBits: 0.003978,
         muxBits: 0.02082,
         pipelineBits: 0.8172,
         saturatingBits: 0,
@@ -547,7 +547,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamFifoPerElement: false,
     streamOverheadCycles: 1,
     synthTransfer: {
-      bram18k: 0.8333,
+      bram18k: 0,
       ff: 1.14,
       lut: 1.128
     },
@@ -563,28 +563,28 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
   vitis_hls_2024: {
     lut: {
       unrolled: {
-        perLayer: 1.826,
+        perLayer: 1.829,
         lutProductBits: 0.1663,
         productBits: 0,
         adderBits: 0.2513,
-        accumulatorBits: 0.3184,
+        accumulatorBits: 0.3185,
         inputBits: 4,
-        muxBits: 0.4051,
+        muxBits: 0.405,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0.4645
       },
       folded: {
-        perLayer: 1737,
-        lutProductBits: 0.4358,
+        perLayer: 1410,
+        lutProductBits: 0.4374,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 3.592,
-        inputBits: 0,
+        accumulatorBits: 3.641,
+        inputBits: 0.06868,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.361
+        lutramBits: 1.277
       },
       recurrent: {
         perLayer: 150,
@@ -599,11 +599,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 2.928,
-        lutProductBits: 0.4106,
+        perLayer: 2.937,
+        lutProductBits: 0.4143,
         productBits: 0,
-        adderBits: 0.7971,
-        accumulatorBits: 0.8578,
+        adderBits: 0.7988,
+        accumulatorBits: 0.8554,
         inputBits: 0,
         muxBits: 1,
         pipelineBits: 0,
@@ -611,19 +611,19 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       streamed: {
-        perLayer: 0.9588,
+        perLayer: 0.9731,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.489,
-        accumulatorBits: 2.487,
-        inputBits: 0.8822,
+        adderBits: 1.485,
+        accumulatorBits: 2.494,
+        inputBits: 0.8773,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0
       },
       top: {
-        perLayer: 0.5325,
+        perLayer: 0.52,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -638,27 +638,27 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.00131,
+        lutProductBits: 0.001328,
         productBits: 0,
-        adderBits: 0.4552,
+        adderBits: 0.4551,
         accumulatorBits: 0,
-        inputBits: 2.313,
-        muxBits: 0.1496,
-        pipelineBits: 0.86,
+        inputBits: 2.314,
+        muxBits: 0.1494,
+        pipelineBits: 0.8599,
         saturatingBits: 0,
         lutramBits: 0.1551
       },
       folded: {
-        perLayer: 0.842,
+        perLayer: 0.8069,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.186,
+        adderBits: 1.185,
         accumulatorBits: 4,
-        inputBits: 2.854,
+        inputBits: 2.865,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.1772
+        lutramBits: 0.1603
       },
       recurrent: {
         perLayer: 100,
@@ -673,12 +673,12 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 2.364,
+        perLayer: 2.363,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.09034,
+        adderBits: 0.09033,
         accumulatorBits: 0.2261,
-        inputBits: 0.7824,
+        inputBits: 0.7825,
         muxBits: 0.2368,
         pipelineBits: 0,
         saturatingBits: 0,
@@ -686,11 +686,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       },
       streamed: {
         perLayer: 0,
-        lutProductBits: 0.008168,
+        lutProductBits: 0.00792,
         productBits: 0,
-        adderBits: 0.606,
+        adderBits: 0.6059,
         accumulatorBits: 0,
-        inputBits: 1.968,
+        inputBits: 1.966,
         muxBits: 0,
         pipelineBits: 0.1736,
         saturatingBits: 0,
@@ -704,7 +704,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.6787,
+        pipelineBits: 0.6786,
         saturatingBits: 0,
         lutramBits: 0
       }
@@ -735,14 +735,14 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamFifoPerElement: false,
     streamOverheadCycles: 1,
     synthTransfer: {
-      bram18k: 1.156,
-      ff: 0.8547,
-      lut: 0.7876
+      bram18k: 0.9545,
+      ff: 0.8523,
+      lut: 0.7891
     },
     synthTransferByYear: {
       2024: {
-        ff: 0.8547,
-        lut: 0.7876
+        ff: 0.8523,
+        lut: 0.7891
       }
     },
     bramMinBits: 1024,

@@ -119,6 +119,11 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   // deep (nnet_dense_resource.h); from v1.0 it is bound to ROM_nP_BRAM, before HLS chose.
   const rom = folded && rf > 1 ? romOf(blockFactor * weightWidth, rf, ctx) : undefined;
   const weightRom = rom && { wordBits: blockFactor * weightWidth, depth: rf, bram18k: rom.bram18k };
+  // io_parallel convolutions run their own im2col loops (conv_*d_resource_cl), depthwise ones a
+  // kernel indexed by n_out: the table is the dense kernel's (Dense, recurrent gates, and the
+  // mult_config of a streamed convolution, `convolution_templates.py`).
+  const denseKernel = rules === 'dense' || rules === 'recurrent' || (rules === 'conv' && ctx.stream);
+  const index = strategy === 'resource' && denseKernel ? indexRamOf(mult.nIn, rf, ctx) : undefined;
 
   const strategyClass: StrategyClass = folded ? 'folded' : 'unrolled';
   const outputs = mult.nOut + mult.extra.reduce((s, p) => s + p.nOut, 0);
@@ -145,8 +150,8 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
     muxBits: rf > 1 ? multipliers * (inputWidth + accumWidth) * Math.log2(Math.min(rf, Math.max(2, mult.nIn))) : 0,
     pipelineBits: heldProducts * accumWidth,
     saturatingBits: roundsOrSaturates(ctx.accum) ? (casts + adders) * accumWidth : 0,
-    bram18k: rom?.bram18k ?? 0,
-    lutramBits: rom?.lutramBits ?? 0,
+    bram18k: (rom?.bram18k ?? 0) + (index?.bram18k ?? 0),
+    lutramBits: (rom?.lutramBits ?? 0) + (index?.lutramBits ?? 0),
     dividers: 0,
   };
   const { cycles, interval } = weightTimingOf(ctx, strategy, mult, rf, timing, realProducts, blockFactor);
@@ -177,6 +182,7 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
     accumWidth,
     weightBits,
     weightRom,
+    ...(index && { indexRam: { wordBits: index.wordBits, depth: rf, bram18k: index.bram18k } }),
     ...fifoOf(layer, ctx),
     lineBufferBits: 0,
     tableBits: 0,
@@ -253,6 +259,21 @@ function weightTimingOf(ctx: BuildContext, strategy: Strategy, mult: MultSize, r
   if (timing.steps <= 1) return { cycles: Math.max(1, readsBeforeKernel + stepLatency + timing.stepOverhead), interval: Math.max(1, reads + stepInterval) };
   const interval = timing.steps * stepInterval;
   return { cycles: Math.max(1, interval + Math.max(0, stepLatency - stepInterval)), interval: Math.max(1, interval) };
+}
+
+/**
+ * The index table of a Resource kernel whose reuse factor exceeds its inputs (hls4ml accepts such
+ * an RF only as a multiple of n_in, `_validate_reuse_factor`): `dense_resource_rf_gt_nin_rem0`
+ * (nnet_dense_resource.h, since v0.5) fills `int outidx[RF]` with each step's accumulator offset,
+ * 0 … RF/n_in − 1, every call. The reports keep it as narrow as those values: one block per layer
+ * at RF ≤ 1,024 in every Vitis HLS 2024.2 Resource design of the wa-hls4ml records (HLS BRAM =
+ * weight ROMs + one per layer, 4 of 4), and the 8,928 flat rows' post-synthesis BRAM is that
+ * table's blocks alone in 69 % of them (their weight ROMs went to LUTs).
+ */
+function indexRamOf(nIn: number, rf: number, ctx: BuildContext): { wordBits: number; bram18k: number; lutramBits: number } | undefined {
+  if (rf <= nIn || rf % nIn !== 0) return undefined;
+  const wordBits = Math.max(1, Math.ceil(Math.log2(rf / nIn)));
+  return { wordBits, ...memoryStorage(wordBits, rf, ctx.tool) };
 }
 
 /**
