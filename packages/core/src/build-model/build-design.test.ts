@@ -302,6 +302,18 @@ describe('buildDesign, other structures', () => {
     expect(build.notes).toEqual(['not modelled: GarNet']);
   });
 
+  it("builds the softmax hls4ml defaults to: v0.6 the latency one (no max tree), v0.7 on the stable one; a named one either way", () => {
+    const softmax = (extra: Partial<Layer> = {}): Layer[] => [input(8), { name: 'sm', className: 'Softmax', kind: 'activation', activation: 'softmax', inputShape: [8], outputShape: [8], params: 0, inbound: ['in'], ...extra }];
+    const at = (version: string, layers = softmax()) => buildDesign(layers, config({ strategy: 'latency' }), { toolchain: { ...VITIS_2023, hls4mlVersion: version } }).layers[1]!;
+    const [v06, v07, v06Stable] = [at('0.6.0'), at('0.7.1'), at('0.6.0', softmax({ implementation: 'stable' }))];
+    const t = profileOf('vitis_hls_2023').timing;
+    expect(v07.cycles).toBe(t.softmaxCycles + t.softmaxCyclesPerLevel * 3);
+    expect(v06.cycles).toBe(t.softmaxCycles + Math.ceil((t.softmaxCyclesPerLevel * 3) / 2));
+    expect(v06Stable.cycles).toBe(v07.cycles);
+    // The max tree's comparators are gone: 7 adders of the 16-bit input fewer, and the subtractions.
+    expect(v06.operators.adderBits).toBeLessThan(v07.operators.adderBits);
+  });
+
   it('prices each table lookup its index logic: a sigmoid costs more than a ReLU, an ELU more than a sigmoid', () => {
     const activation = (fn: string) => {
       const layers: Layer[] = [input(64), { name: 'a', className: 'Activation', kind: 'activation', activation: fn, inputShape: [64], outputShape: [64], params: 0, inbound: ['in'] }];

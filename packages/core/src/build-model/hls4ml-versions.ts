@@ -29,6 +29,12 @@ export interface Hls4mlRules {
   readonly autoPrecision: boolean;
   /** Cropping1D/2D, LayerNormalization and friends in the Keras converter (v1.2.0). */
   readonly croppingLayers: boolean;
+  /**
+   * The softmax a config that names none gets: v0.6 takes it from the strategy (`Softmax.initialize`
+   * in `hls_layers.py`: Latency and Resource both give `latency`, no max subtracted); from v0.7
+   * `stable` (`fpga_backend.py`, the `implementation` ChoiceAttribute's default).
+   */
+  readonly softmaxImplementation: 'latency' | 'stable';
 }
 
 export const HLS4ML_VERSIONS = ['0.6', '0.7', '0.8', '1.0', '1.1', '1.2', '1.3'] as const;
@@ -47,6 +53,7 @@ const row = (version: Hls4mlVersion): Hls4mlRules => {
     signedLeakyQuantizedRelu: since('1.0'),
     autoPrecision: since('1.0'),
     croppingLayers: since('1.2'),
+    softmaxImplementation: since('0.7') ? 'stable' : 'latency',
   });
 };
 

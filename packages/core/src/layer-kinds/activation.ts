@@ -129,7 +129,7 @@ function buildSoftmax(layer: Layer, ctx: BuildContext, n: number): LayerBuild {
   if (!ctx.stream && layer.outputShape.length > 1) {
     throw new HlsestError('HLSEST_BAD_CONFIG', `Layer ${layer.name}: Softmax with io_parallel strategy cannot be used on multidimensional tensors (hls4ml init_softmax); use io_stream or flatten first`, { layer: layer.name });
   }
-  const implementation = (layer.implementation ?? 'stable').toLowerCase();
+  const implementation = (layer.implementation ?? ctx.hls4ml.softmaxImplementation).toLowerCase();
   const t = ctx.tool.timing;
   const levels = Math.ceil(Math.log2(Math.max(2, n)));
   const tableSize = layer.tableSize ?? 1024;
@@ -142,7 +142,11 @@ function buildSoftmax(layer: Layer, ctx: BuildContext, n: number): LayerBuild {
   // C-synthesis reports one 18 Kb block per output for the stable softmax's tables (Vitis 2021.1, argykokk-mlp).
   const expBram = bram18kForRom(tableWidth, tableSize);
   const maxTree = implementation === 'latency' ? 0 : (n - 1) * inW;
-  const depth = t.softmaxCycles + t.softmaxCyclesPerLevel * levels;
+  // The fitted constants price the stable softmax's two reduction trees (max, then sum); the
+  // latency one builds only the sum's (nnet_activation.h `softmax_latency`). No report in the
+  // data uses it, so its depth is that structure, not a fit.
+  const trees = implementation === 'latency' ? 1 : 2;
+  const depth = t.softmaxCycles + Math.ceil((t.softmaxCyclesPerLevel * levels * trees) / 2);
   return buildPassiveLayer(layer, ctx, {
     operators: {
       dsp: n,
