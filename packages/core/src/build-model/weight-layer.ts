@@ -266,9 +266,10 @@ function weightTimingOf(ctx: BuildContext, strategy: Strategy, mult: MultSize, r
  * an RF only as a multiple of n_in, `_validate_reuse_factor`): `dense_resource_rf_gt_nin_rem0`
  * (nnet_dense_resource.h, since v0.5) fills `int outidx[RF]` with each step's accumulator offset,
  * 0 … RF/n_in − 1, every call. The reports keep it as narrow as those values: one block per layer
- * at RF ≤ 1,024 in every Vitis HLS 2024.2 Resource design of the wa-hls4ml records (HLS BRAM =
- * weight ROMs + one per layer, 4 of 4), and the 8,928 flat rows' post-synthesis BRAM is that
- * table's blocks alone in 69 % of them (their weight ROMs went to LUTs).
+ * at RF ≤ 1,024 in every Vitis HLS 2024.2 io_parallel Resource design of the wa-hls4ml records
+ * (HLS BRAM = weight ROMs + one per layer, 4 of 4; their io_stream ones miss by their FIFOs and
+ * ROMs either way), and the 8,928 flat rows' post-synthesis BRAM is that table's blocks alone in
+ * 69 % of them (their weight ROMs went to LUTs).
  */
 function indexRamOf(nIn: number, rf: number, ctx: BuildContext): { wordBits: number; bram18k: number; lutramBits: number } | undefined {
   if (rf <= nIn || rf % nIn !== 0) return undefined;
