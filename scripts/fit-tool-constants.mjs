@@ -426,10 +426,10 @@ function fitGroup(group, start, nearest) {
     const year = toolYear(record.toolchain);
     if (year !== undefined && !byYear.has(year)) byYear.set(year, { ff: [], lut: [] });
     for (const k of Object.keys(ratios4)) {
-      // Synthesis keeps the index tables whole (`summarize`): the BRAM transfer is the rest's.
-      const kept = k === 'bram18k' ? b.totals.indexBram18k : 0;
-      if (!(b.hls[k] - kept > 0 && record.results.synth[k] >= 0)) continue;
-      ratios4[k].push(Math.max(0, record.results.synth[k] - kept) / (b.hls[k] - kept));
+      // The BRAM transfer moves weight ROMs only; the other memories pass through (`summarize`).
+      const moved = k === 'bram18k' ? b.totals.weightBram18k : b.hls[k];
+      if (!(moved > 0 && record.results.synth[k] >= 0)) continue;
+      ratios4[k].push(Math.max(0, record.results.synth[k] - (b.hls[k] - moved)) / moved);
       if (k !== 'bram18k' && year !== undefined) byYear.get(year)[k].push(record.results.synth[k] / b.hls[k]);
     }
   }

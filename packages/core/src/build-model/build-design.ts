@@ -38,7 +38,7 @@ export interface DesignBuild {
     readonly expectedDsp: number;
     readonly weightBits: number;
     readonly weightBram18k: number;
-    /** Blocks of Resource kernels' index tables (`LayerBuild.indexRam`), kept whole by synthesis. */
+    /** Blocks of Resource kernels' index tables (`LayerBuild.indexRam`). */
     readonly indexBram18k: number;
     readonly fifoBits: number;
     readonly lineBufferBits: number;
@@ -242,9 +242,10 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     cycles: Math.max(1, cycles),
     interval: stream && !tool.streamOverlap ? Math.max(1, cycles + 1) : Math.min(Math.max(1, interval), Math.max(1, cycles)),
     hls: { bram18k, dsp, ff, lut },
-    // Synthesis keeps the index tables as they are (already as narrow as their values); the
-    // transfer is what it does to the other memories (weight ROMs it may move to LUTs, FIFOs).
-    synth: { bram18k: Math.round((bram18k - indexBram18k) * transfer.bram18k) + indexBram18k, dsp, ff: Math.round(ff * transfer.ff), lut: Math.round(lut * transfer.lut) },
+    // The BRAM transfer is what synthesis does to Resource kernels' weight ROMs (the flat rows
+    // show Vivado moving them to LUTs); index tables, FIFOs, line buffers and activation tables
+    // stay as C-synthesis bound them, no report showing otherwise.
+    synth: { bram18k: Math.round(weightBram18k * transfer.bram18k) + bram18k - weightBram18k, dsp, ff: Math.round(ff * transfer.ff), lut: Math.round(lut * transfer.lut) },
     versions: { hls4ml: rules.version, tool: tool.group },
     totals: {
       mults,

@@ -317,9 +317,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.77,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.00645,
-        accumulatorBits: 0.005745,
-        inputBits: 0.003978,
+        adderBits: 0.006452,
+        accumulatorBits: 0.005747,
+        inputBits: 0.00398,
         muxBits: 0.02082,
         pipelineBits: 0.8172,
         saturatingBits: 0,
@@ -735,7 +735,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamFifoPerElement: false,
     streamOverheadCycles: 1,
     synthTransfer: {
-      bram18k: 0.9545,
+      bram18k: 0.8571,
       ff: 0.8523,
       lut: 0.7891
     },
