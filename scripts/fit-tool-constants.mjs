@@ -8,7 +8,7 @@
 // (--check refits and exits 1 unless every constant in tool-constants.ts comes out again)
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDesign, holdsNoRegisters, guessedSettings, isModelledRelease, multipliersFollowConfig, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, profileOf, toolGroup, toolYear, operatorFeatures } from '@hlsest/core';
+import { buildDesign, movedRomBits, holdsNoRegisters, guessedSettings, isModelledRelease, multipliersFollowConfig, OPERATOR_FEATURES, STRATEGY_CLASSES, TOOL_GROUPS, profileOf, toolGroup, toolYear, operatorFeatures } from '@hlsest/core';
 import { inputRecords } from '@hlsest/ingest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -421,8 +421,10 @@ function fitGroup(group, start, nearest) {
   // for the group and for each year of the tool with five designs or more.
   const ratios4 = { bram18k: [], ff: [], lut: [] };
   const byYear = new Map();
+  const synthRows = [];
   for (const { record } of records.filter((r) => r.group === group && fitted(r) && r.record.results.synth)) {
     const b = build(record, profile);
+    synthRows.push({ record, b });
     const year = toolYear(record.toolchain);
     if (year !== undefined && !byYear.has(year)) byYear.set(year, { ff: [], lut: [] });
     for (const k of Object.keys(ratios4)) {
@@ -434,10 +436,17 @@ function fitGroup(group, start, nearest) {
     }
   }
   const years = [...byYear].filter(([, xs]) => xs.lut.length >= 5 && xs.ff.length >= 5).sort(([a], [b]) => a.localeCompare(b));
+  const transfer = Object.fromEntries(Object.entries(ratios4).map(([k, xs]) => [k, round(xs.length >= 5 ? median(xs) : start.synthTransfer[k])]));
+  // Weight ROMs the BRAM transfer moves become distributed ROM: their LUTs per bit, fitted with
+  // the LUT ratio on every design of the group that reports both (relative errors); the ratios
+  // are then the medians of what is left over the C-synthesis LUTs.
+  const lutRows = synthRows.map(({ record, b }) => ({ y: record.results.synth.lut, hls: b.hls.lut, moved: movedRomBits(b.totals.romBitsInBram, transfer), year: toolYear(record.toolchain) })).filter((r) => r.hls > 0 && r.y >= 0);
+  const [, perBit] = lutRows.some((r) => r.moved > 0) && lutRows.length >= 5 ? nnls(lutRows.map((r) => ({ x: Float64Array.of(r.hls, r.moved), y: r.y, w: 2 / (r.y + 200) })), 2) : [0, 0];
+  const lutRatio = (rows) => median(rows.map((r) => (r.y - perBit * r.moved) / r.hls));
   profile = {
     ...profile,
-    synthTransfer: Object.fromEntries(Object.entries(ratios4).map(([k, xs]) => [k, round(xs.length >= 5 ? median(xs) : start.synthTransfer[k])])),
-    synthTransferByYear: Object.fromEntries(years.map(([year, xs]) => [year, { ff: round(median(xs.ff)), lut: round(median(xs.lut)) }])),
+    synthTransfer: { ...transfer, lut: round(lutRows.length >= 5 ? lutRatio(lutRows) : start.synthTransfer.lut), lutPerMovedRomBit: round(perBit) },
+    synthTransferByYear: Object.fromEntries(years.map(([year, xs]) => [year, { ff: round(median(xs.ff)), lut: round(lutRatio(lutRows.filter((r) => r.year === year))) }])),
   };
   console.error(`${group}: ${members.length} designs, latency/II sMAPE ${best.toFixed(1)} %, ${rows.lut.length} LUT rows`);
   const { group: _g, ...constants } = profile;

@@ -25,7 +25,7 @@ export {
   divisors,
   type ReuseFactorResolution,
 } from './build-model/reuse-factor.js';
-export { buildDesign, type BuildOptions, type DesignBuild, type LayerBuild } from './build-model/build-design.js';
+export { buildDesign, movedRomBits, type BuildOptions, type DesignBuild, type LayerBuild } from './build-model/build-design.js';
 export { holdsNoRegisters } from './build-model/passive-layer.js';
 export { extractFeatures, networkFeatures, writeFeatures, describeFeature, FEATURE_NAMES, FEATURE_SPEC_VERSION, REUSE_FEATURES, CATEGORIES, featureCount, type FeatureInput, type FeatureVector, type NetworkFeatures } from './features.js';
 export { layerTerms, LAYER_FEATURE_NAMES, type LayerTerms } from './layer-features.js';

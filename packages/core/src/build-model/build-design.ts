@@ -40,6 +40,8 @@ export interface DesignBuild {
     readonly weightBram18k: number;
     /** Blocks of Resource kernels' index tables (`LayerBuild.indexRam`). */
     readonly indexBram18k: number;
+    /** Bits of the weight ROMs C-synthesis binds to BRAM (what the BRAM transfer may move to LUTs). */
+    readonly romBitsInBram: number;
     readonly fifoBits: number;
     readonly lineBufferBits: number;
     readonly tableBits: number;
@@ -152,6 +154,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
   let weightBits = 0;
   let weightBram18k = 0;
   let indexBram18k = 0;
+  let romBitsInBram = 0;
   let fifoBits = 0;
   let lineBufferBits = 0;
   let tableBits = 0;
@@ -185,6 +188,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     weightBits += b.weightBits;
     weightBram18k += b.weightRom?.bram18k ?? 0;
     indexBram18k += b.indexRam?.bram18k ?? 0;
+    if (b.weightRom && b.weightRom.bram18k > 0) romBitsInBram += b.weightRom.wordBits * b.weightRom.depth;
     fifoBits += b.fifoBits;
     lineBufferBits += b.lineBufferBits;
     tableBits += b.tableBits;
@@ -245,7 +249,13 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     // The BRAM transfer is what synthesis does to Resource kernels' weight ROMs (the flat rows
     // show Vivado moving them to LUTs); index tables, FIFOs, line buffers and activation tables
     // stay as C-synthesis bound them, no report showing otherwise.
-    synth: { bram18k: Math.round(weightBram18k * transfer.bram18k) + bram18k - weightBram18k, dsp, ff: Math.round(ff * transfer.ff), lut: Math.round(lut * transfer.lut) },
+    // What leaves BRAM becomes distributed ROM: its LUTs join the transferred estimate.
+    synth: {
+      bram18k: Math.round(weightBram18k * transfer.bram18k) + bram18k - weightBram18k,
+      dsp,
+      ff: Math.round(ff * transfer.ff),
+      lut: Math.round(lut * transfer.lut + movedRomBits(romBitsInBram, transfer) * transfer.lutPerMovedRomBit),
+    },
     versions: { hls4ml: rules.version, tool: tool.group },
     totals: {
       mults,
@@ -255,6 +265,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
       weightBits,
       weightBram18k,
       indexBram18k,
+      romBitsInBram,
       fifoBits,
       lineBufferBits,
       tableBits,
@@ -270,4 +281,9 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     },
     notes,
   };
+}
+
+/** Weight-ROM bits synthesis moves out of BRAM: the share the tool's BRAM transfer leaves behind. */
+export function movedRomBits(romBitsInBram: number, transfer: ToolProfile['synthTransfer']): number {
+  return romBitsInBram * Math.max(0, 1 - transfer.bram18k);
 }

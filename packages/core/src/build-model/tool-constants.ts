@@ -183,7 +183,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     synthTransfer: {
       bram18k: 1,
       ff: 1,
-      lut: 1
+      lut: 1,
+      lutPerMovedRomBit: 0
     },
     synthTransferByYear: {},
     bramMinBits: 1024,
@@ -317,9 +318,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.77,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.006452,
-        accumulatorBits: 0.005747,
-        inputBits: 0.00398,
+        adderBits: 0.006454,
+        accumulatorBits: 0.005749,
+        inputBits: 0.003982,
         muxBits: 0.02082,
         pipelineBits: 0.8172,
         saturatingBits: 0,
@@ -366,7 +367,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     synthTransfer: {
       bram18k: 1,
       ff: 1,
-      lut: 1
+      lut: 1,
+      lutPerMovedRomBit: 0
     },
     synthTransferByYear: {},
     bramMinBits: 1024,
@@ -549,12 +551,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     synthTransfer: {
       bram18k: 0,
       ff: 1.14,
-      lut: 1.128
+      lut: 1.029,
+      lutPerMovedRomBit: 0.02853
     },
     synthTransferByYear: {
       2023: {
         ff: 1.14,
-        lut: 1.128
+        lut: 1.029
       }
     },
     bramMinBits: 1024,
@@ -737,12 +740,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     synthTransfer: {
       bram18k: 0.8571,
       ff: 0.8523,
-      lut: 0.7891
+      lut: 0.7411,
+      lutPerMovedRomBit: 0.0844
     },
     synthTransferByYear: {
       2024: {
         ff: 0.8523,
-        lut: 0.7891
+        lut: 0.7411
       }
     },
     bramMinBits: 1024,

@@ -118,7 +118,17 @@ export interface ToolConstants {
    * Post-synthesis over C-synthesis estimate, per resource (Vivado drops constant logic, packs
    * LUTs and FFs, moves small memories to LUTRAM): the median ratio on designs with both.
    */
-  readonly synthTransfer: { readonly bram18k: number; readonly ff: number; readonly lut: number };
+  readonly synthTransfer: {
+    readonly bram18k: number;
+    readonly ff: number;
+    readonly lut: number;
+    /**
+     * LUTs per bit of the weight ROMs the BRAM transfer moves out of block RAM: Vivado builds them
+     * as distributed ROM (a LUT6 holds 64 bits, plus the read multiplexers), fitted with the
+     * ratios on the designs that report both.
+     */
+    readonly lutPerMovedRomBit: number;
+  };
   /**
    * The same ratios for one year's release of the tool, where the data holds enough of its
    * designs: the year moves them more than the tool does (wa-hls4ml's records, reported
