@@ -1,5 +1,5 @@
 import { FEATURE_NAMES, FEATURE_SPEC_VERSION, HlsestError, isModelledRelease, LAYER_FEATURE_NAMES, REUSE_FEATURES, TARGET_INFO, TARGETS, type Target } from '@hlsest/core';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, memberTensorSpecs, type BundleManifest } from '@hlsest/predictor';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, layerBatch, memberTensorSpecs, type BundleManifest } from '@hlsest/predictor';
 import { loadTensorflow } from './backend.js';
 import { kMeans } from './k-means.js';
 import { fitMember, type FittedMember, type KernelMasks, type LayerMatrix, type NetworkHyperparameters, type TrainingMatrix } from './fit-network.js';
@@ -125,25 +125,15 @@ export async function trainEnsemble(
   const layerWidth = LAYER_FEATURE_NAMES.length;
   const { mean: layerMean, std: layerStd } = standardScaler(fit.map((d) => d.layers.features), layerWidth);
   const withLayers = config.layerHidden.length > 0;
-  const shareColumns = targets.map((t) => TARGETS.indexOf(t));
+  const shareColumns = Int32Array.from(targets, (t) => TARGETS.indexOf(t));
+  // The rows' layers standardized and their shares in target order, as the predictor reads them.
   const layerMatrix = (rows: readonly PreparedRecord[]): LayerMatrix => {
+    const { x, shares } = layerBatch(rows.map((d) => d.layers), { mean: layerMean, std: layerStd }, shareColumns);
     const offsets = new Int32Array(rows.length + 1);
     rows.forEach((d, r) => {
       offsets[r + 1] = offsets[r]! + d.layers.count;
     });
-    const total = offsets[rows.length]!;
-    const x = new Float32Array(total * layerWidth);
-    const share = new Float32Array(total * targets.length);
-    rows.forEach((d, r) => {
-      const base = offsets[r]!;
-      for (let l = 0; l < d.layers.count; l++) {
-        for (let j = 0; j < layerWidth; j++) x[(base + l) * layerWidth + j] = (d.layers.features[l * layerWidth + j]! - layerMean[j]!) / layerStd[j]!;
-        shareColumns.forEach((c, k) => {
-          share[(base + l) * targets.length + k] = d.layers.shares[l * TARGETS.length + c]!;
-        });
-      }
-    });
-    return { features: layerWidth, x, share, offsets };
+    return { features: layerWidth, x, share: shares, offsets };
   };
 
   const familySize = new Map<string, number>();

@@ -247,9 +247,9 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     interval: stream && !tool.streamOverlap ? Math.max(1, cycles + 1) : Math.min(Math.max(1, interval), Math.max(1, cycles)),
     hls: { bram18k, dsp, ff, lut },
     // The BRAM transfer is what synthesis does to Resource kernels' weight ROMs (the flat rows
-    // show Vivado moving them to LUTs); index tables, FIFOs, line buffers and activation tables
-    // stay as C-synthesis bound them, no report showing otherwise.
-    // What leaves BRAM becomes distributed ROM: its LUTs join the transferred estimate.
+    // show Vivado moving them to LUTs), and what leaves BRAM comes back as distributed ROM in the
+    // LUTs; index tables, FIFOs, line buffers and activation tables stay as C-synthesis bound
+    // them, no report showing otherwise.
     synth: {
       bram18k: Math.round(weightBram18k * transfer.bram18k) + bram18k - weightBram18k,
       dsp,
