@@ -419,34 +419,38 @@ function fitGroup(group, start, nearest) {
   }
   // 3. Post-synthesis transfer: median of post-synthesis over the rule's C-synthesis estimate,
   // for the group and for each year of the tool with five designs or more.
-  const ratios4 = { bram18k: [], ff: [], lut: [] };
-  const byYear = new Map();
+  // LUTs are fitted below, with the ROMs the BRAM transfer moves.
+  const ratios = { bram18k: [], ff: [] };
+  const ffByYear = new Map();
   const synthRows = [];
   for (const { record } of records.filter((r) => r.group === group && fitted(r) && r.record.results.synth)) {
     const b = build(record, profile);
     synthRows.push({ record, b });
     const year = toolYear(record.toolchain);
-    if (year !== undefined && !byYear.has(year)) byYear.set(year, { ff: [], lut: [] });
-    for (const k of Object.keys(ratios4)) {
+    if (year !== undefined && !ffByYear.has(year)) ffByYear.set(year, []);
+    for (const k of Object.keys(ratios)) {
       // The BRAM transfer moves weight ROMs only; the other memories pass through (`summarize`).
       const moved = k === 'bram18k' ? b.totals.weightBram18k : b.hls[k];
       if (!(moved > 0 && record.results.synth[k] >= 0)) continue;
-      ratios4[k].push(Math.max(0, record.results.synth[k] - (b.hls[k] - moved)) / moved);
-      if (k !== 'bram18k' && year !== undefined) byYear.get(year)[k].push(record.results.synth[k] / b.hls[k]);
+      ratios[k].push(Math.max(0, record.results.synth[k] - (b.hls[k] - moved)) / moved);
+      if (k === 'ff' && year !== undefined) ffByYear.get(year).push(record.results.synth.ff / b.hls.ff);
     }
   }
-  const years = [...byYear].filter(([, xs]) => xs.lut.length >= 5 && xs.ff.length >= 5).sort(([a], [b]) => a.localeCompare(b));
-  const transfer = Object.fromEntries(Object.entries(ratios4).map(([k, xs]) => [k, round(xs.length >= 5 ? median(xs) : start.synthTransfer[k])]));
+  const transfer = Object.fromEntries(Object.entries(ratios).map(([k, xs]) => [k, round(xs.length >= 5 ? median(xs) : start.synthTransfer[k])]));
   // Weight ROMs the BRAM transfer moves become distributed ROM: their LUTs per bit, fitted with
   // the LUT ratio on every design of the group that reports both (relative errors); the ratios
   // are then the medians of what is left over the C-synthesis LUTs.
   const lutRows = synthRows.map(({ record, b }) => ({ y: record.results.synth.lut, hls: b.hls.lut, moved: movedRomBits(b.totals.romBitsInBram, transfer), year: toolYear(record.toolchain) })).filter((r) => r.hls > 0 && r.y >= 0);
   const [, perBit] = lutRows.some((r) => r.moved > 0) && lutRows.length >= 5 ? nnls(lutRows.map((r) => ({ x: Float64Array.of(r.hls, r.moved), y: r.y, w: 2 / (r.y + 200) })), 2) : [0, 0];
   const lutRatio = (rows) => median(rows.map((r) => (r.y - perBit * r.moved) / r.hls));
+  const years = [...ffByYear]
+    .map(([year, ff]) => ({ year, ff, lut: lutRows.filter((r) => r.year === year) }))
+    .filter(({ ff, lut }) => lut.length >= 5 && ff.length >= 5)
+    .sort((a, b) => a.year.localeCompare(b.year));
   profile = {
     ...profile,
     synthTransfer: { ...transfer, lut: round(lutRows.length >= 5 ? lutRatio(lutRows) : start.synthTransfer.lut), lutPerMovedRomBit: round(perBit) },
-    synthTransferByYear: Object.fromEntries(years.map(([year, xs]) => [year, { ff: round(median(xs.ff)), lut: round(lutRatio(lutRows.filter((r) => r.year === year))) }])),
+    synthTransferByYear: Object.fromEntries(years.map(({ year, ff, lut }) => [year, { ff: round(median(ff)), lut: round(lutRatio(lut)) }])),
   };
   console.error(`${group}: ${members.length} designs, latency/II sMAPE ${best.toFixed(1)} %, ${rows.lut.length} LUT rows`);
   const { group: _g, ...constants } = profile;
