@@ -439,8 +439,11 @@ function fitGroup(group, start, nearest) {
   const transfer = Object.fromEntries(Object.entries(ratios).map(([k, xs]) => [k, round(xs.length >= 5 ? median(xs) : start.synthTransfer[k])]));
   // Weight ROMs the BRAM transfer moves become distributed ROM: their LUTs per bit, fitted with
   // the LUT ratio on every design of the group that reports both (relative errors); the ratios
-  // are then the medians of what is left over the C-synthesis LUTs.
-  const lutRows = synthRows.map(({ record, b }) => ({ y: record.results.synth.lut, hls: b.hls.lut, moved: movedRomBits(b.totals.romBitsInBram, transfer), year: toolYear(record.toolchain) })).filter((r) => r.hls > 0 && r.y >= 0);
+  // are then the medians of what is left over the C-synthesis LUTs. Shift-register line buffers
+  // pass to their SRLs outside the ratio (`summarize`).
+  const lutRows = synthRows
+    .map(({ record, b }) => ({ y: record.results.synth.lut - b.totals.shiftRegisterSynthLut, hls: b.hls.lut - b.totals.shiftRegisterLut, moved: movedRomBits(b.totals.romBitsInBram, transfer), year: toolYear(record.toolchain) }))
+    .filter((r) => r.hls > 0 && r.y >= 0);
   const [, perBit] = lutRows.some((r) => r.moved > 0) && lutRows.length >= 5 ? nnls(lutRows.map((r) => ({ x: Float64Array.of(r.hls, r.moved), y: r.y, w: 2 / (r.y + 200) })), 2) : [0, 0];
   const lutRatio = (rows) => median(rows.map((r) => (r.y - perBit * r.moved) / r.hls));
   const years = [...ffByYear]

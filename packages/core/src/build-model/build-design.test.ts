@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildDesign, movedRomBits } from './build-design.js';
+import { buildDesign, movedRomBits, shiftRegisterLuts } from './build-design.js';
 import { bram18kForRom, estimateProduct } from './operand-widths.js';
-import { memoryStorage, profileOf, synthTransferOf, toolProfile } from './tool-profiles.js';
+import { memoryStorage, priceOperators, profileOf, synthTransferOf, toolProfile } from './tool-profiles.js';
 import { constantMultiplicationShare, kernelSpread } from './constant-products.js';
 import { DEFAULT_PRECISION, parsePrecision } from '../precision.js';
 import { resolveDevice } from '../boards.js';
@@ -484,5 +484,33 @@ describe('tool profiles', () => {
     expect(unknownYear.totals.romBitsInBram).toBe((16 + 32) * 16 * 64);
     expect(romLuts(unknownYear)).toBeGreaterThan(0);
     expect(synthTransferOf(vitis, { hlsTool: 'vitis_hls', hlsToolVersion: '2031.1' })).toBe(vitis.synthTransfer);
+  });
+
+  it('prices a streamed convolution\'s line buffer in C-synthesis, and after synthesis builds it from SRLs (2-D) or flip-flops (1-D)', () => {
+    const toolchain: Toolchain = { hlsTool: 'vitis_hls', hlsToolVersion: '2024.2' };
+    const vitis = profileOf('vitis_hls_2024');
+    const transfer = synthTransferOf(vitis, toolchain);
+    const build = (conv: Record<string, unknown>) => {
+      const network = parseKerasModel({ class_name: 'Sequential', config: { layers: [conv] } });
+      const { layers, config: cfg } = configureNetwork(network.layers, undefined, { ioType: 'io_stream', strategy: 'resource', reuseFactor: 4, precision: parsePrecision('ap_fixed<16,6>') });
+      const design = buildDesign(layers, cfg, { toolchain });
+      return { design, conv: design.layers.find((l) => l.name === 'c')! };
+    };
+    const romLuts = (b: ReturnType<typeof buildDesign>) => movedRomBits(b.totals.romBitsInBram, transfer) * transfer.lutPerMovedRomBit;
+
+    // 3×3 over a 20×40×16 input: two rows of 40 pixels of 16 channels, 16 bits each.
+    const two = build({ class_name: 'Conv2D', config: { name: 'c', filters: 8, kernel_size: [3, 3], batch_input_shape: [null, 20, 40, 16] } });
+    expect(two.conv.shiftRegister).toEqual({ bits: 2 * 40 * 16 * 16, depth: 40 });
+    expect(two.conv.hls).toEqual(priceOperators(two.conv.operators, vitis, two.conv.priceClass));
+    expect(two.design.totals.shiftRegisterLut).toBeCloseTo(vitis.lut[two.conv.priceClass].lutramBits * 2 * 40 * 16 * 16, 6);
+    // 512 chains 40 deep: two SRLC32Es each.
+    expect(two.design.totals.shiftRegisterSynthLut).toBe(512 * 2);
+    expect(two.design.synth.lut).toBe(Math.round((two.design.hls.lut - two.design.totals.shiftRegisterLut) * transfer.lut + romLuts(two.design) + 1024));
+
+    // 1-D: the kernel window's two older positions are registers, no LUT after synthesis.
+    const one = build({ class_name: 'Conv1D', config: { name: 'c', filters: 8, kernel_size: [3], batch_input_shape: [null, 40, 16] } });
+    expect(one.conv.shiftRegister).toEqual({ bits: 2 * 16 * 16, depth: 1 });
+    expect(shiftRegisterLuts(one.conv.shiftRegister!)).toBe(0);
+    expect(one.design.synth.lut).toBe(Math.round((one.design.hls.lut - one.design.totals.shiftRegisterLut) * transfer.lut + romLuts(one.design)));
   });
 });

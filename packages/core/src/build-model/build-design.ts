@@ -44,6 +44,10 @@ export interface DesignBuild {
     readonly romBitsInBram: number;
     readonly fifoBits: number;
     readonly lineBufferBits: number;
+    /** C-synthesis LUTs priced for the convolutions' line buffers (`LayerBuild.shiftRegister`). */
+    readonly shiftRegisterLut: number;
+    /** The LUTs synthesis builds those line buffers from (`shiftRegisterLuts`). */
+    readonly shiftRegisterSynthLut: number;
     readonly tableBits: number;
     readonly maxReuseFactor: number;
     /** Σ applied reuse factors of the weight layers, and how many of them hls4ml moved off the requested value. */
@@ -157,6 +161,8 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
   let romBitsInBram = 0;
   let fifoBits = 0;
   let lineBufferBits = 0;
+  let shiftRegisterLut = 0;
+  let shiftRegisterSynthLut = 0;
   let tableBits = 0;
   let maxReuseFactor = 1;
   let sumReuseFactor = 0;
@@ -191,6 +197,10 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     if (b.weightRom && b.weightRom.bram18k > 0) romBitsInBram += b.weightRom.wordBits * b.weightRom.depth;
     fifoBits += b.fifoBits;
     lineBufferBits += b.lineBufferBits;
+    if (b.shiftRegister) {
+      shiftRegisterLut += tool.lut[b.priceClass].lutramBits * b.shiftRegister.bits;
+      shiftRegisterSynthLut += shiftRegisterLuts(b.shiftRegister);
+    }
     tableBits += b.tableBits;
     if (b.reuse) {
       maxReuseFactor = Math.max(maxReuseFactor, b.reuse.applied);
@@ -248,13 +258,15 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     hls: { bram18k, dsp, ff, lut },
     // The BRAM transfer is what synthesis does to Resource kernels' weight ROMs (the flat rows
     // show Vivado moving them to LUTs), and what leaves BRAM comes back as distributed ROM in the
-    // LUTs; index tables, FIFOs, line buffers and activation tables stay as C-synthesis bound
-    // them, no report showing otherwise.
+    // LUTs; index tables, FIFOs and activation tables stay as C-synthesis bound them, no report
+    // showing otherwise. C-synthesis prices a convolution's line buffer per bit; synthesis builds
+    // it from SRLs and flip-flops (the wa-hls4ml Vitis 2024.2 records with an io_stream Conv2D
+    // report 1.8–4.7 times their post-synthesis LUTs in C-synthesis, the others 1.4–2.3).
     synth: {
       bram18k: Math.round(weightBram18k * transfer.bram18k) + bram18k - weightBram18k,
       dsp,
       ff: Math.round(ff * transfer.ff),
-      lut: Math.round(lut * transfer.lut + movedRomBits(romBitsInBram, transfer) * transfer.lutPerMovedRomBit),
+      lut: Math.round((lut - shiftRegisterLut) * transfer.lut + movedRomBits(romBitsInBram, transfer) * transfer.lutPerMovedRomBit + shiftRegisterSynthLut),
     },
     versions: { hls4ml: rules.version, tool: tool.group },
     totals: {
@@ -268,6 +280,8 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
       romBitsInBram,
       fifoBits,
       lineBufferBits,
+      shiftRegisterLut,
+      shiftRegisterSynthLut,
       tableBits,
       maxReuseFactor,
       sumReuseFactor,
@@ -281,6 +295,15 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     },
     notes,
   };
+}
+
+/**
+ * LUTs synthesis builds a line buffer from: each bit lane is a chain `depth` deep, and an SRLC32E
+ * (one LUT of 7-series and UltraScale parts, UG474/UG574) holds 32 of its stages; a chain one
+ * stage deep is a flip-flop.
+ */
+export function shiftRegisterLuts(chain: { readonly bits: number; readonly depth: number }): number {
+  return chain.depth > 1 ? (chain.bits / chain.depth) * Math.ceil(chain.depth / 32) : 0;
 }
 
 /** Weight-ROM bits synthesis moves out of BRAM: the share the tool's BRAM transfer leaves behind. */

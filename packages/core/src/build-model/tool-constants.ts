@@ -318,9 +318,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.77,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.006454,
-        accumulatorBits: 0.005749,
-        inputBits: 0.003982,
+        adderBits: 0.006462,
+        accumulatorBits: 0.005757,
+        inputBits: 0.00399,
         muxBits: 0.02082,
         pipelineBits: 0.8172,
         saturatingBits: 0,
@@ -739,13 +739,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8571,
-      ff: 0.8523,
+      ff: 0.8079,
       lut: 0.7411,
-      lutPerMovedRomBit: 0.0844
+      lutPerMovedRomBit: 0.07391
     },
     synthTransferByYear: {
       2024: {
-        ff: 0.8523,
+        ff: 0.8079,
         lut: 0.7411
       }
     },

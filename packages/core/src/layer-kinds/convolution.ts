@@ -3,6 +3,7 @@ import { divisors, closestReuseFactor } from '../build-model/reuse-factor.js';
 import { leadingSize, NO_EXTRA, type MultSize } from '../build-model/mult-size.js';
 import { buildWeightLayer, type KernelTiming } from '../build-model/weight-layer.js';
 import type { BuildContext } from '../build-model/build-context.js';
+import { priceOperators } from '../build-model/tool-profiles.js';
 import type { LayerBuild } from '../build-model/layer-build.js';
 import type { Layer } from '../schema.js';
 import type { LayerKindRule } from './layer-kind.js';
@@ -82,8 +83,18 @@ export function buildConvolution(layer: Layer, ctx: BuildContext, mult: MultSize
   if (ctx.stream) {
     // One step per input pixel; a padded convolution reads the ZeroPadding node hls4ml puts before it.
     const base = buildWeightLayer(layer, ctx, mult, rules, { steps: leadingSize(layer.inputShape), stepOverhead: 0 });
+    // The line buffer is the layer's own memory: priced with its other operators, as the tool
+    // profiles were fitted (scripts/fit-tool-constants.mjs reads `operators`).
     const lineBufferBits = lineBuffer(layer, ctx.input.width);
-    return { ...base, lineBufferBits, operators: { ...base.operators, lutramBits: base.operators.lutramBits + lineBufferBits } };
+    const operators = { ...base.operators, lutramBits: base.operators.lutramBits + lineBufferBits };
+    const depth = layer.kernelSize?.length === 2 ? (layer.inputShape[1] ?? 1) : 1;
+    return {
+      ...base,
+      lineBufferBits,
+      ...(lineBufferBits > 0 && { shiftRegister: { bits: lineBufferBits, depth } }),
+      operators,
+      hls: priceOperators(operators, ctx.tool, base.priceClass),
+    };
   }
   // io_parallel: ParallelizationFactor must divide the output pixels (`get_valid_conv_partition_splits`);
   // an invalid one moves to the closest valid value, as the reuse factor does.
