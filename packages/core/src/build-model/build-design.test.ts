@@ -486,7 +486,7 @@ describe('tool profiles', () => {
     expect(synthTransferOf(vitis, { hlsTool: 'vitis_hls', hlsToolVersion: '2031.1' })).toBe(vitis.synthTransfer);
   });
 
-  it('prices a streamed convolution\'s line buffer in C-synthesis, and after synthesis builds it from SRLs (2-D) or flip-flops (1-D)', () => {
+  it('prices a streamed convolution\'s or pooling\'s line buffer in C-synthesis, and after synthesis builds it from SRLs (2-D) or flip-flops (1-D)', () => {
     const toolchain: Toolchain = { hlsTool: 'vitis_hls', hlsToolVersion: '2024.2' };
     const vitis = profileOf('vitis_hls_2024');
     const transfer = synthTransferOf(vitis, toolchain);
@@ -512,5 +512,11 @@ describe('tool profiles', () => {
     expect(one.conv.shiftRegister).toEqual({ bits: 2 * 16 * 16, depth: 1 });
     expect(shiftRegisterLuts(one.conv.shiftRegister!)).toBe(0);
     expect(one.design.synth.lut).toBe(Math.round((one.design.hls.lut - one.design.totals.shiftRegisterLut) * transfer.lut + romLuts(one.design)));
+
+    // 2×2 max pooling keeps one row of its 40×16 input (`compute_pool_buffer_2d`).
+    const pool = build({ class_name: 'MaxPooling2D', config: { name: 'c', pool_size: [2, 2], batch_input_shape: [null, 20, 40, 16] } });
+    expect(pool.conv.shiftRegister).toEqual({ bits: 40 * 16 * 16, depth: 40 });
+    expect(pool.conv.operators.lutramBits).toBe(40 * 16 * 16);
+    expect(pool.design.totals.shiftRegisterSynthLut).toBe(256 * 2);
   });
 });

@@ -15,7 +15,10 @@ export interface PassiveSpec {
   /** The layer costs nothing: hls4ml removes it or makes it a wire (Flatten, Dropout, Reshape in io_parallel). */
   readonly free?: boolean;
   readonly tableBits?: number;
+  /** A line buffer the layer holds but C-synthesis lists apart (not in `operators`). */
   readonly lineBufferBits?: number;
+  /** A line buffer of shift chains, priced in `operators.lutramBits` (`LayerBuild.shiftRegister`). */
+  readonly shiftRegister?: { readonly bits: number; readonly depth: number };
   readonly notes?: readonly string[];
 }
 
@@ -50,7 +53,8 @@ export function buildPassiveLayer(layer: Layer, ctx: BuildContext, spec: Passive
     accumWidth: ctx.accum.width,
     weightBits: layer.params * ctx.weight.width,
     ...(spec.free ? { fifoBits: 0 } : fifoOf(layer, ctx)),
-    lineBufferBits: spec.lineBufferBits ?? 0,
+    lineBufferBits: spec.shiftRegister?.bits ?? spec.lineBufferBits ?? 0,
+    ...(spec.shiftRegister && spec.shiftRegister.bits > 0 && { shiftRegister: spec.shiftRegister }),
     tableBits: spec.tableBits ?? 0,
     operators,
     hls: spec.free ? { bram18k: 0, dsp: 0, ff: 0, lut: 0 } : registered(priceOperators(operators, ctx.tool, priceClass), { priceClass, cycles: timing.cycles, operators }),

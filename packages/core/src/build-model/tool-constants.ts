@@ -7,11 +7,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.6351,
-        productBits: 0.001036,
-        adderBits: 0.2331,
+        lutProductBits: 0.6349,
+        productBits: 0.001121,
+        adderBits: 0.2326,
         accumulatorBits: 0,
-        inputBits: 2.921,
+        inputBits: 2.923,
         muxBits: 0.04918,
         pipelineBits: 0,
         saturatingBits: 4,
@@ -42,7 +42,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 0.6762,
+        perLayer: 0.6747,
         lutProductBits: 0.1682,
         productBits: 0,
         adderBits: 0.8542,
@@ -54,16 +54,16 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       streamed: {
-        perLayer: 8.68,
-        lutProductBits: 0.00991,
+        perLayer: 8.785,
+        lutProductBits: 0.05699,
         productBits: 0,
-        adderBits: 1.029,
-        accumulatorBits: 1.307,
-        inputBits: 1.854,
-        muxBits: 0.3569,
+        adderBits: 0.9902,
+        accumulatorBits: 1.551,
+        inputBits: 1.414,
+        muxBits: 0.3384,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0.1518
       },
       top: {
         perLayer: 0,
@@ -75,7 +75,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.671
+        lutramBits: 1.961
       }
     },
     ff: {
@@ -83,22 +83,22 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.4115,
+        adderBits: 0.3961,
         accumulatorBits: 0,
-        inputBits: 1.375,
-        muxBits: 0.006833,
+        inputBits: 1.422,
+        muxBits: 0.006805,
         pipelineBits: 0.2732,
-        saturatingBits: 1.236,
-        lutramBits: 0.1261
+        saturatingBits: 1.241,
+        lutramBits: 0.121
       },
       folded: {
         perLayer: 417.3,
         lutProductBits: 0,
-        productBits: 0.5052,
+        productBits: 0.5053,
         adderBits: 0.727,
         accumulatorBits: 1.563,
         inputBits: 2.907,
-        muxBits: 0.238,
+        muxBits: 0.2381,
         pipelineBits: 0,
         saturatingBits: 1.176,
         lutramBits: 0
@@ -116,28 +116,28 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutramBits: 0
       },
       passive: {
-        perLayer: 1.129,
+        perLayer: 1.055,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
-        inputBits: 0.9646,
-        muxBits: 0.0819,
-        pipelineBits: 0.01577,
+        inputBits: 0.9647,
+        muxBits: 0.08161,
+        pipelineBits: 0.01494,
         saturatingBits: 0,
         lutramBits: 0
       },
       streamed: {
-        perLayer: 47.21,
+        perLayer: 43.94,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.8211,
+        adderBits: 0.4842,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0,
-        pipelineBits: 0.02832,
+        muxBits: 0.01105,
+        pipelineBits: 0.09111,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0.1605
       },
       top: {
         perLayer: 0,
@@ -147,9 +147,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.8443,
+        pipelineBits: 0.8442,
         saturatingBits: 0,
-        lutramBits: 0.196
+        lutramBits: 0.2462
       }
     },
     timing: {
@@ -318,7 +318,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.77,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.006462,
+        adderBits: 0.006466,
         accumulatorBits: 0.005757,
         inputBits: 0.00399,
         muxBits: 0.02082,
@@ -741,7 +741,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       bram18k: 0.8571,
       ff: 0.8079,
       lut: 0.7411,
-      lutPerMovedRomBit: 0.07391
+      lutPerMovedRomBit: 0.07259
     },
     synthTransferByYear: {
       2024: {

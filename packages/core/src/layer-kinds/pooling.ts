@@ -47,11 +47,14 @@ function poolingRule(rank: 1 | 2): LayerKindRule {
       // io_parallel average pooling divides each window's sum by its count of image pixels
       // (`pooling1d_cl`/`pooling2d_cl`); io_stream asserts there is no padding to count.
       const division = ctx.tool.poolingDivision;
+      // io_stream 2-D pooling keeps (pool_h − 1) input rows in `ap_shift_reg` chains, as a
+      // convolution does (`compute_pool_buffer_2d`).
+      const lineBufferBits = ctx.stream && rank === 2 ? ((layer.poolSize?.[0] ?? 2) - 1) * (layer.inputShape[1] ?? 1) * channels * width : 0;
       const divider = !ctx.stream && op === 'average' && overlapsPadding(layer) && division.kind === 'divider' ? division : undefined;
       return buildPassiveLayer(layer, ctx, {
-        operators: { adderBits: lanes * (windowSize - 1) * width, muxBits: selects, inputBits: lanes * windowSize * width, accumulatorBits: lanes * ctx.result.width, dividers: divider ? outputs : 0 },
+        operators: { adderBits: lanes * (windowSize - 1) * width, muxBits: selects, inputBits: lanes * windowSize * width, accumulatorBits: lanes * ctx.result.width, dividers: divider ? outputs : 0, lutramBits: lineBufferBits },
         depth: levels + ctx.elementwiseCycles + (divider?.cycles ?? 0),
-        lineBufferBits: ctx.stream && rank === 2 ? ((layer.poolSize?.[0] ?? 2) - 1) * (layer.inputShape[1] ?? 1) * channels * width : 0,
+        shiftRegister: { bits: lineBufferBits, depth: layer.inputShape[1] ?? 1 },
       });
     },
   };
