@@ -51,6 +51,8 @@ export const WeightStatsSchema = z.object({
    * digits: the constant products C-synthesis keeps as multiplications (`constant-products.ts`).
    */
   multiplications: count.optional(),
+  /** The largest |weight| after the cast: how many of the type's bits a memory of them keeps. */
+  largest: z.number().nonnegative().optional(),
 });
 
 const shape = z.array(positiveInt.or(z.literal(0)));

@@ -15,9 +15,11 @@ export function weightStatsOf(values: ArrayLike<number>, precision?: Precision):
   let zeros = 0;
   let powersOfTwo = 0;
   let multiplications = 0;
+  let largest = 0;
   for (let i = 0; i < values.length; i++) {
     const raw = values[i]!;
     const v = step > 0 ? Math.round(raw / step) * step : raw;
+    if (Number.isFinite(v)) largest = Math.max(largest, Math.abs(v));
     if (v === 0) zeros++;
     else if (Number.isFinite(v)) {
       const exponent = Math.log2(Math.abs(v));
@@ -26,7 +28,7 @@ export function weightStatsOf(values: ArrayLike<number>, precision?: Precision):
       if (step > 0 && signedDigits(Math.round(Math.abs(v) / step)) > SHIFT_ADD_DIGITS) multiplications++;
     }
   }
-  return { count: values.length, zeros, powersOfTwo, ...(step > 0 && { multiplications }) };
+  return { count: values.length, zeros, powersOfTwo, largest, ...(step > 0 && { multiplications }) };
 }
 
 /** Layers with their weight statistics attached by name (from a Keras `.h5`). */

@@ -55,7 +55,7 @@ export function renderBuild(build: DesignBuild): string {
   });
   const table = renderTable(['layer', 'class', 'output', 'RF', 'mults', 'multipliers (dense→pruned)', 'product (w×in→accum bits)', 'DSP', 'weight bits', 'ROM(+index) BRAM18K', 'cycles', 'II'], rows);
   const t = build.totals;
-  const notes = build.layers.flatMap((b) => b.notes.filter((n) => n.includes('reuse factor') || n.includes('not modelled')).map((n) => `  ${b.name}: ${n}`));
+  const notes = build.layers.flatMap((b) => b.notes.filter((n) => n.includes('reuse factor') || n.includes('not modelled') || n.startsWith('weights stored as')).map((n) => `  ${b.name}: ${n}`));
   return [
     table,
     '',

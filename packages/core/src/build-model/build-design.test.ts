@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDesign, movedRomBits, shiftRegisterLuts } from './build-design.js';
 import { bram18kForRom, estimateProduct } from './operand-widths.js';
 import { memoryStorage, priceOperators, profileOf, synthTransferOf, toolProfile } from './tool-profiles.js';
-import { constantMultiplicationShare, kernelSpread } from './constant-products.js';
+import { constantMultiplicationShare, kernelSpread, significantBits } from './constant-products.js';
 import { DEFAULT_PRECISION, parsePrecision } from '../precision.js';
 import { resolveDevice } from '../boards.js';
 import { configureNetwork } from '../hls4ml-config.js';
@@ -456,6 +456,29 @@ describe('tool profiles', () => {
     const dspOn = (hlsToolVersion: string) => buildDesign(layers, cfg, { toolchain: { hlsTool: 'vitis_hls', hlsToolVersion } }).layers[1]!.expectedDsp;
     expect(dspOn('2024.2')).toBe(0);
     expect(dspOn('2021.1')).toBeGreaterThan(0);
+  });
+
+  it('stores a Vitis 2023 Resource kernel at RF ≤ 9·n_in as ceil(bf/2) copies of its significant bits, which synthesis keeps or moves by width', () => {
+    const at = (reuseFactor: number, precision = 'fixed<16,6>', toolchain: Toolchain = VITIS_2023, nOut = 128) =>
+      buildDesign([input(128), dense('fc', 128, nOut, 'in')], config({ reuseFactor, precision: parsePrecision(precision) }), { toolchain });
+    // 128×128 at RF 1024 (outscale 8): 16 multipliers, 8 copies of 16,384 words.
+    const bits = significantBits(parsePrecision('fixed<16,6>'), kernelSpread(undefined, 128, 128));
+    expect(bits).toBe(9); // Glorot's ±0.153 spans 157 steps of 2^-10: 8 bits and the sign
+    const copied = at(1024);
+    expect(copied.layers[1]!.weightRom).toEqual({ wordBits: 9, depth: 16_384, bram18k: 8 * bram18kForRom(9, 16_384), copies: 8, keptBySynthesis: true });
+    expect(copied.totals.weightBram18k).toBe(0); // kept: nothing for the BRAM transfer to move
+    expect(copied.synth.bram18k).toBe(copied.hls.bram18k);
+    // Outscale 16, hls4ml 1.x (weights bound to a BRAM ROM) or Vitis 2024: the reshaped RF-deep ROM.
+    for (const other of [at(2048), at(1024, 'fixed<16,6>', { ...VITIS_2023, hls4mlVersion: '1.1.0' }), at(1024, 'fixed<16,6>', { hlsTool: 'vitis_hls', hlsToolVersion: '2024.2', hls4mlVersion: '0.8.1' })]) {
+      expect(other.layers[1]!.weightRom!.copies).toBeUndefined();
+      expect(other.layers[1]!.weightRom!.depth).toBe(other.layers[1]!.reuse!.applied);
+    }
+    // 16-bit weights in 4 copies (128×64): C-synthesis binds them, synthesis moves them as the other ROMs.
+    const few = at(1024, 'fixed<16,6>', VITIS_2023, 64);
+    expect(few.layers[1]!.weightRom).toMatchObject({ copies: 4, keptBySynthesis: false });
+    expect(few.totals.weightBram18k).toBe(few.layers[1]!.weightRom!.bram18k);
+    // 8-bit weights keep any two copies or more.
+    expect(at(1024, 'fixed<8,1>', VITIS_2023, 64).layers[1]!.weightRom).toMatchObject({ copies: 4, keptBySynthesis: true });
   });
 
   it('keeps small memories in LUTs and a narrow width remainder out of BRAM', () => {

@@ -37,6 +37,7 @@ export interface DesignBuild {
     readonly multipliersDense: number;
     readonly expectedDsp: number;
     readonly weightBits: number;
+    /** Blocks of the weight ROMs synthesis may move (copies it keeps, `weightRom.keptBySynthesis`, pass through). */
     readonly weightBram18k: number;
     /** Blocks of Resource kernels' index tables (`LayerBuild.indexRam`). */
     readonly indexBram18k: number;
@@ -192,9 +193,11 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     multipliersDense += b.multipliersDense;
     expectedDsp += b.expectedDsp;
     weightBits += b.weightBits;
-    weightBram18k += b.weightRom?.bram18k ?? 0;
+    if (b.weightRom && !b.weightRom.keptBySynthesis) {
+      weightBram18k += b.weightRom.bram18k;
+      if (b.weightRom.bram18k > 0) romBitsInBram += b.weightRom.wordBits * b.weightRom.depth;
+    }
     indexBram18k += b.indexRam?.bram18k ?? 0;
-    if (b.weightRom && b.weightRom.bram18k > 0) romBitsInBram += b.weightRom.wordBits * b.weightRom.depth;
     fifoBits += b.fifoBits;
     lineBufferBits += b.lineBufferBits;
     if (b.shiftRegister) {

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { constantMultiplicationShare, kernelSpread, multiplicationShare, signedDigits } from './constant-products.js';
-import { fixed } from '../precision.js';
+import { constantMultiplicationShare, kernelSpread, multiplicationShare, significantBits, signedDigits } from './constant-products.js';
+import { fixed, parsePrecision } from '../precision.js';
 
 describe('constant products', () => {
+  it('keeps the sign and the steps a reach spans of a weight type, never more than its width', () => {
+    // fixed<8,1>: steps of 2^-7. ±0.177 spans 22 steps (5 bits and the sign); ±0.3 spans 38 (6 and the sign).
+    expect([0.177, 0.3, 0].map((reach) => significantBits(fixed(8, 1), reach))).toEqual([6, 7, 1]);
+    expect(significantBits(fixed(8, 1), 4)).toBe(8);
+    expect(significantBits(parsePrecision('ufixed<8,0>'), 0.49)).toBe(7); // 125 steps of 2^-8, no sign
+  });
+
   it('counts nonzero digits in canonical signed-digit form', () => {
     // 7 = 8 − 1, 23 = 32 − 8 − 1, 255 = 256 − 1; 0x55 alternates and cannot be shortened.
     expect([0, 1, 2, 3, 7, 23, 0x55, 255].map(signedDigits)).toEqual([0, 1, 1, 2, 2, 3, 4, 2]);

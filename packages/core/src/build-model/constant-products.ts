@@ -69,6 +69,17 @@ export function kernelSpread(init: KernelInit | undefined, fanIn: number, fanOut
 }
 
 /**
+ * The bits a weight of type `weight` needs for values within ±`reach`: the sign and the integer
+ * steps of its grid the reach spans; the type's higher bits only repeat the sign. A memory of
+ * constants keeps only these (C-synthesis and synthesis both drop bits constant over its words).
+ */
+export function significantBits(weight: Precision, reach: number): number {
+  if (weight.kind !== 'fixed' && weight.kind !== 'int') return weight.width;
+  const steps = Math.max(0, reach) * 2 ** fractionalBits(weight);
+  return Math.max(1, Math.min(weight.width, Math.ceil(Math.log2(steps + 1)) + (weight.signed ? 1 : 0)));
+}
+
+/**
  * The share of a kernel's nonzero constant products that stay multiplications, for weights of
  * type `weight` spread over ±`scale`.
  */

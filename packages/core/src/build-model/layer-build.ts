@@ -87,8 +87,12 @@ export interface LayerBuild {
   readonly accumWidth: number;
   /** Bits of weights and biases the layer stores. */
   readonly weightBits: number;
-  /** Resource-strategy weight ROM: word width × depth and its 18 Kb blocks. */
-  readonly weightRom?: { readonly wordBits: number; readonly depth: number; readonly bram18k: number };
+  /**
+   * Resource-strategy weight ROM: word width × depth and its 18 Kb blocks; `copies` where the tool
+   * stores the weights as copies of the whole array (`WeightCopies`), and whether synthesis keeps
+   * those in BRAM whatever its BRAM transfer does to the other ROMs.
+   */
+  readonly weightRom?: { readonly wordBits: number; readonly depth: number; readonly bram18k: number; readonly copies?: number; readonly keptBySynthesis?: boolean };
   /**
    * Resource kernel at RF > n_in: the accumulator index it tabulates for every step, `outidx[RF]`
    * (`dense_resource_rf_gt_nin_rem0`), as wide as its largest value needs; in `operators` too.

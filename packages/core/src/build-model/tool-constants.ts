@@ -318,7 +318,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.77,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.006466,
+        adderBits: 0.006468,
         accumulatorBits: 0.005757,
         inputBits: 0.00399,
         muxBits: 0.02082,
@@ -551,17 +551,34 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     synthTransfer: {
       bram18k: 0,
       ff: 1.14,
-      lut: 1.029,
-      lutPerMovedRomBit: 0.02853
+      lut: 1.022,
+      lutPerMovedRomBit: 0.0307
     },
     synthTransferByYear: {
       2023: {
         ff: 1.14,
-        lut: 1.029
+        lut: 1.022
       }
     },
     bramMinBits: 1024,
-    bramRemainderBits: 12
+    bramRemainderBits: 12,
+    weightCopies: {
+      maxOutscale: 9,
+      keptAfterSynthesis: [
+        {
+          maxBits: 12,
+          minCopies: 2
+        },
+        {
+          maxBits: 14,
+          minCopies: 4
+        },
+        {
+          maxBits: 64,
+          minCopies: 8
+        }
+      ]
+    }
   },
   vitis_hls_2024: {
     lut: {

@@ -69,6 +69,26 @@ export interface TimingConstants {
   readonly pipelineCyclesPerLayer: number;
 }
 
+/**
+ * How Vitis HLS 2023 stores a Resource kernel's weights when hls4ml (before 1.0) leaves them to the
+ * tool. At RF ≤ `maxOutscale`·n_in (`dense_resource_rf_gt_nin_rem0`'s outscale) the C-synthesis
+ * and post-synthesis BRAM of the wa-hls4ml rows (Vitis 2023.2, hls4ml 0.8.1) is ceil(bf/2)
+ * dual-port copies of the whole n_in·n_out array of the weights' significant bits instead of
+ * the RF-deep reshaped ROM: 8 copies of 16,384 × 14 bits = 112 blocks for a 128×128 layer of
+ * 16-bit weights at RF 1024 (record c90f1ace: C-synthesis 61 and post-synthesis 65 blocks where
+ * the reshaped ROMs would take 17 and 3). Why the tool copies the array, its reports do not say:
+ * this is their pattern, over 1,549 such designs, not a mechanism of hls4ml's.
+ */
+export interface WeightCopies {
+  readonly maxOutscale: number;
+  /**
+   * Synthesis keeps the copies in BRAM when there are at least `minCopies` for weights at most
+   * `maxBits` wide (the first entry that fits), and otherwise moves them out as the other ROMs:
+   * weights of 14 bits keep 4 copies or more, of 16 bits 8.
+   */
+  readonly keptAfterSynthesis: readonly { readonly maxBits: number; readonly minCopies: number }[];
+}
+
 export type PoolingDivision = { readonly kind: 'folded' } | { readonly kind: 'divider'; readonly cycles: number; readonly ff: number; readonly lut: number };
 
 /** The fitted constants of one tool group. */
@@ -138,6 +158,8 @@ export interface ToolConstants {
   readonly synthTransferByYear: Readonly<Record<string, { readonly ff: number; readonly lut: number }>>;
   /** Memories smaller than this many bits are built from LUTs, not BRAM. */
   readonly bramMinBits: number;
+  /** Where the tool stores a Resource kernel's weights as copies of the whole array (`WeightCopies`). */
+  readonly weightCopies?: WeightCopies;
   /** A memory's width beyond whole 36-bit BRAM ports narrower than this goes to LUTRAM. */
   readonly bramRemainderBits: number;
 }

@@ -5,8 +5,8 @@ import type { Layer, Strategy } from '../schema.js';
 import type { BuildContext } from './build-context.js';
 import type { LayerBuild, Operators } from './layer-build.js';
 import type { MultSize } from './mult-size.js';
-import { constantMultiplicationShare, kernelSpread } from './constant-products.js';
-import { estimateProduct, type ProductEstimate } from './operand-widths.js';
+import { constantMultiplicationShare, kernelSpread, significantBits } from './constant-products.js';
+import { bram18kForRom, estimateProduct, type ProductEstimate } from './operand-widths.js';
 import { resolveReuseFactor, type ReuseFactorResolution } from './reuse-factor.js';
 import { memoryStorage, priceOperators, realProductShare, unrolledDepth, type StrategyClass } from './tool-profiles.js';
 import { fifoOf } from './stream.js';
@@ -117,12 +117,15 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const folded = strategy !== 'latency' && strategy !== 'distributed_arithmetic';
   // Resource kernels read their weights from an array reshaped to block_factor-wide words, RF
   // deep (nnet_dense_resource.h); from v1.0 it is bound to ROM_nP_BRAM, before HLS chose.
-  const rom = folded && rf > 1 ? romOf(blockFactor * weightWidth, rf, ctx) : undefined;
-  const weightRom = rom && { wordBits: blockFactor * weightWidth, depth: rf, bram18k: rom.bram18k };
   // io_parallel convolutions run their own im2col loops (conv_*d_resource_cl), depthwise ones a
   // kernel indexed by n_out: the table is the dense kernel's (Dense, recurrent gates, and the
   // mult_config of a streamed convolution, `convolution_templates.py`).
   const denseKernel = rules === 'dense' || rules === 'recurrent' || (rules === 'conv' && ctx.stream);
+  const copies = strategy === 'resource' && denseKernel ? weightCopiesOf(mult.nIn, rf, blockFactor, ctx) : undefined;
+  const rom = folded && rf > 1 && !copies ? romOf(blockFactor * weightWidth, rf, ctx) : undefined;
+  const weightRom = copies
+    ? copiedWeights(copies, significantBits(ctx.weight, layer.weights?.largest ?? kernelSpread(layer.kernelInit, mult.nIn, fanOutOf(layer, mult))), perApplication, ctx)
+    : rom && { wordBits: blockFactor * weightWidth, depth: rf, bram18k: rom.bram18k };
   const index = strategy === 'resource' && denseKernel ? indexRamOf(mult.nIn, rf, ctx) : undefined;
 
   const strategyClass: StrategyClass = folded ? 'folded' : 'unrolled';
@@ -150,12 +153,15 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
     muxBits: rf > 1 ? multipliers * (inputWidth + accumWidth) * Math.log2(Math.min(rf, Math.max(2, mult.nIn))) : 0,
     pipelineBits: heldProducts * accumWidth,
     saturatingBits: roundsOrSaturates(ctx.accum) ? (casts + adders) * accumWidth : 0,
-    bram18k: (rom?.bram18k ?? 0) + (index?.bram18k ?? 0),
+    bram18k: (weightRom?.bram18k ?? 0) + (index?.bram18k ?? 0),
     lutramBits: (rom?.lutramBits ?? 0) + (index?.lutramBits ?? 0),
     dividers: 0,
   };
   const { cycles, interval } = weightTimingOf(ctx, strategy, mult, rf, timing, realProducts, blockFactor);
   const notes = [...(strategyNote ? [strategyNote] : []), ...(reuse.note ? [reuse.note] : []), product.reason, ...extraNotes];
+  if (weightRom?.copies) {
+    notes.push(`weights stored as ${weightRom.copies} copies of the whole ${weightRom.depth}-word array of their ${weightRom.wordBits} significant bits (${weightRom.bram18k} BRAM18K), as Vitis HLS 2023 reports such kernels at RF ≤ ${ctx.tool.weightCopies!.maxOutscale}·n_in; synthesis ${weightRom.keptBySynthesis ? 'keeps them in BRAM' : 'moves them out of BRAM'}`);
+  }
   if (strategy === 'latency' && !ctx.stream && mult.nIn * mult.nOut > UNROLL_LIMIT) {
     notes.push(`${mult.nIn}×${mult.nOut} = ${mult.nIn * mult.nOut} products exceed the 4,096 Vivado HLS unrolls in one loop: the kernel stays partly rolled (slower); the Resource strategy with a larger reuse factor is the usual remedy (hls4ml #904, #1013)`);
   }
@@ -215,10 +221,14 @@ function variableProduct(constant: boolean, product: ProductEstimate, ctx: Build
 function multiplicationShareOf(layer: Layer, mult: MultSize, ctx: BuildContext, nonzero: number, shiftShare: number): number {
   const stats = layer.weights;
   if (stats?.multiplications !== undefined) return nonzero > 0 ? Math.min(1, stats.multiplications / nonzero) : 0;
-  const fanOut = (layer.kind.startsWith('depthwise') ? (layer.depthMultiplier ?? 1) : mult.nOut) * shapeProduct(layer.kernelSize ?? []);
-  const modelled = constantMultiplicationShare(ctx.weight, kernelSpread(layer.kernelInit, mult.nIn, fanOut));
+  const modelled = constantMultiplicationShare(ctx.weight, kernelSpread(layer.kernelInit, mult.nIn, fanOutOf(layer, mult)));
   // Older statistics count only the powers of two (`shiftShare`), which are never multiplications.
   return Math.min(modelled, 1 - shiftShare);
+}
+
+/** A kernel's output fan as Keras counts it (a depthwise kernel's is its depth multiplier). */
+function fanOutOf(layer: Layer, mult: MultSize): number {
+  return (layer.kind.startsWith('depthwise') ? (layer.depthMultiplier ?? 1) : mult.nOut) * shapeProduct(layer.kernelSize ?? []);
 }
 
 /** hls4ml's build script raises Vivado HLS's loop-unroll ceiling to 4,096 (`config_array_partition -maximum_size 4096`). */
@@ -275,6 +285,23 @@ function indexRamOf(nIn: number, rf: number, ctx: BuildContext): { wordBits: num
   if (rf <= nIn || rf % nIn !== 0) return undefined;
   const wordBits = Math.max(1, Math.ceil(Math.log2(rf / nIn)));
   return { wordBits, ...memoryStorage(wordBits, rf, ctx.tool) };
+}
+
+/**
+ * How many copies of its whole weight array the tool stores for a Resource kernel at RF > n_in
+ * (`WeightCopies`): ceil(bf/2) dual-port ones, where the profile says so and there are two or
+ * more; none where hls4ml binds the weights to a BRAM ROM itself (v1.0+).
+ */
+function weightCopiesOf(nIn: number, rf: number, blockFactor: number, ctx: BuildContext): number | undefined {
+  const rule = ctx.tool.weightCopies;
+  if (!rule || ctx.hls4ml.weightsBoundToBram || rf <= nIn || rf % nIn !== 0 || rf / nIn > rule.maxOutscale) return undefined;
+  const copies = Math.ceil(blockFactor / 2);
+  return copies >= 2 ? copies : undefined;
+}
+
+function copiedWeights(copies: number, wordBits: number, depth: number, ctx: BuildContext): NonNullable<LayerBuild['weightRom']> {
+  const kept = ctx.tool.weightCopies!.keptAfterSynthesis.find((k) => ctx.weight.width <= k.maxBits);
+  return { wordBits, depth, bram18k: copies * bram18kForRom(wordBits, depth), copies, keptBySynthesis: kept !== undefined && copies >= kept.minCopies };
 }
 
 /**
