@@ -458,7 +458,7 @@ describe('tool profiles', () => {
     expect(dspOn('2021.1')).toBeGreaterThan(0);
   });
 
-  it('stores a Vitis 2023 Resource kernel at RF ≤ 9·n_in as ceil(bf/2) copies of its significant bits, which synthesis keeps or moves by width', () => {
+  it('stores a Vitis 2023 Resource kernel at RF = 8–9·n_in as ceil(bf/2) copies of its significant bits, which synthesis keeps or moves by width', () => {
     const at = (reuseFactor: number, precision = 'fixed<16,6>', toolchain: Toolchain = VITIS_2023, nOut = 128) =>
       buildDesign([input(128), dense('fc', 128, nOut, 'in')], config({ reuseFactor, precision: parsePrecision(precision) }), { toolchain });
     // 128×128 at RF 1024 (outscale 8): 16 multipliers, 8 copies of 16,384 words.
@@ -468,8 +468,8 @@ describe('tool profiles', () => {
     expect(copied.layers[1]!.weightRom).toEqual({ wordBits: 9, depth: 16_384, bram18k: 8 * bram18kForRom(9, 16_384), copies: 8, keptBySynthesis: true });
     expect(copied.totals.weightBram18k).toBe(0); // kept: nothing for the BRAM transfer to move
     expect(copied.synth.bram18k).toBe(copied.hls.bram18k);
-    // Outscale 16, hls4ml 1.x (weights bound to a BRAM ROM) or Vitis 2024: the reshaped RF-deep ROM.
-    for (const other of [at(2048), at(1024, 'fixed<16,6>', { ...VITIS_2023, hls4mlVersion: '1.1.0' }), at(1024, 'fixed<16,6>', { hlsTool: 'vitis_hls', hlsToolVersion: '2024.2', hls4mlVersion: '0.8.1' })]) {
+    // Outscale 16 or 4 (no report shows copies there), hls4ml 1.x (weights bound to a BRAM ROM) or Vitis 2024: the reshaped RF-deep ROM.
+    for (const other of [at(2048), at(512), at(1024, 'fixed<16,6>', { ...VITIS_2023, hls4mlVersion: '1.1.0' }), at(1024, 'fixed<16,6>', { hlsTool: 'vitis_hls', hlsToolVersion: '2024.2', hls4mlVersion: '0.8.1' })]) {
       expect(other.layers[1]!.weightRom!.copies).toBeUndefined();
       expect(other.layers[1]!.weightRom!.depth).toBe(other.layers[1]!.reuse!.applied);
     }

@@ -563,6 +563,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     bramMinBits: 1024,
     bramRemainderBits: 12,
     weightCopies: {
+      minOutscale: 8,
       maxOutscale: 9,
       keptAfterSynthesis: [
         {

@@ -71,15 +71,18 @@ export interface TimingConstants {
 
 /**
  * How Vitis HLS 2023 stores a Resource kernel's weights when hls4ml (before 1.0) leaves them to the
- * tool. At RF ≤ `maxOutscale`·n_in (`dense_resource_rf_gt_nin_rem0`'s outscale) the C-synthesis
+ * tool. At outscale `minOutscale`–`maxOutscale` (RF/n_in in `dense_resource_rf_gt_nin_rem0`) the C-synthesis
  * and post-synthesis BRAM of the wa-hls4ml rows (Vitis 2023.2, hls4ml 0.8.1) is ceil(bf/2)
  * dual-port copies of the whole n_in·n_out array of the weights' significant bits instead of
  * the RF-deep reshaped ROM: 8 copies of 16,384 × 14 bits = 112 blocks for a 128×128 layer of
  * 16-bit weights at RF 1024 (record c90f1ace: C-synthesis 61 and post-synthesis 65 blocks where
  * the reshaped ROMs would take 17 and 3). Why the tool copies the array, its reports do not say:
- * this is their pattern, over 1,549 such designs, not a mechanism of hls4ml's.
+ * this is their pattern, over 1,549 such designs, not a mechanism of hls4ml's. The data holds
+ * outscales 8 and up only (10 and up do not copy): below 8 the rules keep the reshaped ROM
+ * hls4ml's pragma asks for rather than extrapolate copies no report shows.
  */
 export interface WeightCopies {
+  readonly minOutscale: number;
   readonly maxOutscale: number;
   /**
    * Synthesis keeps the copies in BRAM when there are at least `minCopies` for weights at most

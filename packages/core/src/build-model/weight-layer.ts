@@ -160,7 +160,7 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const { cycles, interval } = weightTimingOf(ctx, strategy, mult, rf, timing, realProducts, blockFactor);
   const notes = [...(strategyNote ? [strategyNote] : []), ...(reuse.note ? [reuse.note] : []), product.reason, ...extraNotes];
   if (weightRom?.copies) {
-    notes.push(`weights stored as ${weightRom.copies} copies of the whole ${weightRom.depth}-word array of their ${weightRom.wordBits} significant bits (${weightRom.bram18k} BRAM18K), as Vitis HLS 2023 reports such kernels at RF ≤ ${ctx.tool.weightCopies!.maxOutscale}·n_in; synthesis ${weightRom.keptBySynthesis ? 'keeps them in BRAM' : 'moves them out of BRAM'}`);
+    notes.push(`weights stored as ${weightRom.copies} copies of the whole ${weightRom.depth}-word array of their ${weightRom.wordBits} significant bits (${weightRom.bram18k} BRAM18K), as Vitis HLS 2023 reports such kernels at RF = ${ctx.tool.weightCopies!.minOutscale}–${ctx.tool.weightCopies!.maxOutscale}·n_in; synthesis ${weightRom.keptBySynthesis ? 'keeps them in BRAM' : 'moves them out of BRAM'}`);
   }
   if (strategy === 'latency' && !ctx.stream && mult.nIn * mult.nOut > UNROLL_LIMIT) {
     notes.push(`${mult.nIn}×${mult.nOut} = ${mult.nIn * mult.nOut} products exceed the 4,096 Vivado HLS unrolls in one loop: the kernel stays partly rolled (slower); the Resource strategy with a larger reuse factor is the usual remedy (hls4ml #904, #1013)`);
@@ -289,12 +289,12 @@ function indexRamOf(nIn: number, rf: number, ctx: BuildContext): { wordBits: num
 
 /**
  * How many copies of its whole weight array the tool stores for a Resource kernel at RF > n_in
- * (`WeightCopies`): ceil(bf/2) dual-port ones, where the profile says so and there are two or
+ * (`WeightCopies`, within its outscales): ceil(bf/2) dual-port ones, where the profile says so and there are two or
  * more; none where hls4ml binds the weights to a BRAM ROM itself (v1.0+).
  */
 function weightCopiesOf(nIn: number, rf: number, blockFactor: number, ctx: BuildContext): number | undefined {
   const rule = ctx.tool.weightCopies;
-  if (!rule || ctx.hls4ml.weightsBoundToBram || rf <= nIn || rf % nIn !== 0 || rf / nIn > rule.maxOutscale) return undefined;
+  if (!rule || ctx.hls4ml.weightsBoundToBram || rf <= nIn || rf % nIn !== 0 || rf / nIn < rule.minOutscale || rf / nIn > rule.maxOutscale) return undefined;
   const copies = Math.ceil(blockFactor / 2);
   return copies >= 2 ? copies : undefined;
 }
