@@ -45,7 +45,7 @@ export interface DesignBuild {
     readonly romBitsInBram: number;
     readonly fifoBits: number;
     readonly lineBufferBits: number;
-    /** C-synthesis LUTs priced for the convolutions' line buffers (`LayerBuild.shiftRegister`). */
+    /** C-synthesis LUTs priced for the convolutions' and poolings' line buffers (`LayerBuild.shiftRegister`). */
     readonly shiftRegisterLut: number;
     /** The LUTs synthesis builds those line buffers from (`shiftRegisterLuts`). */
     readonly shiftRegisterSynthLut: number;
@@ -262,7 +262,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     // The BRAM transfer is what synthesis does to Resource kernels' weight ROMs (the flat rows
     // show Vivado moving them to LUTs), and what leaves BRAM comes back as distributed ROM in the
     // LUTs; index tables, FIFOs and activation tables stay as C-synthesis bound them, no report
-    // showing otherwise. C-synthesis prices a convolution's line buffer per bit; synthesis builds
+    // showing otherwise. C-synthesis prices a line buffer per bit; synthesis builds
     // it from SRLs and flip-flops (the wa-hls4ml Vitis 2024.2 records with an io_stream Conv2D
     // report 1.8–4.7 times their post-synthesis LUTs in C-synthesis, the others 1.4–2.3).
     synth: {

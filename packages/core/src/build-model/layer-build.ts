@@ -102,13 +102,13 @@ export interface LayerBuild {
   readonly fifoBits: number;
   /** io_stream: the output FIFO itself (priced at the design level: C-synthesis lists FIFOs apart from the layers). */
   readonly fifo?: Fifo;
-  /** io_stream convolution: line-buffer bits ((k_h−1) rows of the input). */
+  /** io_stream convolution or pooling: line-buffer bits ((k_h−1) rows of the input). */
   readonly lineBufferBits: number;
   /**
-   * io_stream convolution: its line buffer (priced in `operators`) as shift chains `depth` words
-   * deep. 2-D: `ap_shift_reg` rows as wide as the input (`conv_2d_buffer_*_cl`), read only at
-   * their ends, which synthesis packs into SRLs; 1-D: the kernel window's registers
-   * (`kernel_shift_1d`), depth 1.
+   * io_stream convolution or 2-D pooling: its line buffer (priced in `operators`) as shift chains
+   * `depth` words deep. 2-D: `ap_shift_reg` rows as wide as the input (`conv_2d_buffer_*_cl`,
+   * `compute_pool_buffer_2d`), read only at their ends, which synthesis packs into SRLs; 1-D: the
+   * kernel window's registers (`kernel_shift_1d`), depth 1.
    */
   readonly shiftRegister?: { readonly bits: number; readonly depth: number };
   /** Activation lookup tables (sigmoid, tanh, softmax exp/inv). */

@@ -115,12 +115,12 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const biasCount = Math.max(0, layer.params - perApplication);
   const weightBits = perApplication * weightWidth + biasCount * ctx.bias.width;
   const folded = strategy !== 'latency' && strategy !== 'distributed_arithmetic';
+  // io_parallel convolutions run their own im2col loops (conv_*d_resource_cl), depthwise ones a
+  // kernel indexed by n_out: the index table and weight copies are the dense kernel's (Dense,
+  // recurrent gates, and the mult_config of a streamed convolution, `convolution_templates.py`).
+  const denseKernel = rules === 'dense' || rules === 'recurrent' || (rules === 'conv' && ctx.stream);
   // Resource kernels read their weights from an array reshaped to block_factor-wide words, RF
   // deep (nnet_dense_resource.h); from v1.0 it is bound to ROM_nP_BRAM, before HLS chose.
-  // io_parallel convolutions run their own im2col loops (conv_*d_resource_cl), depthwise ones a
-  // kernel indexed by n_out: the table is the dense kernel's (Dense, recurrent gates, and the
-  // mult_config of a streamed convolution, `convolution_templates.py`).
-  const denseKernel = rules === 'dense' || rules === 'recurrent' || (rules === 'conv' && ctx.stream);
   const copies = strategy === 'resource' && denseKernel ? weightCopiesOf(mult.nIn, rf, blockFactor, ctx) : undefined;
   const rom = folded && rf > 1 && !copies ? romOf(blockFactor * weightWidth, rf, ctx) : undefined;
   const weightRom = copies
@@ -289,8 +289,8 @@ function indexRamOf(nIn: number, rf: number, ctx: BuildContext): { wordBits: num
 
 /**
  * How many copies of its whole weight array the tool stores for a Resource kernel at RF > n_in
- * (`WeightCopies`, within its outscales): ceil(bf/2) dual-port ones, where the profile says so and there are two or
- * more; none where hls4ml binds the weights to a BRAM ROM itself (v1.0+).
+ * (`WeightCopies`, within its outscales): ceil(bf/2) dual-port ones, where the profile says so
+ * and there are two or more; none where hls4ml binds the weights to a BRAM ROM itself (v1.0+).
  */
 function weightCopiesOf(nIn: number, rf: number, blockFactor: number, ctx: BuildContext): number | undefined {
   const rule = ctx.tool.weightCopies;
@@ -299,6 +299,7 @@ function weightCopiesOf(nIn: number, rf: number, blockFactor: number, ctx: Build
   return copies >= 2 ? copies : undefined;
 }
 
+/** The copies' blocks, and whether synthesis keeps them in BRAM (`WeightCopies.keptAfterSynthesis`). */
 function copiedWeights(copies: number, wordBits: number, depth: number, ctx: BuildContext): NonNullable<LayerBuild['weightRom']> {
   const kept = ctx.tool.weightCopies!.keptAfterSynthesis.find((k) => ctx.weight.width <= k.maxBits);
   return { wordBits, depth, bram18k: copies * bram18kForRom(wordBits, depth), copies, keptBySynthesis: kept !== undefined && copies >= kept.minCopies };
