@@ -59,5 +59,11 @@ describe("hls4ml's rules, family by family, on every report in the data", () => 
     expect(unbuilt?.designs).toBeGreaterThan(0);
     expect(unbuilt!.min).toBeGreaterThan(0);
     expect(report.evidence['hls4ml-baselines']?.dspWithoutProducts).toBeUndefined();
+    // A check that misses its goal says which settings its misses come from, and they add up to its figure.
+    for (const s of report.scores) {
+      expect(s.misses !== undefined, `${s.family} / ${s.check}`).toBe(s.meetsGoal === false);
+      if (s.misses) expect(s.misses.reduce((sum, m) => sum + m.points, 0)).toBeCloseTo(s.smape, 6);
+      if (s.misses) expect(s.misses.map((m) => m.points)).toEqual([...s.misses.map((m) => m.points)].sort((a, b) => b - a));
+    }
   }, 120_000);
 });

@@ -51,6 +51,19 @@ export interface RuleScore {
   readonly meetsGoal?: boolean;
   /** The largest misses, for the report. */
   readonly worst: readonly { readonly id: string; readonly truth: number; readonly rule: number }[];
+  /**
+   * Where a check that misses its goal misses: its designs grouped by what the rules read first
+   * (HLS tool and version, strategy, IO type), the groups that put the most sMAPE points on the
+   * family's figure first (`points` = a group's sum of sMAPE over the family's count).
+   */
+  readonly misses?: readonly SettingMiss[];
+}
+
+export interface SettingMiss {
+  readonly setting: string;
+  readonly n: number;
+  readonly smape: number;
+  readonly points: number;
 }
 
 export interface RuleReport {
@@ -184,7 +197,7 @@ const smape = (t: number, p: number) => (200 * Math.abs(t - p)) / (Math.abs(t) +
  * real reports, family by family and check by check.
  */
 export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
-  const collected = new Map<string, { id: string; truth: number; rule: number }[]>();
+  const collected = new Map<string, { id: string; truth: number; rule: number; setting: string }[]>();
   const failures: { family: string; id: string; reason: string }[] = [];
   const designs: Record<string, number> = {};
   const notes: Record<string, string> = {};
@@ -194,6 +207,7 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
     designs[family] = (designs[family] ?? 0) + 1;
     if (note) notes[family] = note;
     const id = record.provenance.sourceId ?? record.provenance.file;
+    const setting = `${toolName(record)}, ${record.config.strategy}, ${record.config.ioType}`;
     let build: DesignBuild;
     try {
       build = buildDesign(record.network.layers, record.config, { toolchain: record.toolchain });
@@ -221,7 +235,7 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
     for (const [check, truth, rule] of pairs(record, build)) {
       const key = `${family}\u0000${check}`;
       const list = collected.get(key) ?? [];
-      list.push({ id, truth, rule });
+      list.push({ id, truth, rule, setting });
       collected.set(key, list);
     }
   }
@@ -232,6 +246,7 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
     const relative = list.map((p) => Math.abs(p.rule - p.truth) / Math.max(1, Math.abs(p.truth)));
     const goal = RULE_GOALS[check];
     const mean = errors.reduce((a, b) => a + b, 0) / errors.length;
+    const meetsGoal = goal === undefined ? undefined : mean <= goal;
     scores.push({
       family,
       check,
@@ -240,7 +255,8 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
       exact: list.filter((p) => Math.abs(p.truth - p.rule) < 0.5).length / list.length,
       within10: relative.filter((r) => r <= 0.1).length / list.length,
       within25: relative.filter((r) => r <= 0.25).length / list.length,
-      ...(goal !== undefined && { goal, meetsGoal: mean <= goal }),
+      ...(goal !== undefined && { goal, meetsGoal }),
+      ...(meetsGoal === false && { misses: missesBySetting(list.map((p, i) => ({ setting: p.setting, error: errors[i]! }))) }),
       worst: list
         .map((p, i) => ({ ...p, error: errors[i]! }))
         .sort((a, b) => b.error - a.error)
@@ -249,6 +265,18 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
     });
   }
   return { scores, failures, designs, notes, evidence: Object.fromEntries(Object.entries(evidence).map(([family, facts]) => [family, summarize(facts)])) };
+}
+
+/** The settings of a check's designs, by the sMAPE points each puts on the family's figure. */
+function missesBySetting(rows: readonly { readonly setting: string; readonly error: number }[]): SettingMiss[] {
+  const groups = new Map<string, number[]>();
+  for (const row of rows) groups.set(row.setting, [...(groups.get(row.setting) ?? []), row.error]);
+  return [...groups]
+    .map(([setting, errors]) => {
+      const sum = errors.reduce((a, b) => a + b, 0);
+      return { setting, n: errors.length, smape: sum / errors.length, points: sum / rows.length };
+    })
+    .sort((a, b) => b.points - a.points);
 }
 
 interface Facts {
@@ -386,7 +414,8 @@ export function ruleReportMarkdown(report: RuleReport): string {
     if (scores.length === 0) continue;
     lines.push(`## ${family}`, '');
     if (report.notes[family]) lines.push(report.notes[family]!, '');
-    lines.push(...evidenceLines(report.evidence[family]));
+    // Families the rules do not describe (a development hls4ml, guessed settings) say nothing of where they miss.
+    lines.push(...evidenceLines(report.evidence[family]), ...(report.notes[family] ? [] : missLines(scores)));
     lines.push('| check | n | sMAPE % | exact | within 10 % | within 25 % | worst (truth → rule) |', '|---|---:|---:|---:|---:|---:|---|');
     for (const s of scores) {
       const worst = s.worst.map((w) => `${Math.round(w.truth)} → ${Math.round(w.rule)}`).join('; ');
@@ -398,6 +427,23 @@ export function ruleReportMarkdown(report: RuleReport): string {
     lines.push('## Designs the rules refuse', '', ...report.failures.slice(0, 20).map((f) => `- ${f.family}: ${f.reason}`), '');
   }
   return lines.join('\n');
+}
+
+/**
+ * For each check that misses its goal, the settings its misses come from, most points first (up
+ * to three), and what the family's figure would be without the worst one: where a rule is off,
+ * not why.
+ */
+function missLines(scores: readonly RuleScore[]): string[] {
+  const out: string[] = [];
+  for (const s of scores) {
+    if (!s.misses || s.misses.length < 2) continue;
+    const top = s.misses.slice(0, 3).map((m) => `${m.setting}: ${m.n} design${m.n === 1 ? '' : 's'} at ${m.smape.toFixed(1)} % (${m.points.toFixed(1)} points)`);
+    const worst = s.misses[0]!;
+    const without = ((s.smape * s.n - worst.points * s.n) / Math.max(1, s.n - worst.n)).toFixed(1);
+    out.push(`- ${CHECK_WORDS[s.check]} ${s.smape.toFixed(1)} % (goal ${s.goal} %): ${top.join('; ')}. Without the first, ${without} %.`);
+  }
+  return out.length ? ['Where the misses are (designs grouped by HLS tool, strategy and IO type):', '', ...out, ''] : [];
 }
 
 /** What the family's reports show no rule can follow, in words; nothing when they show nothing. */
