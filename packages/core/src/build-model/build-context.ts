@@ -15,6 +15,8 @@ export interface BuildContext {
   readonly stream: boolean;
   /** io_stream: stream elements of the layer's input tensor (after an in-place Flatten, its producer's). */
   readonly inputBeats: number;
+  /** io_parallel: the layer reads the top function's input port, not another layer's output. */
+  readonly readsPort: boolean;
   /** Type of the data entering the layer (its producer's result type). */
   readonly input: Precision;
   readonly result: Precision;

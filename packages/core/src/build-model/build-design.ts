@@ -95,6 +95,7 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
   const stream = config.ioType === 'io_stream';
   const builds: LayerBuild[] = [];
   const consumed = new Set(graph.layers.flatMap((l) => l.inbound));
+  const ports = new Set(graph.layers.filter((l) => l.kind === 'input').map((l) => l.name));
   const elementwise = elementwiseCycles(tool, config.clockPeriodNs);
   for (const layer of graph.layers) {
     const inputs = knownOf(layer.inbound, resultOf);
@@ -115,6 +116,7 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
       tool,
       stream,
       inputBeats,
+      readsPort: !stream && layer.inbound.some((name) => ports.has(name)),
       elementwiseCycles: elementwise,
       input,
       result,

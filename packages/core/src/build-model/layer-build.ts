@@ -23,8 +23,13 @@ export interface Operators {
   readonly adderBits: number;
   /** Output accumulators or result registers: outputs × width. */
   readonly accumulatorBits: number;
-  /** Input buffering and fan-out: inputs × width. */
+  /** Input buffering and fan-out: inputs × width, from another layer's output. */
   readonly inputBits: number;
+  /**
+   * The same for inputs read straight from the top function's port (an io_parallel layer fed by
+   * the design input): no channel or register stage of another layer's between them.
+   */
+  readonly portBits: number;
   /** Bits of multiplexers and comparisons: an operator shared over several steps, a clamp, a select. */
   readonly muxBits: number;
   /** Bits a pipeline holds between its stages: values in flight × width × stages (softmax, table lookups). */
@@ -43,7 +48,7 @@ export interface Operators {
   readonly dividers: number;
 }
 
-export const NO_OPERATORS: Operators = Object.freeze({ dsp: 0, lutProductBits: 0, productBits: 0, adderBits: 0, accumulatorBits: 0, inputBits: 0, muxBits: 0, pipelineBits: 0, saturatingBits: 0, bram18k: 0, lutramBits: 0, dividers: 0 });
+export const NO_OPERATORS: Operators = Object.freeze({ dsp: 0, lutProductBits: 0, productBits: 0, adderBits: 0, accumulatorBits: 0, inputBits: 0, portBits: 0, muxBits: 0, pipelineBits: 0, saturatingBits: 0, bram18k: 0, lutramBits: 0, dividers: 0 });
 
 /** An HLS-estimate resource count (C-synthesis units: BRAM in 18 Kb blocks). */
 export interface HlsResources {

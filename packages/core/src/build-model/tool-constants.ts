@@ -7,27 +7,29 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.6349,
-        productBits: 0.001121,
-        adderBits: 0.2326,
+        lutProductBits: 0.6334,
+        productBits: 0.004837,
+        adderBits: 0.2299,
         accumulatorBits: 0,
         inputBits: 2.923,
-        muxBits: 0.04918,
+        muxBits: 0.04912,
         pipelineBits: 0,
         saturatingBits: 4,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 2.529
       },
       folded: {
-        perLayer: 673.6,
+        perLayer: 676.7,
         lutProductBits: 0,
-        productBits: 0.8353,
-        adderBits: 2.671,
+        productBits: 0.847,
+        adderBits: 2.694,
         accumulatorBits: 4,
-        inputBits: 1.909,
-        muxBits: 0.6948,
+        inputBits: 1.894,
+        muxBits: 0.6935,
         pipelineBits: 0,
         saturatingBits: 4,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0.02128
       },
       recurrent: {
         perLayer: 459.1,
@@ -39,31 +41,34 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       passive: {
-        perLayer: 0.6747,
-        lutProductBits: 0.1682,
+        perLayer: 1.013,
+        lutProductBits: 0.168,
         productBits: 0,
-        adderBits: 0.8542,
-        accumulatorBits: 0.7863,
+        adderBits: 0.8525,
+        accumulatorBits: 0.787,
         inputBits: 0,
-        muxBits: 0.4998,
+        muxBits: 0.5031,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       streamed: {
-        perLayer: 8.785,
+        perLayer: 8.784,
         lutProductBits: 0.05699,
         productBits: 0,
         adderBits: 0.9902,
-        accumulatorBits: 1.551,
+        accumulatorBits: 1.55,
         inputBits: 1.414,
-        muxBits: 0.3384,
+        muxBits: 0.3383,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.1518
+        lutramBits: 0.1518,
+        portBits: 0
       },
       top: {
         perLayer: 0,
@@ -75,7 +80,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.961
+        lutramBits: 1.955,
+        portBits: 0
       }
     },
     ff: {
@@ -83,25 +89,27 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.3961,
+        adderBits: 0.3788,
         accumulatorBits: 0,
-        inputBits: 1.422,
-        muxBits: 0.006805,
-        pipelineBits: 0.2732,
-        saturatingBits: 1.241,
-        lutramBits: 0.121
+        inputBits: 1.443,
+        muxBits: 0.003871,
+        pipelineBits: 0.2357,
+        saturatingBits: 1.249,
+        lutramBits: 0.1201,
+        portBits: 1.357
       },
       folded: {
-        perLayer: 417.3,
+        perLayer: 381.7,
         lutProductBits: 0,
-        productBits: 0.5053,
-        adderBits: 0.727,
-        accumulatorBits: 1.563,
-        inputBits: 2.907,
-        muxBits: 0.2381,
+        productBits: 0.5495,
+        adderBits: 0.7644,
+        accumulatorBits: 1.677,
+        inputBits: 2.953,
+        muxBits: 0.2369,
         pipelineBits: 0,
-        saturatingBits: 1.176,
-        lutramBits: 0
+        saturatingBits: 1.1,
+        lutramBits: 0,
+        portBits: 0
       },
       recurrent: {
         perLayer: 1108,
@@ -113,31 +121,34 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0.1878,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       passive: {
-        perLayer: 1.055,
+        perLayer: 1.205,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
-        inputBits: 0.9647,
-        muxBits: 0.08161,
-        pipelineBits: 0.01494,
+        inputBits: 0.9646,
+        muxBits: 0.08219,
+        pipelineBits: 0.01538,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       streamed: {
-        perLayer: 43.94,
+        perLayer: 43.92,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.4842,
+        adderBits: 0.4844,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0.01105,
-        pipelineBits: 0.09111,
+        muxBits: 0.01091,
+        pipelineBits: 0.09108,
         saturatingBits: 0,
-        lutramBits: 0.1605
+        lutramBits: 0.1605,
+        portBits: 0
       },
       top: {
         perLayer: 0,
@@ -147,9 +158,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.8442,
+        pipelineBits: 0.8379,
         saturatingBits: 0,
-        lutramBits: 0.2462
+        lutramBits: 0.2459,
+        portBits: 0
       }
     },
     timing: {
@@ -175,7 +187,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       kind: "divider",
       cycles: 20,
       ff: 776.4,
-      lut: 467.6
+      lut: 467.7
     },
     streamOverlap: true,
     streamFifoPerElement: true,
@@ -194,15 +206,16 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1643,
+        lutProductBits: 0.1645,
         productBits: 0,
-        adderBits: 0.1861,
-        accumulatorBits: 1.546,
-        inputBits: 3.198,
-        muxBits: 0.01709,
+        adderBits: 0.1858,
+        accumulatorBits: 1.507,
+        inputBits: 3.294,
+        muxBits: 0.01702,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 3.112
       },
       folded: {
         perLayer: 150,
@@ -214,7 +227,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0.1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       recurrent: {
         perLayer: 150,
@@ -226,34 +240,37 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0.1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       passive: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.125,
-        accumulatorBits: 2.148,
-        inputBits: 0.9295,
+        adderBits: 1.181,
+        accumulatorBits: 2.076,
+        inputBits: 0.9383,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       streamed: {
-        perLayer: 0.001059,
+        perLayer: 0.001057,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.6582,
+        adderBits: 0.6579,
         accumulatorBits: 4,
-        inputBits: 0.2753,
-        muxBits: 0.194,
+        inputBits: 0.2752,
+        muxBits: 0.1935,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       top: {
-        perLayer: 241.7,
+        perLayer: 241.5,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -262,21 +279,23 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 4
+        lutramBits: 4,
+        portBits: 0
       }
     },
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.09285,
+        lutProductBits: 0.09771,
         productBits: 0,
-        adderBits: 0.4008,
-        accumulatorBits: 0.0634,
-        inputBits: 2.56,
+        adderBits: 0.3873,
+        accumulatorBits: 0,
+        inputBits: 3.422,
         muxBits: 0,
-        pipelineBits: 0.2732,
+        pipelineBits: 0.2357,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 1.482
       },
       folded: {
         perLayer: 100,
@@ -288,7 +307,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       recurrent: {
         perLayer: 100,
@@ -300,43 +320,47 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       passive: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 2.36,
+        accumulatorBits: 2.336,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.3878,
+        pipelineBits: 0.3976,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       streamed: {
-        perLayer: 10.77,
+        perLayer: 10.76,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.006468,
-        accumulatorBits: 0.005757,
-        inputBits: 0.00399,
-        muxBits: 0.02082,
-        pipelineBits: 0.8172,
+        adderBits: 0.003526,
+        accumulatorBits: 0.003949,
+        inputBits: 0.002188,
+        muxBits: 0.01104,
+        pipelineBits: 0.7758,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       top: {
-        perLayer: 20.44,
+        perLayer: 20.41,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.828,
+        pipelineBits: 0.8287,
         saturatingBits: 0,
-        lutramBits: 2.113
+        lutramBits: 2.096,
+        portBits: 0
       }
     },
     timing: {
@@ -378,27 +402,29 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     lut: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.1643,
+        lutProductBits: 0.1645,
         productBits: 0,
-        adderBits: 0.1861,
-        accumulatorBits: 1.206,
-        inputBits: 2.736,
-        muxBits: 0.01709,
+        adderBits: 0.1858,
+        accumulatorBits: 1.165,
+        inputBits: 3.029,
+        muxBits: 0.01702,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 2.896
       },
       folded: {
-        perLayer: 256.3,
+        perLayer: 84.53,
         lutProductBits: 0,
         productBits: 4,
-        adderBits: 3.586,
+        adderBits: 1.353,
         accumulatorBits: 4,
-        inputBits: 2.301,
-        muxBits: 0.7847,
+        inputBits: 3.634,
+        muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 1.656
       },
       recurrent: {
         perLayer: 150,
@@ -410,31 +436,34 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0.1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       passive: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.9445,
-        accumulatorBits: 1.904,
-        inputBits: 0.8379,
+        adderBits: 0.9833,
+        accumulatorBits: 1.834,
+        inputBits: 0.8422,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       streamed: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.5338,
-        accumulatorBits: 3.304,
-        inputBits: 0.23,
+        adderBits: 0.5294,
+        accumulatorBits: 3.281,
+        inputBits: 0.2284,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       top: {
         perLayer: 0,
@@ -446,33 +475,36 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 3.304
+        lutramBits: 3.281,
+        portBits: 0
       }
     },
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.09285,
+        lutProductBits: 0.09771,
         productBits: 0,
-        adderBits: 0.4008,
+        adderBits: 0.3873,
         accumulatorBits: 0,
-        inputBits: 2.065,
+        inputBits: 3.127,
         muxBits: 0,
-        pipelineBits: 0.2732,
+        pipelineBits: 0.2357,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 1.352
       },
       folded: {
-        perLayer: 0,
-        lutProductBits: 0,
-        productBits: 1.116,
-        adderBits: 0,
-        accumulatorBits: 3.55,
-        inputBits: 1.528,
-        muxBits: 0.5349,
+        perLayer: 92.72,
+        lutProductBits: 0.0002538,
+        productBits: 0,
+        adderBits: 0.2144,
+        accumulatorBits: 2.174,
+        inputBits: 4,
+        muxBits: 0.0723,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 1.88
       },
       recurrent: {
         perLayer: 100,
@@ -484,19 +516,21 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       passive: {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 1.792,
+        accumulatorBits: 1.868,
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       streamed: {
         perLayer: 0,
@@ -506,9 +540,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.1736,
+        pipelineBits: 0.1105,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       top: {
         perLayer: 0,
@@ -518,9 +553,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.4917,
+        pipelineBits: 0.5474,
         saturatingBits: 0,
-        lutramBits: 1.843
+        lutramBits: 1.807,
+        portBits: 0
       }
     },
     timing: {
@@ -550,14 +586,14 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0,
-      ff: 1.14,
-      lut: 1.022,
-      lutPerMovedRomBit: 0.0307
+      ff: 1.086,
+      lut: 0.9804,
+      lutPerMovedRomBit: 0.02891
     },
     synthTransferByYear: {
       2023: {
-        ff: 1.14,
-        lut: 1.022
+        ff: 1.086,
+        lut: 0.9804
       }
     },
     bramMinBits: 1024,
@@ -584,28 +620,30 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
   vitis_hls_2024: {
     lut: {
       unrolled: {
-        perLayer: 1.829,
+        perLayer: 1.789,
         lutProductBits: 0.1663,
         productBits: 0,
-        adderBits: 0.2513,
-        accumulatorBits: 0.3185,
+        adderBits: 0.2511,
+        accumulatorBits: 0.3171,
         inputBits: 4,
         muxBits: 0.405,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.4645
+        lutramBits: 0.4646,
+        portBits: 4
       },
       folded: {
-        perLayer: 1410,
-        lutProductBits: 0.4374,
+        perLayer: 1117,
+        lutProductBits: 0.439,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 3.641,
-        inputBits: 0.06868,
+        accumulatorBits: 3.828,
+        inputBits: 0.08606,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.277
+        lutramBits: 1.305,
+        portBits: 0
       },
       recurrent: {
         perLayer: 150,
@@ -617,34 +655,37 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0.1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       passive: {
-        perLayer: 2.937,
-        lutProductBits: 0.4143,
+        perLayer: 2.945,
+        lutProductBits: 0.4102,
         productBits: 0,
-        adderBits: 0.7988,
-        accumulatorBits: 0.8554,
+        adderBits: 0.7967,
+        accumulatorBits: 0.8582,
         inputBits: 0,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       streamed: {
-        perLayer: 0.9731,
+        perLayer: 1.032,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.485,
-        accumulatorBits: 2.494,
-        inputBits: 0.8773,
+        adderBits: 1.496,
+        accumulatorBits: 2.497,
+        inputBits: 0.8856,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       top: {
-        perLayer: 0.52,
+        perLayer: 0.6954,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -653,33 +694,36 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       }
     },
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.001328,
+        lutProductBits: 0.02141,
         productBits: 0,
-        adderBits: 0.4551,
+        adderBits: 0.379,
         accumulatorBits: 0,
-        inputBits: 2.314,
-        muxBits: 0.1494,
-        pipelineBits: 0.8599,
+        inputBits: 2.532,
+        muxBits: 0,
+        pipelineBits: 0.7376,
         saturatingBits: 0,
-        lutramBits: 0.1551
+        lutramBits: 0.1334,
+        portBits: 0.2841
       },
       folded: {
-        perLayer: 0.8069,
+        perLayer: 1014,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.185,
+        adderBits: 1.104,
         accumulatorBits: 4,
-        inputBits: 2.865,
+        inputBits: 2.401,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.1603
+        lutramBits: 0.1852,
+        portBits: 4
       },
       recurrent: {
         perLayer: 100,
@@ -691,31 +735,34 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       passive: {
-        perLayer: 2.363,
+        perLayer: 4.683,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.09033,
-        accumulatorBits: 0.2261,
-        inputBits: 0.7825,
-        muxBits: 0.2368,
+        adderBits: 0.08158,
+        accumulatorBits: 0.2228,
+        inputBits: 0.7849,
+        muxBits: 0.2495,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       },
       streamed: {
         perLayer: 0,
-        lutProductBits: 0.00792,
+        lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.6059,
-        accumulatorBits: 0,
-        inputBits: 1.966,
-        muxBits: 0,
-        pipelineBits: 0.1736,
+        adderBits: 0.2773,
+        accumulatorBits: 0.06448,
+        inputBits: 1.881,
+        muxBits: 0.1159,
+        pipelineBits: 0.1105,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0.004314,
+        portBits: 0
       },
       top: {
         perLayer: 0,
@@ -725,9 +772,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.6786,
+        pipelineBits: 0.638,
         saturatingBits: 0,
-        lutramBits: 0
+        lutramBits: 0,
+        portBits: 0
       }
     },
     timing: {
@@ -757,14 +805,14 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8571,
-      ff: 0.8079,
-      lut: 0.7411,
-      lutPerMovedRomBit: 0.07259
+      ff: 0.821,
+      lut: 0.7415,
+      lutPerMovedRomBit: 0.07074
     },
     synthTransferByYear: {
       2024: {
-        ff: 0.8079,
-        lut: 0.7411
+        ff: 0.821,
+        lut: 0.7415
       }
     },
     bramMinBits: 1024,

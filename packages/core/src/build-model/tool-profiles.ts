@@ -25,7 +25,7 @@ export const STRATEGY_CLASSES = ['unrolled', 'folded', 'recurrent', 'passive', '
  */
 export type StrategyClass = (typeof STRATEGY_CLASSES)[number];
 
-export const OPERATOR_FEATURES = ['perLayer', 'lutProductBits', 'productBits', 'adderBits', 'accumulatorBits', 'inputBits', 'muxBits', 'pipelineBits', 'saturatingBits', 'lutramBits'] as const;
+export const OPERATOR_FEATURES = ['perLayer', 'lutProductBits', 'productBits', 'adderBits', 'accumulatorBits', 'inputBits', 'muxBits', 'pipelineBits', 'saturatingBits', 'lutramBits', 'portBits'] as const;
 export type OperatorFeature = (typeof OPERATOR_FEATURES)[number];
 
 /** Linear operator costs: resource ≈ Σ coefficient × operator quantity (per layer: 1). */
@@ -243,6 +243,7 @@ export function operatorFeatures(operators: Operators): Record<OperatorFeature, 
     pipelineBits: operators.pipelineBits,
     saturatingBits: operators.saturatingBits,
     lutramBits: operators.lutramBits,
+    portBits: operators.portBits,
   };
 }
 
@@ -269,7 +270,8 @@ function price(c: OperatorCosts, o: Operators): number {
     c.muxBits * o.muxBits +
     c.pipelineBits * o.pipelineBits +
     c.saturatingBits * o.saturatingBits +
-    c.lutramBits * o.lutramBits
+    c.lutramBits * o.lutramBits +
+    c.portBits * o.portBits
   );
 }
 

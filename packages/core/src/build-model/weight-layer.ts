@@ -148,7 +148,10 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
     // Unrolled: an adder tree per output over its products; folded: one accumulation per multiplier.
     adderBits: adders * accumWidth,
     accumulatorBits: outputs * accumWidth,
-    inputBits: inputs * inputWidth,
+    // The design input arrives on the top function's port; every other layer reads the one
+    // before it through a DATAFLOW channel or the top pipeline's registers (`summarize`).
+    inputBits: ctx.readsPort ? 0 : inputs * inputWidth,
+    portBits: ctx.readsPort ? inputs * inputWidth : 0,
     // Shared multipliers select a different input (and accumulator) at every step.
     muxBits: rf > 1 ? multipliers * (inputWidth + accumWidth) * Math.log2(Math.min(rf, Math.max(2, mult.nIn))) : 0,
     pipelineBits: heldProducts * accumWidth,
