@@ -270,7 +270,11 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
 /** The settings of a check's designs, by the sMAPE points each puts on the family's figure. */
 function missesBySetting(rows: readonly { readonly setting: string; readonly error: number }[]): SettingMiss[] {
   const groups = new Map<string, number[]>();
-  for (const row of rows) groups.set(row.setting, [...(groups.get(row.setting) ?? []), row.error]);
+  for (const row of rows) {
+    const errors = groups.get(row.setting);
+    if (errors) errors.push(row.error);
+    else groups.set(row.setting, [row.error]);
+  }
   return [...groups]
     .map(([setting, errors]) => {
       const sum = errors.reduce((a, b) => a + b, 0);

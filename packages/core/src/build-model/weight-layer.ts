@@ -121,11 +121,9 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const denseKernel = rules === 'dense' || rules === 'recurrent' || (rules === 'conv' && ctx.stream);
   // Resource kernels read their weights from an array reshaped to block_factor-wide words, RF
   // deep (nnet_dense_resource.h); from v1.0 it is bound to ROM_nP_BRAM, before HLS chose.
-  const copies = strategy === 'resource' && denseKernel ? weightCopiesOf(mult.nIn, rf, blockFactor, ctx) : undefined;
-  const rom = folded && rf > 1 && !copies ? romOf(blockFactor * weightWidth, rf, ctx) : undefined;
-  const weightRom = copies
-    ? copiedWeights(copies, significantBits(ctx.weight, layer.weights?.largest ?? kernelSpread(layer.kernelInit, mult.nIn, fanOutOf(layer, mult))), perApplication, ctx)
-    : rom && { wordBits: blockFactor * weightWidth, depth: rf, bram18k: rom.bram18k };
+  const copied = strategy === 'resource' && denseKernel ? copiedWeights(layer, mult, rf, blockFactor, perApplication, ctx) : undefined;
+  const rom = folded && rf > 1 && !copied ? romOf(blockFactor * weightWidth, rf, ctx) : undefined;
+  const weightRom = copied ?? (rom && { wordBits: blockFactor * weightWidth, depth: rf, bram18k: rom.bram18k });
   const index = strategy === 'resource' && denseKernel ? indexRamOf(mult.nIn, rf, ctx) : undefined;
 
   const strategyClass: StrategyClass = folded ? 'folded' : 'unrolled';
@@ -285,26 +283,31 @@ function weightTimingOf(ctx: BuildContext, strategy: Strategy, mult: MultSize, r
  * 69 % of them (their weight ROMs went to LUTs).
  */
 function indexRamOf(nIn: number, rf: number, ctx: BuildContext): { wordBits: number; bram18k: number; lutramBits: number } | undefined {
-  if (rf <= nIn || rf % nIn !== 0) return undefined;
-  const wordBits = Math.max(1, Math.ceil(Math.log2(rf / nIn)));
+  const outscale = outscaleOf(nIn, rf);
+  if (outscale === undefined) return undefined;
+  const wordBits = Math.max(1, Math.ceil(Math.log2(outscale)));
   return { wordBits, ...memoryStorage(wordBits, rf, ctx.tool) };
 }
 
-/**
- * How many copies of its whole weight array the tool stores for a Resource kernel at RF > n_in
- * (`WeightCopies`, within its outscales): ceil(bf/2) dual-port ones, where the profile says so
- * and there are two or more; none where hls4ml binds the weights to a BRAM ROM itself (v1.0+).
- */
-function weightCopiesOf(nIn: number, rf: number, blockFactor: number, ctx: BuildContext): number | undefined {
-  const rule = ctx.tool.weightCopies;
-  if (!rule || ctx.hls4ml.weightsBoundToBram || rf <= nIn || rf % nIn !== 0 || rf / nIn < rule.minOutscale || rf / nIn > rule.maxOutscale) return undefined;
-  const copies = Math.ceil(blockFactor / 2);
-  return copies >= 2 ? copies : undefined;
+/** RF/n_in where a Resource kernel runs `dense_resource_rf_gt_nin_rem0` (RF a multiple of n_in above it), else none. */
+function outscaleOf(nIn: number, rf: number): number | undefined {
+  return rf > nIn && rf % nIn === 0 ? rf / nIn : undefined;
 }
 
-/** The copies' blocks, and whether synthesis keeps them in BRAM (`WeightCopies.keptAfterSynthesis`). */
-function copiedWeights(copies: number, wordBits: number, depth: number, ctx: BuildContext): NonNullable<LayerBuild['weightRom']> {
-  const kept = ctx.tool.weightCopies!.keptAfterSynthesis.find((k) => ctx.weight.width <= k.maxBits);
+/**
+ * The weights of a Resource kernel as the tool stores them where it copies the whole array
+ * (`WeightCopies`, within its outscales): ceil(bf/2) dual-port copies of the `depth` weights'
+ * significant bits, where there are two or more, and whether synthesis keeps them in BRAM. None
+ * where the profile says nothing or hls4ml binds the weights to a BRAM ROM itself (v1.0+).
+ */
+function copiedWeights(layer: Layer, mult: MultSize, rf: number, blockFactor: number, depth: number, ctx: BuildContext): LayerBuild['weightRom'] {
+  const rule = ctx.tool.weightCopies;
+  const outscale = outscaleOf(mult.nIn, rf);
+  if (!rule || ctx.hls4ml.weightsBoundToBram || outscale === undefined || outscale < rule.minOutscale || outscale > rule.maxOutscale) return undefined;
+  const copies = Math.ceil(blockFactor / 2);
+  if (copies < 2) return undefined;
+  const wordBits = significantBits(ctx.weight, layer.weights?.largest ?? kernelSpread(layer.kernelInit, mult.nIn, fanOutOf(layer, mult)));
+  const kept = rule.keptAfterSynthesis.find((k) => ctx.weight.width <= k.maxBits);
   return { wordBits, depth, bram18k: copies * bram18kForRom(wordBits, depth), copies, keptBySynthesis: kept !== undefined && copies >= kept.minCopies };
 }
 
