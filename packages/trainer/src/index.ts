@@ -8,7 +8,7 @@ export { finalizeBundle, writeBundle, memoryBundleSource } from './bundle-io.js'
 export { evaluate, evaluateSamples, metricsJson, type Evaluation, type TargetEvaluation, type ScoredSample } from './evaluate.js';
 export { chooseAll, chooseForTarget, crossFittedEstimates, type TargetChoice } from './calibrate.js';
 export { heldOutSamples, type HeldOutSample } from './held-out.js';
-export { runTraining, type SplitMode, type TrainingRun, type RunHooks } from './run-training.js';
+export { runTraining, type SplitMode, type TrainingRun, type RunHooks, type FitPosition } from './run-training.js';
 export { loadTensorflow } from './backend.js';
 export { writeReport, markdownReport, htmlReport, familyTable, type ReportContext } from './report.js';
 export { seededRandom, shuffled } from './rng.js';

@@ -30,7 +30,18 @@ export interface TrainingRun {
 export interface RunHooks {
   readonly signal?: AbortSignal;
   readonly onProgress?: (stage: string, progress: TrainProgress) => void;
-  readonly onStage?: (stage: string) => void;
+  /** `fit`: where a fitting stage lies in the whole run, for a time estimate (absent on stages that fit nothing). */
+  readonly onStage?: (stage: string, fit?: FitPosition) => void;
+}
+
+/**
+ * A fitting stage's place in the run, in member fits (a scoring split fits fewer members than the
+ * final fit): `before` done ahead of it, `size` its own, `total` in the run.
+ */
+export interface FitPosition {
+  readonly before: number;
+  readonly size: number;
+  readonly total: number;
 }
 
 /** Members of the scoring fits (each split's bundle only scores its held-out part). */
@@ -64,13 +75,14 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
   const samples: HeldOutSample[] = [];
   const perSplit: { split: string; samples: HeldOutSample[]; testRecords: number }[] = [];
   let first: { trained: Awaited<ReturnType<typeof trainEnsemble>>; final: Awaited<ReturnType<typeof finalizeBundle>> } | undefined;
-  for (const split of splits) {
+  const totalFits = splits.length * scoringMembers + (refit ? config.members : 0);
+  for (const [index, split] of splits.entries()) {
     if (split.test.length === 0 || split.train.length === 0) continue;
     const train = split.train.map((i) => data[i]!);
     const test = split.test.map((i) => data[i]!);
     if (!test.some((d) => Object.keys(d.truth).length)) continue;
     const toScore = evenly(test, MAX_SCORED_DESIGNS);
-    hooks.onStage?.(`${split.name}: training on ${train.length} records, testing on ${test.length}${toScore.length < test.length ? ` (scored on ${toScore.length}, evenly spread)` : ''}`);
+    hooks.onStage?.(`${split.name}: training on ${train.length} records, testing on ${test.length}${toScore.length < test.length ? ` (scored on ${toScore.length}, evenly spread)` : ''}`, { before: index * scoringMembers, size: scoringMembers, total: totalFits });
     let trained: Awaited<ReturnType<typeof trainEnsemble>>;
     try {
       trained = await trainEnsemble(train, { ...config, members: scoringMembers, ...budget(scoringMembers) }, withHooks(hooks, split.name));
@@ -101,7 +113,7 @@ export async function runTraining(records: readonly DesignRecord[], config: Trai
 
   let chosen = first;
   if (refit) {
-    hooks.onStage?.(`final fit on all ${data.length} records`);
+    hooks.onStage?.(`final fit on all ${data.length} records`, { before: splits.length * scoringMembers, size: config.members, total: totalFits });
     const trained = await trainEnsemble(data, { ...config, ...budget(config.members) }, withHooks(hooks, 'final'));
     chosen = { trained, final: await finalizeBundle(trained, choices) };
   } else {

@@ -7,7 +7,7 @@ import { inputRecords } from '@hlsest/ingest';
 import { BUNDLE_FORMAT_VERSION, Predictor } from '@hlsest/predictor';
 import { fileBundleSource } from '@hlsest/predictor/node';
 import { dataPath } from '../../../test/data-root.js';
-import { runTraining } from './run-training.js';
+import { runTraining, type FitPosition } from './run-training.js';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './train-ensemble.js';
 import { writeBundle } from './bundle-io.js';
 
@@ -37,8 +37,15 @@ describe('training on real data (small budget)', () => {
 
   it('scores a one-family dataset on held-out architectures instead of leaving the only family out', async () => {
     const data = await records(dataPath('wa-hls4ml', 'records'));
-    const run = await runTraining(data, { ...SMALL, epochs: 2, members: 1 }, { kind: 'leave-one-out', by: 'family' }, false);
+    const fits: FitPosition[] = [];
+    const run = await runTraining(data, { ...SMALL, epochs: 2, members: 2 }, { kind: 'leave-one-out', by: 'family' }, true, { onStage: (_, fit) => void (fit && fits.push(fit)) });
     expect(run.evaluations.map((e) => e.split)).toEqual(['holdout (only one family: 20 % of its architectures held out)']);
+    // Where each fitting stage lies, in member fits, for the CLI's time estimate: one scoring
+    // member, then the final fit's two.
+    expect(fits).toEqual([
+      { before: 0, size: 1, total: 3 },
+      { before: 1, size: 2, total: 3 },
+    ]);
   }, 120_000);
 
   it('gives the same bundle for the same data and seed', async () => {

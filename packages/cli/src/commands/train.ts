@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { HlsestError } from '@hlsest/core';
-import { DEFAULT_TRAIN_CONFIG, runTraining, writeBundle, writeReport, type SplitMode, type TrainConfig } from '@hlsest/trainer';
+import { DEFAULT_TRAIN_CONFIG, runTraining, writeBundle, writeReport, type FitPosition, type SplitMode, type TrainConfig } from '@hlsest/trainer';
 import type { Output } from '../output.js';
 import { withInterrupt } from '../interrupt.js';
 import { collectRecords } from '../records-input.js';
@@ -102,21 +102,20 @@ export function trainCommand(output: Output) {
         const mode: SplitMode =
           args.split === 'holdout' ? { kind: 'holdout', testFraction: args.testFraction } : args.split === 'kfold' ? { kind: 'kfold', k: args.folds } : { kind: 'leave-one-out', by: args.by };
         const started = Date.now();
-        const stages = args.split === 'kfold' ? args.folds : args.split === 'leave-one-out' ? 0 : 1;
-        let stageIndex = -1;
+        let fit: FitPosition | undefined;
         let lastLine = 0;
         const run = await runTraining(records, config, mode, args.refit, {
           signal,
-          onStage: (stage) => {
-            stageIndex++;
+          onStage: (stage, position) => {
+            fit = position ?? fit;
             output.err(`${stage}`);
           },
           onProgress: (stage, p) => {
             if (Date.now() - lastLine < (output.isTTY ? 250 : 5000)) return;
             lastLine = Date.now();
+            // Early stopping ends most members before `epochs`: an upper bound, hence the "≤".
             const done = (p.member - 1 + p.epoch / p.epochs) / p.members;
-            const totalStages = Math.max(1, stages + (args.refit ? 1 : 0));
-            const fraction = Math.min(1, (Math.max(0, stageIndex - 1) + done) / totalStages);
+            const fraction = fit ? Math.min(1, (fit.before + done * fit.size) / fit.total) : 0;
             const left = fraction > 0.02 ? ((Date.now() - started) * (1 - fraction)) / fraction / 1000 : Number.NaN;
             const line = `${stage} · member ${p.member}/${p.members} · epoch ${p.epoch} · loss ${p.loss.toFixed(4)} · val ${p.valLoss.toFixed(4)} · ≤ ${Number.isFinite(left) ? `${Math.ceil(left)} s` : '…'} left`;
             if (output.isTTY) process.stderr.write(`\r${line.padEnd(100)}`);
