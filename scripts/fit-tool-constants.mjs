@@ -168,6 +168,7 @@ function designFeatures(b, t) {
     }
   }
   x[CLASS_INDEX.top * F + OPERATOR_FEATURES.indexOf('pipelineBits')] += b.totals.topRegisterBits;
+  x[CLASS_INDEX.top * F + OPERATOR_FEATURES.indexOf('portBits')] += b.totals.outputPortBits;
   return x;
 }
 
@@ -301,6 +302,7 @@ function fitGroup(group, start, nearest) {
     if (record.results.hls && layerRows.length > 0 && b.totals.topRegisterBits > 0 && b.layers.every((l) => l.kind === 'input' || layerRows.some((lr) => lr.node === l.name) || l.hls.ff === 0)) {
       const x = new Float64Array(STRATEGY_CLASSES.length * F);
       x[CLASS_INDEX.top * F + OPERATOR_FEATURES.indexOf('pipelineBits')] = b.totals.topRegisterBits;
+      x[CLASS_INDEX.top * F + OPERATOR_FEATURES.indexOf('portBits')] = b.totals.outputPortBits;
       const y = record.results.hls.ff - layerRows.reduce((sum, lr) => sum + lr.hls.ff, 0);
       rows.ff.push({ x, y, w: 2 / (Math.abs(y) + 200) });
     }

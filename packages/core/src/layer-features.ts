@@ -39,6 +39,8 @@ export const LAYER_FEATURE_NAMES: readonly string[] = [
   'log_table_bits',
   'log_line_buffer_bits',
   'io_stream',
+  'reads_port',
+  'writes_port',
 ];
 
 /**
@@ -109,5 +111,9 @@ function writeLayer(b: LayerBuild, layer: Layer | undefined, tool: number, strea
   out[at++] = logged(b.tableBits);
   out[at++] = logged(b.lineBufferBits);
   out[at++] = stream ? 1 : 0;
+  // The first and last io_parallel layers meet the top function's ports, which the rule prices
+  // apart (`portBits`): their corrections differ from the same layer's inside the design.
+  out[at++] = b.readsPort ? 1 : 0;
+  out[at++] = b.writesPort ? 1 : 0;
   if (at !== offset + LAYER_FEATURE_NAMES.length) throw new Error(`layer features wrote ${at - offset} values for ${LAYER_FEATURE_NAMES.length} names`);
 }

@@ -66,11 +66,25 @@ describe('buildDesign on a Resource dense network (hand-worked)', () => {
     expect(build.interval).toBe(64);
   });
 
-  it('prices every layer with the profile and sums the design', () => {
+  it('prices every layer with the profile and sums the design, with the top function\'s output port', () => {
     const sum = (k: 'ff' | 'lut') => build.layers.reduce((s, l) => s + l.hls[k], 0);
-    expect(build.hls.ff).toBe(sum('ff'));
-    expect(build.hls.lut).toBe(sum('lut'));
+    const last = build.layers.at(-1)!;
+    expect(build.totals.outputPortBits).toBe(32 * last.resultWidth);
+    expect(build.hls.ff).toBe(sum('ff') + Math.round(profile.ff.top.portBits * build.totals.outputPortBits));
+    expect(build.hls.lut).toBe(sum('lut') + Math.round(profile.lut.top.portBits * build.totals.outputPortBits));
+    expect(profile.lut.top.portBits).toBeGreaterThan(0);
     expect(build.hls.lut).toBeGreaterThan(0);
+  });
+
+  it('marks the layers that meet the top function\'s ports in io_parallel only', () => {
+    const [, first, second] = build.layers;
+    expect(first!.readsPort).toBe(true);
+    expect(first!.writesPort).toBeUndefined();
+    expect(second!.readsPort).toBeUndefined();
+    expect(second!.writesPort).toBe(true);
+    const streamed = buildDesign([input(128), dense('fc', 128, 64, 'in'), dense('out', 64, 32, 'fc')], config({ ioType: 'io_stream' }), { toolchain: VITIS_2023 });
+    expect(streamed.totals.outputPortBits).toBe(0);
+    expect(streamed.layers.some((l) => l.readsPort || l.writesPort)).toBe(false);
   });
 });
 

@@ -64,6 +64,8 @@ export interface DesignBuild {
     readonly multiplierOperandBits: number;
     /** Bits a pipelined top registers between its inlined layers (their outputs); 0 in a DATAFLOW design. */
     readonly topRegisterBits: number;
+    /** io_parallel: bits the design's outputs write to the top function's port (priced by the top's `portBits`). */
+    readonly outputPortBits: number;
   };
   readonly notes: readonly string[];
 }
@@ -97,6 +99,7 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
   const consumed = new Set(graph.layers.flatMap((l) => l.inbound));
   const ports = new Set(graph.layers.filter((l) => l.kind === 'input').map((l) => l.name));
   const elementwise = elementwiseCycles(tool, config.clockPeriodNs);
+  let outputPortBits = 0;
   for (const layer of graph.layers) {
     const inputs = knownOf(layer.inbound, resultOf);
     const input = inputs[0] ?? layer.precision?.result ?? config.precision;
@@ -126,10 +129,16 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
       table: layer.precision?.table ?? DEFAULT_TABLE,
     };
     const build = layerRule(layer.kind).build(layer, ctx);
-    // A design output streams into the top function's port, not into a FIFO of its own.
-    builds.push(build.fifo && !consumed.has(layer.name) ? { ...build, fifoBits: 0, fifo: undefined } : build);
+    const output = layer.kind !== 'input' && !consumed.has(layer.name);
+    if (stream) {
+      // A design output streams into the top function's port, not into a FIFO of its own.
+      builds.push(build.fifo && output ? { ...build, fifoBits: 0, fifo: undefined } : build);
+    } else {
+      if (output) outputPortBits += product(layer.outputShape) * result.width;
+      builds.push(ctx.readsPort || output ? { ...build, ...(ctx.readsPort && { readsPort: true }), ...(output && { writesPort: true }) } : build);
+    }
   }
-  return summarize(builds, config, device, rules, tool, graph.notes, synthTransferOf(tool, options.toolchain));
+  return summarize(builds, outputPortBits, config, device, rules, tool, graph.notes, synthTransferOf(tool, options.toolchain));
 }
 
 function knownOf<T>(names: readonly string[], known: ReadonlyMap<string, T>): T[] {
@@ -149,7 +158,7 @@ function firstKnown<T>(names: readonly string[], known: ReadonlyMap<string, T>):
   return undefined;
 }
 
-function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | undefined, rules: Hls4mlRules, tool: ToolProfile, graphNotes: readonly string[], transfer: ToolProfile['synthTransfer']): DesignBuild {
+function summarize(builds: LayerBuild[], outputPortBits: number, config: HlsConfig, device: Device | undefined, rules: Hls4mlRules, tool: ToolProfile, graphNotes: readonly string[], transfer: ToolProfile['synthTransfer']): DesignBuild {
   const stream = config.ioType === 'io_stream';
   // One pass: sweeps summarize every configuration, so no per-total array walks.
   let anyResource = false;
@@ -243,6 +252,11 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
   // timed layer has no call to wait for: hls4ml's one-layer tests report 18 FFs in all.
   const topRegisterBits = topology === 'pipeline' && timedStages >= 2 ? outputBits : 0;
   ff += Math.round(tool.ff.top.pipelineBits * topRegisterBits);
+  // No layer prices the design's outputs (a layer prices what it reads): the top function's port
+  // does. Without it the flat rows' LUT residual climbed with the last layer's width, from −13 %
+  // at 8 outputs to +8 % at 112.
+  ff += Math.round(tool.ff.top.portBits * outputPortBits);
+  lut += Math.round(tool.lut.top.portBits * outputPortBits);
   const t = tool.timing;
   // Streaming stages overlap, so the slowest stage dominates plus every stage's fill; elsewhere
   // layers run one after another: a pipelined top adds its registers per layer, a DATAFLOW
@@ -297,6 +311,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
       dspProductBits,
       multiplierOperandBits,
       topRegisterBits,
+      outputPortBits,
     },
     notes,
   };

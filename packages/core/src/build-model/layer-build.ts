@@ -124,4 +124,8 @@ export interface LayerBuild {
   readonly cycles: number;
   readonly interval: number;
   readonly notes: readonly string[];
+  /** io_parallel: the layer reads the design input from the top function's port (set by `buildDesign`). */
+  readonly readsPort?: true;
+  /** io_parallel: the layer's output is the design's, written to the top function's port (set by `buildDesign`). */
+  readonly writesPort?: true;
 }

@@ -247,7 +247,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.181,
+        adderBits: 1.18,
         accumulatorBits: 2.076,
         inputBits: 0.9383,
         muxBits: 0,
@@ -263,7 +263,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         adderBits: 0.6579,
         accumulatorBits: 4,
         inputBits: 0.2752,
-        muxBits: 0.1935,
+        muxBits: 0.1936,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0,
@@ -405,26 +405,26 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutProductBits: 0.1645,
         productBits: 0,
         adderBits: 0.1858,
-        accumulatorBits: 1.165,
-        inputBits: 3.029,
+        accumulatorBits: 1.148,
+        inputBits: 3.03,
         muxBits: 0.01702,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0,
-        portBits: 2.896
+        portBits: 2.871
       },
       folded: {
-        perLayer: 84.53,
+        perLayer: 63.42,
         lutProductBits: 0,
         productBits: 4,
-        adderBits: 1.353,
+        adderBits: 1.185,
         accumulatorBits: 4,
-        inputBits: 3.634,
+        inputBits: 3.588,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0,
-        portBits: 1.656
+        portBits: 1.584
       },
       recurrent: {
         perLayer: 150,
@@ -443,9 +443,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.9833,
-        accumulatorBits: 1.834,
-        inputBits: 0.8422,
+        adderBits: 0.96,
+        accumulatorBits: 1.806,
+        inputBits: 0.8313,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
@@ -456,9 +456,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.5294,
-        accumulatorBits: 3.281,
-        inputBits: 0.2284,
+        adderBits: 0.5301,
+        accumulatorBits: 3.284,
+        inputBits: 0.2287,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
@@ -475,8 +475,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 3.281,
-        portBits: 0
+        lutramBits: 3.284,
+        portBits: 0.2141
       }
     },
     ff: {
@@ -587,13 +587,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     synthTransfer: {
       bram18k: 0,
       ff: 1.086,
-      lut: 0.9804,
-      lutPerMovedRomBit: 0.02891
+      lut: 0.9813,
+      lutPerMovedRomBit: 0.02847
     },
     synthTransferByYear: {
       2023: {
         ff: 1.086,
-        lut: 0.9804
+        lut: 0.9813
       }
     },
     bramMinBits: 1024,
@@ -620,29 +620,29 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
   vitis_hls_2024: {
     lut: {
       unrolled: {
-        perLayer: 1.789,
+        perLayer: 1.765,
         lutProductBits: 0.1663,
         productBits: 0,
         adderBits: 0.2511,
-        accumulatorBits: 0.3171,
+        accumulatorBits: 0.3163,
         inputBits: 4,
-        muxBits: 0.405,
+        muxBits: 0.4051,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0.4646,
         portBits: 4
       },
       folded: {
-        perLayer: 1117,
-        lutProductBits: 0.439,
+        perLayer: 948.1,
+        lutProductBits: 0.4398,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 3.828,
-        inputBits: 0.08606,
+        accumulatorBits: 3.935,
+        inputBits: 0.09597,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.305,
+        lutramBits: 1.322,
         portBits: 0
       },
       recurrent: {
@@ -659,11 +659,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       passive: {
-        perLayer: 2.945,
-        lutProductBits: 0.4102,
+        perLayer: 2.95,
+        lutProductBits: 0.4078,
         productBits: 0,
-        adderBits: 0.7967,
-        accumulatorBits: 0.8582,
+        adderBits: 0.7954,
+        accumulatorBits: 0.86,
         inputBits: 0,
         muxBits: 1,
         pipelineBits: 0,
@@ -672,12 +672,12 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       streamed: {
-        perLayer: 1.032,
+        perLayer: 1.066,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.496,
-        accumulatorBits: 2.497,
-        inputBits: 0.8856,
+        adderBits: 1.503,
+        accumulatorBits: 2.498,
+        inputBits: 0.8905,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
@@ -685,7 +685,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       top: {
-        perLayer: 0.6954,
+        perLayer: 0.7971,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -806,13 +806,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     synthTransfer: {
       bram18k: 0.8571,
       ff: 0.821,
-      lut: 0.7415,
-      lutPerMovedRomBit: 0.07074
+      lut: 0.7417,
+      lutPerMovedRomBit: 0.06978
     },
     synthTransferByYear: {
       2024: {
         ff: 0.821,
-        lut: 0.7415
+        lut: 0.7417
       }
     },
     bramMinBits: 1024,
