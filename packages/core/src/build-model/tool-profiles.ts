@@ -21,7 +21,8 @@ export const STRATEGY_CLASSES = ['unrolled', 'folded', 'recurrent', 'passive', '
  * pipeline) and in io_stream (a DATAFLOW task of its own that reads and writes FIFOs per element:
  * public Vivado HLS reports show about 3 LUTs per bit of a streamed ReLU, a fraction of that in
  * io_parallel), and the top function's own: its FIFOs between layers (io_stream) or the registers
- * a pipelined top keeps between inlined layers (io_parallel).
+ * a pipelined top keeps between inlined layers (io_parallel), and the bits the design's outputs
+ * write to its port (io_parallel; the top's `portBits`).
  */
 export type StrategyClass = (typeof STRATEGY_CLASSES)[number];
 
