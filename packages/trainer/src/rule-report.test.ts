@@ -59,6 +59,13 @@ describe("hls4ml's rules, family by family, on every report in the data", () => 
     expect(unbuilt?.designs).toBeGreaterThan(0);
     expect(unbuilt!.min).toBeGreaterThan(0);
     expect(report.evidence['hls4ml-baselines']?.dspWithoutProducts).toBeUndefined();
+    // C-synthesis LUTs far beyond what synthesis built: the records' Vivado HLS 2019.1 design at 96×.
+    const phantom = report.evidence['wa-hls4ml-records']?.lutBeyondSynthesis;
+    expect(phantom?.designs).toBe(1);
+    expect(phantom!.minRatio).toBeGreaterThan(10);
+    expect(phantom!.othersMax).toBeLessThan(10);
+    expect(phantom!.points).toBeGreaterThan(0);
+    expect(report.evidence['wa-hls4ml-flat']?.lutBeyondSynthesis).toBeUndefined();
     // A check that misses its goal says which settings its misses come from, and they add up to its figure.
     for (const s of report.scores) {
       expect(s.misses !== undefined, `${s.family} / ${s.check}`).toBe(s.meetsGoal === false);

@@ -103,6 +103,13 @@ export interface FamilyEvidence {
    * family's HLS DSP sMAPE.
    */
   readonly dspWithoutProducts?: { readonly designs: number; readonly dspDesigns: number; readonly min: number; readonly max: number; readonly points: number; readonly example: string };
+  /**
+   * Designs whose C-synthesis LUTs exceed `LUT_BEYOND_SYNTHESIS` times what synthesis built of
+   * them: C-synthesis counted logic synthesis then removed whole, which no count of the operators
+   * built follows. `othersMax`: the largest such ratio among the family's other designs with both
+   * reports; `points`: what they alone add to the family's HLS LUT sMAPE.
+   */
+  readonly lutBeyondSynthesis?: { readonly designs: number; readonly lutDesigns: number; readonly minRatio: number; readonly maxRatio: number; readonly othersMax: number; readonly points: number; readonly example: string };
 }
 
 export interface LayerCycles {
@@ -110,6 +117,12 @@ export interface LayerCycles {
   readonly products: number;
   readonly cycles: number;
 }
+
+/**
+ * C-synthesis over post-synthesis LUTs past which C-synthesis counted logic synthesis removed
+ * whole: the wa-hls4ml records that report both otherwise span 0.8–4.7 (the tool's year moves it).
+ */
+const LUT_BEYOND_SYNTHESIS = 10;
 
 /** Layers this small say little about the share of products on DSPs. */
 const MIN_SHARE_PRODUCTS = 16;
@@ -215,7 +228,7 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
       failures.push({ family, id, reason: (error as Error).message });
       continue;
     }
-    const facts = (evidence[family] ??= { zeroLatency: 0, latencyDesigns: 0, shares: [], folded: [], dspDesigns: 0, dspWithoutProducts: [] });
+    const facts = (evidence[family] ??= { zeroLatency: 0, latencyDesigns: 0, shares: [], folded: [], dspDesigns: 0, dspWithoutProducts: [], lutDesigns: 0, lutRatios: [] });
     const cycles = record.results.latency?.cyclesMax;
     if (cycles !== undefined) {
       facts.latencyDesigns++;
@@ -228,6 +241,12 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
         if (dsp !== undefined) {
           facts.dspDesigns++;
           if (dsp > 0 && build.hls.dsp === 0 && build.totals.multipliers > 0) facts.dspWithoutProducts.push({ at: id.split('/').slice(-2).join('/'), dsp });
+        }
+        const hlsLut = record.results.hls?.lut;
+        if (hlsLut !== undefined) {
+          facts.lutDesigns++;
+          const synthLut = record.results.synth?.lut;
+          if (synthLut !== undefined && synthLut > 0) facts.lutRatios.push({ at: id.split('/').slice(-2).join('/'), ratio: hlsLut / synthLut, error: smape(hlsLut, build.hls.lut) });
         }
       }
       facts.folded.push(...foldedLatencyLayers(record, build, id));
@@ -290,6 +309,9 @@ interface Facts {
   readonly folded: (LayerCycles & { readonly setting: string })[];
   dspDesigns: number;
   readonly dspWithoutProducts: { readonly at: string; readonly dsp: number }[];
+  lutDesigns: number;
+  /** C-synthesis over post-synthesis LUTs, per design reporting both, with the rule's HLS LUT sMAPE there. */
+  readonly lutRatios: { readonly at: string; readonly ratio: number; readonly error: number }[];
 }
 
 interface Share {
@@ -366,7 +388,28 @@ function summarize(facts: Facts): FamilyEvidence {
         example: `${unbuilt[0]!.at}: ${unbuilt[0]!.dsp}`,
       }
     : undefined;
-  return { zeroLatency: facts.zeroLatency, latencyDesigns: facts.latencyDesigns, ...(dspShare && { dspShare }), ...(foldedLatency && { foldedLatency }), ...(dspWithoutProducts && { dspWithoutProducts }) };
+  const beyond = facts.lutRatios.filter((d) => d.ratio > LUT_BEYOND_SYNTHESIS).sort((a, b) => b.ratio - a.ratio);
+  const others = facts.lutRatios.filter((d) => d.ratio <= LUT_BEYOND_SYNTHESIS);
+  const lutBeyondSynthesis: FamilyEvidence['lutBeyondSynthesis'] =
+    beyond.length && others.length
+      ? {
+          designs: beyond.length,
+          lutDesigns: facts.lutDesigns,
+          minRatio: beyond[beyond.length - 1]!.ratio,
+          maxRatio: beyond[0]!.ratio,
+          othersMax: Math.max(...others.map((d) => d.ratio)),
+          points: beyond.reduce((sum, d) => sum + d.error, 0) / facts.lutDesigns,
+          example: beyond[0]!.at,
+        }
+      : undefined;
+  return {
+    zeroLatency: facts.zeroLatency,
+    latencyDesigns: facts.latencyDesigns,
+    ...(dspShare && { dspShare }),
+    ...(foldedLatency && { foldedLatency }),
+    ...(dspWithoutProducts && { dspWithoutProducts }),
+    ...(lutBeyondSynthesis && { lutBeyondSynthesis }),
+  };
 }
 
 const CHECK_WORDS: Readonly<Record<RuleCheck, string>> = {
@@ -475,6 +518,14 @@ function evidenceLines(facts: FamilyEvidence | undefined): string[] {
   if (unbuilt) {
     out.push(
       `- ${unbuilt.designs} of ${unbuilt.dspDesigns} designs report ${unbuilt.min}–${unbuilt.max} DSPs (${unbuilt.example}) where every product the rules count is built from LUTs, so the rule says 0; what those DSPs build, the reports do not say. They alone put ${unbuilt.points.toFixed(1)} points on the family's HLS DSP sMAPE.`,
+    );
+  }
+  const phantom = facts.lutBeyondSynthesis;
+  if (phantom) {
+    const times = (r: number) => `${r < 10 ? r.toFixed(1) : Math.round(r)}×`;
+    const ratios = phantom.designs === 1 ? times(phantom.maxRatio) : `${times(phantom.minRatio)}–${times(phantom.maxRatio)}`;
+    out.push(
+      `- ${phantom.designs} of ${phantom.lutDesigns} designs ${phantom.designs === 1 ? 'reports' : 'report'} C-synthesis LUTs ${ratios} the LUTs synthesis built of them (${phantom.example}), where the family's other designs with both reports show at most ${times(phantom.othersMax)}: C-synthesis counted logic that synthesis then removed whole, which no count of the operators built follows. ${phantom.designs === 1 ? 'It alone puts' : 'They alone put'} ${phantom.points.toFixed(1)} points on the family's HLS LUT sMAPE.`,
     );
   }
   return out.length ? ['Out of reach for any rule, from these reports:', '', ...out, ''] : [];
