@@ -167,9 +167,14 @@ function designFeatures(b, t) {
       x[s + OPERATOR_FEATURES.indexOf('lutramBits')] += layer.fifo.lutramBits;
     }
   }
+  addTopFeatures(x, b);
+  return x;
+}
+
+/** The top function's own priced features: its registers between inlined layers and its output port. */
+function addTopFeatures(x, b) {
   x[CLASS_INDEX.top * F + OPERATOR_FEATURES.indexOf('pipelineBits')] += b.totals.topRegisterBits;
   x[CLASS_INDEX.top * F + OPERATOR_FEATURES.indexOf('portBits')] += b.totals.outputPortBits;
-  return x;
 }
 
 function layerFeatures(layer) {
@@ -301,8 +306,7 @@ function fitGroup(group, start, nearest) {
     // registers between inlined layers (a pipelined io_parallel top).
     if (record.results.hls && layerRows.length > 0 && b.totals.topRegisterBits > 0 && b.layers.every((l) => l.kind === 'input' || layerRows.some((lr) => lr.node === l.name) || l.hls.ff === 0)) {
       const x = new Float64Array(STRATEGY_CLASSES.length * F);
-      x[CLASS_INDEX.top * F + OPERATOR_FEATURES.indexOf('pipelineBits')] = b.totals.topRegisterBits;
-      x[CLASS_INDEX.top * F + OPERATOR_FEATURES.indexOf('portBits')] = b.totals.outputPortBits;
+      addTopFeatures(x, b);
       const y = record.results.hls.ff - layerRows.reduce((sum, lr) => sum + lr.hls.ff, 0);
       rows.ff.push({ x, y, w: 2 / (Math.abs(y) + 200) });
     }

@@ -240,13 +240,13 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
         const dsp = record.results.hls?.dsp;
         if (dsp !== undefined) {
           facts.dspDesigns++;
-          if (dsp > 0 && build.hls.dsp === 0 && build.totals.multipliers > 0) facts.dspWithoutProducts.push({ at: id.split('/').slice(-2).join('/'), dsp });
+          if (dsp > 0 && build.hls.dsp === 0 && build.totals.multipliers > 0) facts.dspWithoutProducts.push({ at: shortId(id), dsp });
         }
         const hlsLut = record.results.hls?.lut;
         if (hlsLut !== undefined) {
           facts.lutDesigns++;
           const synthLut = record.results.synth?.lut;
-          if (synthLut !== undefined && synthLut > 0) facts.lutRatios.push({ at: id.split('/').slice(-2).join('/'), ratio: hlsLut / synthLut, error: smape(hlsLut, build.hls.lut) });
+          if (synthLut !== undefined && synthLut > 0) facts.lutRatios.push({ at: shortId(id), ratio: hlsLut / synthLut, error: smape(hlsLut, build.hls.lut) });
         }
       }
       facts.folded.push(...foldedLatencyLayers(record, build, id));
@@ -331,11 +331,14 @@ function dspShares(record: DesignRecord, build: DesignBuild, id: string): Share[
     out.push({
       setting: `${tool}, ${layer.strategy} strategy, ${layer.weightWidth}-bit weights × ${layer.inputWidth}-bit inputs`,
       share: lr.hls.dsp / layer.multipliers,
-      at: `${id.split('/').slice(-2).join('/')} ${layer.name}: ${lr.hls.dsp} of ${layer.multipliers}`,
+      at: `${shortId(id)} ${layer.name}: ${lr.hls.dsp} of ${layer.multipliers}`,
     });
   }
   return out;
 }
+
+/** A design's id as the evidence cites it: its last two path segments (project and run). */
+const shortId = (id: string) => id.split('/').slice(-2).join('/');
 
 const toolName = (record: DesignRecord) => `${record.toolchain.hlsTool ?? 'HLS'} ${record.toolchain.hlsToolVersion ?? ''}`.trim();
 
@@ -347,7 +350,7 @@ function foldedLatencyLayers(record: DesignRecord, build: DesignBuild, id: strin
     const layer = build.layers.find((l) => l.name === lr.node);
     const cycles = lr.latency?.cyclesMax;
     if (!layer?.mult || layer.strategy !== 'latency' || (layer.reuse?.applied ?? 1) <= 1 || cycles === undefined || cycles <= 0) continue;
-    out.push({ setting: `${tool}, RF ${layer.reuse!.applied}`, at: `${id.split('/').slice(-2).join('/')} ${layer.name} (${layer.mult.nIn}×${layer.mult.nOut})`, products: layer.totalMults, cycles });
+    out.push({ setting: `${tool}, RF ${layer.reuse!.applied}`, at: `${shortId(id)} ${layer.name} (${layer.mult.nIn}×${layer.mult.nOut})`, products: layer.totalMults, cycles });
   }
   return out;
 }

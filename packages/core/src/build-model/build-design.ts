@@ -99,7 +99,6 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
   const consumed = new Set(graph.layers.flatMap((l) => l.inbound));
   const ports = new Set(graph.layers.filter((l) => l.kind === 'input').map((l) => l.name));
   const elementwise = elementwiseCycles(tool, config.clockPeriodNs);
-  let outputPortBits = 0;
   for (const layer of graph.layers) {
     const inputs = knownOf(layer.inbound, resultOf);
     const input = inputs[0] ?? layer.precision?.result ?? config.precision;
@@ -134,11 +133,10 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
       // A design output streams into the top function's port, not into a FIFO of its own.
       builds.push(build.fifo && output ? { ...build, fifoBits: 0, fifo: undefined } : build);
     } else {
-      if (output) outputPortBits += product(layer.outputShape) * result.width;
       builds.push(ctx.readsPort || output ? { ...build, ...(ctx.readsPort && { readsPort: true }), ...(output && { writesPort: true }) } : build);
     }
   }
-  return summarize(builds, outputPortBits, config, device, rules, tool, graph.notes, synthTransferOf(tool, options.toolchain));
+  return summarize(builds, config, device, rules, tool, graph.notes, synthTransferOf(tool, options.toolchain));
 }
 
 function knownOf<T>(names: readonly string[], known: ReadonlyMap<string, T>): T[] {
@@ -158,7 +156,7 @@ function firstKnown<T>(names: readonly string[], known: ReadonlyMap<string, T>):
   return undefined;
 }
 
-function summarize(builds: LayerBuild[], outputPortBits: number, config: HlsConfig, device: Device | undefined, rules: Hls4mlRules, tool: ToolProfile, graphNotes: readonly string[], transfer: ToolProfile['synthTransfer']): DesignBuild {
+function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | undefined, rules: Hls4mlRules, tool: ToolProfile, graphNotes: readonly string[], transfer: ToolProfile['synthTransfer']): DesignBuild {
   const stream = config.ioType === 'io_stream';
   // One pass: sweeps summarize every configuration, so no per-total array walks.
   let anyResource = false;
@@ -193,6 +191,7 @@ function summarize(builds: LayerBuild[], outputPortBits: number, config: HlsConf
   let ff = 0;
   let lut = 0;
   let outputBits = 0;
+  let outputPortBits = 0;
   const unmodelled = new Set<string>();
   for (const b of builds) {
     if (b.mult && b.strategy !== 'latency' && b.strategy !== 'distributed_arithmetic') anyResource = true;
@@ -237,6 +236,7 @@ function summarize(builds: LayerBuild[], outputPortBits: number, config: HlsConf
     ff += b.hls.ff;
     lut += b.hls.lut;
     if (layerFamily(b.kind) !== 'shape') outputBits += product(b.outputShape) * b.resultWidth;
+    if (b.writesPort) outputPortBits += product(b.outputShape) * b.resultWidth;
     if (b.fifo) {
       // FIFOs are the top function's own lines in the report, priced by the top's costs.
       const priced = priceOperators({ ...NO_OPERATORS, bram18k: b.fifo.bram18k, lutramBits: b.fifo.lutramBits }, tool, 'top');
