@@ -436,6 +436,44 @@ describe('hls4ml graph passes by version', () => {
     expect(build.layers.map((l) => l.name)).toEqual(['d_input', 'd', 'bn']);
   });
 
+  describe('binary and ternary networks (bn_quant.py)', () => {
+    const bnn = (dense: 'BinaryDense' | 'TernaryDense', act: string) => parseKerasModel({ class_name: 'Sequential', config: { layers: [
+      { class_name: dense, config: { name: 'fc1', units: 64, batch_input_shape: [null, 16], use_bias: false } },
+      { class_name: 'BatchNormalization', config: { name: 'bn1' } },
+      { class_name: 'Activation', config: { name: 'act1', activation: act } },
+      { class_name: dense, config: { name: 'fc2', units: 32, use_bias: false } },
+    ] } }).layers;
+    const build = (layers: ReturnType<typeof bnn>, version: string) => buildDesign(layers, config({ strategy: 'latency', reuseFactor: 1 }), { toolchain: { hls4mlVersion: version } });
+
+    it.each(['0.8.1', '1.1.0'])('keeps a BatchNormalization after binary weights and merges it with the binary tanh into thresholds (v%s)', (version) => {
+      const b = build(bnn('BinaryDense', 'binary_tanh'), version);
+      expect(b.layers.map((l) => l.name)).toEqual(['fc1_input', 'fc1', 'bnbt_bn1', 'fc2']);
+      const [, fc1, thresholds, fc2] = b.layers;
+      // BinaryQuantizer(bits=2): the first layer's ±1 weights are ap_int<2> on 16-bit data.
+      expect([fc1!.product, fc1!.weightWidth, fc1!.inputWidth]).toEqual(['sign', 2, 16]);
+      expect([thresholds!.className, thresholds!.resultWidth, thresholds!.expectedDsp]).toEqual(['BatchNormalizationQuantizedTanh', 1, 0]);
+      // quantize_dense_output: Xnor weights on 1-bit data, summed in ap_int<ceil(log2 64) + 2>.
+      expect([fc2!.product, fc2!.weightWidth, fc2!.inputWidth, fc2!.accumWidth, fc2!.resultWidth]).toEqual(['xnor', 1, 1, 8, 8]);
+      expect(b.notes).toContain('bn1 and act1: merged into bnbt_bn1, one comparison per value (merge_batch_norm_quantized_tanh)');
+    });
+
+    it('gives a ternary tanh two thresholds and keeps the next ternary weights 2-bit', () => {
+      const b = build(bnn('TernaryDense', 'ternary_tanh'), '1.1.0');
+      const thresholds = b.layers.find((l) => l.name === 'bnbt_bn1')!;
+      const fc2 = b.layers.find((l) => l.name === 'fc2')!;
+      expect([thresholds.resultWidth, thresholds.operators.adderBits]).toEqual([2, 64 * 2 * 16]);
+      expect([fc2.weightWidth, fc2.inputWidth, fc2.accumWidth]).toEqual([2, 2, 8]);
+    });
+
+    it('costs the narrowed network less than the same layers at 16 bits', () => {
+      const binary = build(bnn('BinaryDense', 'binary_tanh'), '1.1.0');
+      const relu = build(bnn('BinaryDense', 'relu'), '1.1.0');
+      expect(relu.layers.map((l) => l.name)).toEqual(['fc1_input', 'fc1', 'bn1', 'act1', 'fc2']);
+      expect(binary.hls.lut).toBeLessThan(relu.hls.lut);
+      expect(binary.hls.ff).toBeLessThan(relu.hls.ff);
+    });
+  });
+
   it('splits a SeparableConv2D into depthwise and pointwise nodes from v1.0, not before', () => {
     const sep = parseKerasModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'SeparableConv2D', config: { name: 's', batch_input_shape: [null, 8, 8, 2], kernel_size: [3, 3], filters: 5, use_bias: false } }] } }).layers;
     const v1 = buildDesign(sep, config({ strategy: 'latency', reuseFactor: 1 }), { toolchain: { hls4mlVersion: '1.1.0' } });

@@ -1,5 +1,6 @@
 import { layerFamily } from '../layers.js';
 import { activationFunction } from '../layer-kinds/activation.js';
+import { THRESHOLD_CLASS } from '../layer-kinds/batchnorm.js';
 import type { Precision } from '../precision.js';
 import type { Layer } from '../schema.js';
 import type { Hls4mlRules } from './hls4ml-versions.js';
@@ -64,9 +65,12 @@ function needsSplit(layer: Layer): boolean {
  * The graph hls4ml synthesizes, after its optimizer passes that change what gets built:
  * linear activations removed (`eliminate_linear_activation`; a quantized one hands its result
  * type to the layer before it, as `merge_linear_activation` does), a BatchNormalization after a
- * Dense/Conv folded into it where the version's rule allows (`fuse_batch_normalization`), from
- * v1.0 separable convolutions split in two (`separable_to_depthwise_and_conv`), and in io_stream
- * a ZeroPadding node before every padded convolution (`insert_zero_padding_before_conv*`).
+ * Dense/Conv folded into it where the version's rule allows (`fuse_batch_normalization`), a
+ * BatchNormalization before a binary or ternary tanh merged with it into a threshold layer and the
+ * binary/ternary Dense after that narrowed (`merge_batch_norm_quantized_tanh`,
+ * `quantize_dense_output`), from v1.0 separable convolutions split in two
+ * (`separable_to_depthwise_and_conv`), and in io_stream a ZeroPadding node before every padded
+ * convolution (`insert_zero_padding_before_conv*`).
  */
 export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules, stream = false): { layers: Layer[]; notes: string[] } {
   const graph = converterGraph(layers);
@@ -92,6 +96,21 @@ export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules, str
     if (layer.kind === 'batchnorm' && parent && fusesInto(parent, rules) && (consumers.get(parent.name) ?? 0) === 1) {
       renamed.set(layer.name, parent.name);
       notes.push(`${layer.name}: folded into ${parent.name} (fuse_batch_normalization)`);
+      continue;
+    }
+    const quantizedTanh = layer.kind === 'activation' ? thresholdKind(layer.activation) : undefined;
+    if (quantizedTanh && parent?.kind === 'batchnorm' && !isThresholdLayer(parent)) {
+      const merged = thresholdLayer(parent, quantizedTanh);
+      out[out.indexOf(parent)] = merged;
+      byName.delete(parent.name);
+      byName.set(merged.name, merged);
+      renamed.set(parent.name, merged.name);
+      renamed.set(layer.name, merged.name);
+      notes.push(`${parent.name} and ${layer.name}: merged into ${merged.name}, ${quantizedTanh === 'binary' ? 'one comparison' : 'two comparisons'} per value (merge_batch_norm_quantized_tanh)`);
+      continue;
+    }
+    if (layer.kind === 'dense' && parent && isThresholdLayer(parent) && fixedWeightKind(layer)) {
+      push(narrowedDense(layer));
       continue;
     }
     if ((layer.kind === 'separable_conv1d' || layer.kind === 'separable_conv2d') && rules.splitSeparable) {
@@ -150,11 +169,63 @@ function replace(out: Layer[], byName: Map<string, Layer>, layer: Layer): void {
   byName.set(layer.name, layer);
 }
 
+/** Binary or ternary for the tanh activations `merge_batch_norm_quantized_tanh` matches, else none. */
+function thresholdKind(activation: string | undefined): 'binary' | 'ternary' | undefined {
+  const fn = activation?.replace(/\(.*$/, '');
+  if (fn === 'binary' || fn === 'binary_tanh') return 'binary';
+  if (fn === 'ternary' || fn === 'ternary_tanh') return 'ternary';
+  return undefined;
+}
+
+function isThresholdLayer(layer: Layer): boolean {
+  return layer.className === THRESHOLD_CLASS;
+}
+
+/**
+ * A BatchNormalization and the binary/ternary tanh after it as one node (`bn_quant.py`,
+ * `BatchNormalizationQuantizedTanh` in `fpga_layers.py`): the scale and shift fold into
+ * thresholds, so each value is compared (`normalize_binary_tanh`: ≥ one threshold, an
+ * `ap_uint<1>` out; `normalize_ternary_tanh`: two, an `ap_int<2>` out), nothing multiplied.
+ */
+function thresholdLayer(bn: Layer, kind: 'binary' | 'ternary'): Layer {
+  const result: Precision = kind === 'binary' ? { kind: 'xnor', width: 1 } : { kind: 'int', signed: true, width: 2 };
+  const channels = bn.outputShape[bn.outputShape.length - 1] ?? 1;
+  const params = channels * (kind === 'binary' ? 1 : 2);
+  return withResult({ ...bn, name: `bnbt_${bn.name}`, className: THRESHOLD_CLASS, activation: `${kind}_tanh`, params }, result);
+}
+
+/** The weights' fixed kind of a Keras BinaryDense/TernaryDense (not QKeras: its quantizers are other classes). */
+function fixedWeightKind(layer: Layer): 'binary' | 'ternary' | undefined {
+  if (layer.className === 'BinaryDense') return 'binary';
+  if (layer.className === 'TernaryDense') return 'ternary';
+  return undefined;
+}
+
+/**
+ * A BinaryDense/TernaryDense fed by a threshold layer (`QuantizeDenseOutput` in `bn_quant.py`):
+ * binary weights become 1-bit Xnor (so products are XNORs of two bits), ternary stay `ap_int<2>`,
+ * and the result and accumulator are the integers a sum of n_in such products needs,
+ * `ap_int<ceil(log2 n_in) + 2>`.
+ */
+function narrowedDense(layer: Layer): Layer {
+  const nIn = layer.inputShape[layer.inputShape.length - 1] ?? 1;
+  const sum: Precision = { kind: 'int', signed: true, width: Math.ceil(Math.log2(Math.max(2, nIn))) + 2 };
+  const weight: Precision = fixedWeightKind(layer) === 'binary' ? { kind: 'xnor', width: 1 } : { kind: 'int', signed: true, width: 2 };
+  const auto = layer.autoPrecision?.filter((v) => v !== 'result' && v !== 'accum');
+  const next: Layer = { ...layer, precision: { ...layer.precision, weight, bias: weight, result: sum, accum: sum } };
+  if (auto?.length) next.autoPrecision = auto;
+  else delete next.autoPrecision;
+  return next;
+}
+
 /** Whether a BatchNormalization after `parent` is folded into it under this version's rule. */
 function fusesInto(parent: Layer, rules: Hls4mlRules): boolean {
   const family = layerFamily(parent.kind);
   const fusable = parent.kind === 'dense' || parent.kind === 'conv1d' || parent.kind === 'conv2d';
   if (!fusable || family === 'other') return false;
+  // A BinaryDense/TernaryDense carries weight quantizers (`parse_dense_layer`): v0.7–0.8 never
+  // fold into it, v1.x only a scale of exactly one, which a trained BatchNormalization has not.
+  if (fixedWeightKind(parent)) return false;
   if (rules.batchnormFusion === 'unquantized') return !parent.className.startsWith('Q');
   // v1.x folds only into a layer whose result type is left to inference (`auto`), and whose
   // weights are not quantized when the scale is not one (`bn_fuse.py`): not into QKeras layers.

@@ -63,7 +63,8 @@ describe('parseKerasModel on the example models', () => {
 
   it('gives BinaryDense and TernaryDense their multiplier-free weights', () => {
     const binary = load('KERAS_3layer_binary_smaller.json').layers.find((l) => l.className === 'BinaryDense')!;
-    expect(binary.precision?.weight).toEqual({ kind: 'xnor', width: 1 });
+    // hls4ml's BinaryQuantizer(bits=2) for BinaryDense: ±1 in ap_int<2>, like ternary weights.
+    expect(binary.precision?.weight).toEqual({ kind: 'int', signed: true, width: 2 });
     const ternary = load('KERAS_3layer_ternary_small.json').layers.find((l) => l.className === 'TernaryDense')!;
     expect(ternary.precision?.weight).toEqual({ kind: 'int', signed: true, width: 2 });
   });

@@ -111,7 +111,7 @@ function buildLayer(
   const rule = layerRule(info.kind);
   const shape = withSource(source, () => rule.inferShape({ layerName: name, className, op: info.op, config, inputs }));
   const activation = withSource(source, () => activationName(info, config));
-  const precision = info.quantized ? withSource(source, () => quantizedPrecision(info, config, name, quantizers)) : info.weights ? { weight: fixedWeights(info.weights) } : undefined;
+  const precision = info.quantized ? withSource(source, () => quantizedPrecision(info, config, name, quantizers)) : info.weights ? { weight: FIXED_WEIGHTS } : undefined;
   // A quantized activation argument's type belongs to the activation node hls4ml splits off.
   const activationResult = info.kind !== 'activation' && info.kind !== 'recurrent' ? precision?.result : undefined;
   if (activationResult) {
@@ -202,9 +202,12 @@ function quantizedPrecision(info: KerasClassInfo, config: KerasLayerConfig, name
   return precision;
 }
 
-function fixedWeights(kind: 'binary' | 'ternary'): Precision {
-  return kind === 'binary' ? { kind: 'xnor', width: 1 } : { kind: 'int', signed: true, width: 2 };
-}
+/**
+ * A Keras BinaryDense's or TernaryDense's weight type (`parse_dense_layer`): `BinaryQuantizer(bits=2)`
+ * and `TernaryQuantizer` both give `ap_int<2>` (±1, or −1/0/+1). Binary weights become 1-bit Xnor
+ * only where `quantize_dense_output` narrows a layer fed by thresholds (`optimizedGraph`).
+ */
+const FIXED_WEIGHTS: Precision = { kind: 'int', signed: true, width: 2 };
 
 function inputLayer(name: string, shape: number[]): Layer {
   return { name, className: 'InputLayer', kind: 'input', inputShape: shape, outputShape: shape, params: 0, inbound: [] };

@@ -10,6 +10,15 @@ import type { LayerKindRule } from './layer-kind.js';
  * factor like a Dense's. hls4ml folds it into a preceding Dense/Conv where it can (the design
  * build decides: `fuse_batch_normalization`).
  */
+/** hls4ml's node for a BatchNormalization merged with the binary or ternary tanh after it (`bn_quant.py`). */
+export const THRESHOLD_CLASS = 'BatchNormalizationQuantizedTanh';
+
+/** The thresholds each value of a merged node is compared with: 1 binary, 2 ternary; 0 for a plain BatchNormalization. */
+export function thresholdCount(layer: { readonly className: string; readonly activation?: string }): 0 | 1 | 2 {
+  if (layer.className !== THRESHOLD_CLASS) return 0;
+  return layer.activation?.startsWith('ternary') ? 2 : 1;
+}
+
 export const batchnormRule: LayerKindRule = {
   family: 'batchnorm',
   weighted: false,
@@ -23,6 +32,15 @@ export const batchnormRule: LayerKindRule = {
   multSize: () => undefined,
   build(layer, ctx) {
     const lanes = ctx.stream ? last(layer.outputShape) : product(layer.outputShape);
+    const thresholds = thresholdCount(layer);
+    if (thresholds > 0) {
+      // `normalize_binary_tanh` / `normalize_ternary_tanh`: a comparison per threshold and value.
+      return buildPassiveLayer(layer, ctx, {
+        operators: { adderBits: lanes * thresholds * ctx.input.width, inputBits: lanes * ctx.input.width, accumulatorBits: lanes * ctx.result.width },
+        depth: ctx.elementwiseCycles,
+        notes: [`thresholds: ${thresholds === 1 ? 'one comparison' : 'two comparisons'} per value, no multiplier (BatchNormalizationQuantizedTanh)`],
+      });
+    }
     const rf = Math.max(1, layer.reuseFactor ?? ctx.config.reuseFactor);
     const multipliers = Math.ceil(lanes / rf);
     const p = estimateProduct(ctx.weight, ctx.input, ctx.device);
