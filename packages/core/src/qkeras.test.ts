@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activationPrecisionOf, parseQuantizerString, qkerasActivationFunction, readQuantizer, weightPrecisionOf } from './qkeras.js';
+import { activationPrecisionOf, factoredAlphaOf, parseQuantizerString, qkerasActivationFunction, readQuantizer, weightPrecisionOf } from './qkeras.js';
 import { formatPrecision } from './precision.js';
 import { isHlsestError } from './errors.js';
 
@@ -38,6 +38,24 @@ describe('QKeras weight quantizers → hls4ml types (model/quantizers.py QKerasQ
     const spec = readQuantizer({ class_name: 'quantized_bits', config: { bits: 6, integer: 0, symmetric: 0, alpha: 1, keep_negative: true } });
     expect(formatPrecision(weightPrecisionOf(spec!).precision)).toBe('fixed<6,1>');
     expect(readQuantizer(42)).toBeUndefined();
+  });
+});
+
+describe('QKeras quantizer alpha hls4ml factors out (QKerasFactorizeAlpha)', () => {
+  it.each([
+    ['quantized_bits(8,0,alpha=1)', undefined],
+    ['quantized_bits(8,0)', undefined],
+    ['quantized_bits(8,0,alpha=None)', undefined],
+    ["quantized_bits(8,0,alpha='auto_po2')", 'auto_po2'],
+    ['quantized_bits(8,0,0,1,2)', 2],
+    ['binary(alpha=auto)', 'auto'],
+    ['quantized_po2(4)', undefined],
+  ])('%s → %s', (text, expected) => {
+    expect(factoredAlphaOf(parseQuantizerString(text)!)).toBe(expected);
+  });
+
+  it('reads it from the dict form too', () => {
+    expect(factoredAlphaOf(readQuantizer({ class_name: 'quantized_bits', config: { bits: 8, integer: 0, alpha: 2 } })!)).toBe(2);
   });
 });
 

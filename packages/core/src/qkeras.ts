@@ -70,6 +70,17 @@ function numberArg(spec: QuantizerSpec, key: string, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
+/**
+ * The `alpha` hls4ml moves out of a quantizer into an ApplyAlpha node (`QKerasFactorizeAlpha`:
+ * `QKerasQuantizer` and `QKerasBinaryQuantizer` carry one; none where it is 1 or unset).
+ */
+export function factoredAlphaOf(spec: QuantizerSpec): number | 'auto' | 'auto_po2' | undefined {
+  if (spec.name === 'quantized_po2' || spec.name === 'quantized_relu_po2') return undefined;
+  const alpha = arg(spec, 'alpha');
+  if (alpha === 'auto' || alpha === 'auto_po2') return alpha;
+  return typeof alpha === 'number' && Number.isFinite(alpha) && alpha !== 1 ? alpha : undefined;
+}
+
 /** Which weight tensor a quantizer belongs to: hls4ml makes only binary *kernels* 1-bit Xnor. */
 export type WeightVariable = 'kernel' | 'bias' | 'recurrent' | 'other';
 

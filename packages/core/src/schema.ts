@@ -88,6 +88,12 @@ export const LayerSchema = z.object({
   activation: z.string().optional(),
   /** hls4ml's `activ_param`: LeakyReLU's negative slope, ELU's alpha, ThresholdedReLU's theta. */
   activationParameter: z.number().finite().optional(),
+  /**
+   * A QKeras kernel or bias quantizer's `alpha` where it is neither 1 nor unset: hls4ml scales the
+   * weights back out of it and re-applies the scale in an ApplyAlpha node after the layer
+   * (`qkeras_factorize_alpha`).
+   */
+  quantizerAlpha: z.union([z.number().finite(), z.enum(['auto', 'auto_po2'])]).optional(),
   /** Reuse factor: the one hls4ml applied when the source records it, else the requested one. */
   reuseFactor: positiveInt.optional(),
   reuseFactorKind: z.enum(['applied', 'requested']).optional(),

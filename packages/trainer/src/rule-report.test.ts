@@ -10,7 +10,7 @@ import { ruleReport, ruleReportMarkdown, type RuleCheck } from './rule-report.js
  * lower its figure, so the next regression shows.
  */
 const CEILINGS: Readonly<Record<string, Partial<Record<RuleCheck, number>>>> = {
-  'argykokk-mlp': { cycles: 15, hls_bram: 1, hls_dsp: 41, hls_ff: 22, hls_lut: 17, interval: 17, layer_cycles: 16, layer_hls_bram: 1, layer_hls_dsp: 34, layer_hls_ff: 22, layer_hls_lut: 20, layer_interval: 9 },
+  'argykokk-mlp': { cycles: 15, hls_bram: 1, hls_dsp: 41, hls_ff: 21, hls_lut: 14, interval: 17, layer_cycles: 16, layer_hls_bram: 1, layer_hls_dsp: 34, layer_hls_ff: 22, layer_hls_lut: 20, layer_interval: 9 },
   'calwilee-sepconv (hls4ml dev)': { cycles: 78, hls_bram: 101, hls_dsp: 24, hls_ff: 26, hls_lut: 51, interval: 97 },
   'enet (hls4ml fork)': { cosim_cycles: 103 },
   'hls4ml-baselines': { cycles: 58, hls_bram: 1, hls_dsp: 9, hls_ff: 16, hls_lut: 16, interval: 7 },

@@ -474,6 +474,29 @@ describe('hls4ml graph passes by version', () => {
     });
   });
 
+  describe('QKeras quantizer alpha (qkeras_factorize_alpha)', () => {
+    const qdense = (alpha: unknown) => parseKerasModel({ class_name: 'Sequential', config: { layers: [
+      { class_name: 'QDense', config: { name: 'fc', units: 8, batch_input_shape: [null, 16], activation: 'relu', kernel_quantizer: { class_name: 'quantized_bits', config: { bits: 8, integer: 0, alpha } } } },
+    ] } }).layers;
+    const build = (alpha: unknown) => buildDesign(qdense(alpha), config({ strategy: 'latency', reuseFactor: 1 }), { toolchain: { hls4mlVersion: '1.1.0' } });
+
+    it('inserts an ApplyAlpha scale after the layer, before its activation, unless alpha is 1 or unset', () => {
+      expect(build(1).layers.map((l) => l.name)).toEqual(['fc_input', 'fc', 'fc_relu']);
+      expect(build(null).layers.map((l) => l.name)).toEqual(['fc_input', 'fc', 'fc_relu']);
+      const b = build('auto_po2');
+      expect(b.layers.map((l) => [l.name, l.className])).toEqual([['fc_input', 'InputLayer'], ['fc', 'QDense'], ['fc_alpha', 'ApplyAlpha'], ['fc_relu', 'Activation']]);
+      expect(b.notes).toContain("fc: its quantizer's alpha=auto_po2 is re-applied by fc_alpha (qkeras_factorize_alpha)");
+    });
+
+    it('shifts by a power-of-two alpha and multiplies by a trained one', () => {
+      const po2 = build('auto_po2').layers.find((l) => l.name === 'fc_alpha')!;
+      const two = build(2).layers.find((l) => l.name === 'fc_alpha')!;
+      const trained = build('auto').layers.find((l) => l.name === 'fc_alpha')!;
+      expect([po2.operators.lutProductBits, po2.expectedDsp, two.operators.lutProductBits, two.expectedDsp]).toEqual([0, 0, 0, 0]);
+      expect(trained.operators.lutProductBits + trained.expectedDsp).toBeGreaterThan(0);
+    });
+  });
+
   it('splits a SeparableConv2D into depthwise and pointwise nodes from v1.0, not before', () => {
     const sep = parseKerasModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'SeparableConv2D', config: { name: 's', batch_input_shape: [null, 8, 8, 2], kernel_size: [3, 3], filters: 5, use_bias: false } }] } }).layers;
     const v1 = buildDesign(sep, config({ strategy: 'latency', reuseFactor: 1 }), { toolchain: { hls4mlVersion: '1.1.0' } });

@@ -125,6 +125,12 @@ export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules, str
       continue;
     }
     push(layer);
+    if (layer.quantizerAlpha !== undefined) {
+      const alpha = applyAlpha(layer, rules);
+      push(alpha);
+      renamed.set(layer.name, alpha.name);
+      notes.push(`${layer.name}: its quantizer's alpha=${layer.quantizerAlpha} is re-applied by ${alpha.name} (qkeras_factorize_alpha)`);
+    }
   }
   return { layers: stream ? out.flatMap(withZeroPadding) : out, notes };
 }
@@ -192,6 +198,29 @@ function thresholdLayer(bn: Layer, kind: 'binary' | 'ternary'): Layer {
   const channels = bn.outputShape[bn.outputShape.length - 1] ?? 1;
   const params = channels * (kind === 'binary' ? 1 : 2);
   return withResult({ ...bn, name: `bnbt_${bn.name}`, className: THRESHOLD_CLASS, activation: `${kind}_tanh`, params }, result);
+}
+
+/**
+ * The ApplyAlpha node hls4ml inserts after a QKeras layer whose quantizer has an alpha
+ * (`QKerasFactorizeAlpha`): a BatchNormalization-like scale (and the layer's bias, moved there)
+ * per output. A power-of-two scale (`auto_po2`, or a fixed 2, ½…) is a shift; `auto` scales are
+ * the trained kernel's, multiplications. From v1.0 its types are `auto`.
+ */
+function applyAlpha(layer: Layer, rules: Hls4mlRules): Layer {
+  const channels = layer.outputShape[layer.outputShape.length - 1] ?? 1;
+  const alpha = layer.quantizerAlpha;
+  const shift = alpha === 'auto_po2' || (typeof alpha === 'number' && alpha > 0 && Number.isInteger(Math.log2(alpha)));
+  return {
+    name: `${layer.name}_alpha`,
+    className: 'ApplyAlpha',
+    kind: 'batchnorm',
+    inputShape: [...layer.outputShape],
+    outputShape: [...layer.outputShape],
+    params: 2 * channels,
+    inbound: [layer.name],
+    ...(shift && { precision: { weight: { kind: 'exponent', width: 4 } } }),
+    ...(rules.autoPrecision && { autoPrecision: ['result'] }),
+  };
 }
 
 /** The weights' fixed kind of a Keras BinaryDense/TernaryDense (not QKeras: its quantizers are other classes). */

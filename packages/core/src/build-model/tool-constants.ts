@@ -92,11 +92,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         adderBits: 0.3788,
         accumulatorBits: 0,
         inputBits: 1.443,
-        muxBits: 0.003871,
-        pipelineBits: 0.2357,
+        muxBits: 0.003881,
+        pipelineBits: 0.2356,
         saturatingBits: 1.249,
         lutramBits: 0.1201,
-        portBits: 1.357
+        portBits: 1.358
       },
       folded: {
         perLayer: 381.7,
@@ -131,8 +131,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         adderBits: 0,
         accumulatorBits: 0,
         inputBits: 0.9646,
-        muxBits: 0.08219,
-        pipelineBits: 0.01538,
+        muxBits: 0.08218,
+        pipelineBits: 0.01594,
         saturatingBits: 0,
         lutramBits: 0,
         portBits: 0
@@ -158,7 +158,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.8379,
+        pipelineBits: 0.8202,
         saturatingBits: 0,
         lutramBits: 0.2459,
         portBits: 0
@@ -286,16 +286,16 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.09771,
+        lutProductBits: 0.09769,
         productBits: 0,
         adderBits: 0.3873,
         accumulatorBits: 0,
-        inputBits: 3.422,
+        inputBits: 3.423,
         muxBits: 0,
-        pipelineBits: 0.2357,
+        pipelineBits: 0.2356,
         saturatingBits: 0,
         lutramBits: 0,
-        portBits: 1.482
+        portBits: 1.489
       },
       folded: {
         perLayer: 100,
@@ -328,10 +328,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 2.336,
+        accumulatorBits: 2.335,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.3976,
+        pipelineBits: 0.3982,
         saturatingBits: 0,
         lutramBits: 0,
         portBits: 0
@@ -340,11 +340,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.76,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.003526,
-        accumulatorBits: 0.003949,
-        inputBits: 0.002188,
-        muxBits: 0.01104,
-        pipelineBits: 0.7758,
+        adderBits: 0.003523,
+        accumulatorBits: 0.003947,
+        inputBits: 0.002186,
+        muxBits: 0.01103,
+        pipelineBits: 0.7757,
         saturatingBits: 0,
         lutramBits: 0,
         portBits: 0
@@ -357,7 +357,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.8287,
+        pipelineBits: 0.8111,
         saturatingBits: 0,
         lutramBits: 2.096,
         portBits: 0
@@ -482,16 +482,16 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.09771,
+        lutProductBits: 0.09769,
         productBits: 0,
         adderBits: 0.3873,
         accumulatorBits: 0,
-        inputBits: 3.127,
+        inputBits: 3.128,
         muxBits: 0,
-        pipelineBits: 0.2357,
+        pipelineBits: 0.2356,
         saturatingBits: 0,
         lutramBits: 0,
-        portBits: 1.352
+        portBits: 1.36
       },
       folded: {
         perLayer: 92.72,
@@ -524,7 +524,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
-        accumulatorBits: 1.868,
+        accumulatorBits: 1.872,
         inputBits: 0,
         muxBits: 0,
         pipelineBits: 0,
@@ -553,7 +553,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.5474,
+        pipelineBits: 0.5383,
         saturatingBits: 0,
         lutramBits: 1.807,
         portBits: 0
@@ -701,16 +701,16 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.02141,
+        lutProductBits: 0.02158,
         productBits: 0,
         adderBits: 0.379,
         accumulatorBits: 0,
-        inputBits: 2.532,
+        inputBits: 2.531,
         muxBits: 0,
-        pipelineBits: 0.7376,
+        pipelineBits: 0.7368,
         saturatingBits: 0,
         lutramBits: 0.1334,
-        portBits: 0.2841
+        portBits: 0.2745
       },
       folded: {
         perLayer: 1014,
@@ -739,10 +739,10 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       passive: {
-        perLayer: 4.683,
+        perLayer: 4.694,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.08158,
+        adderBits: 0.08149,
         accumulatorBits: 0.2228,
         inputBits: 0.7849,
         muxBits: 0.2495,
@@ -756,7 +756,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0.2773,
-        accumulatorBits: 0.06448,
+        accumulatorBits: 0.06447,
         inputBits: 1.881,
         muxBits: 0.1159,
         pipelineBits: 0.1105,
@@ -772,7 +772,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.638,
+        pipelineBits: 0.6282,
         saturatingBits: 0,
         lutramBits: 0,
         portBits: 0

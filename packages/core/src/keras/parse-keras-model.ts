@@ -3,7 +3,7 @@ import { HlsestError } from '../errors.js';
 import { kerasClassInfo, layerRule, NOT_MODELLED, type KerasClassInfo } from '../layer-kinds/index.js';
 import { hls4mlRules } from '../build-model/hls4ml-versions.js';
 import { converterGraph } from '../build-model/hls4ml-graph.js';
-import { activationPrecisionOf, qkerasActivationFunction, readQuantizer, weightPrecisionOf } from '../qkeras.js';
+import { activationPrecisionOf, factoredAlphaOf, qkerasActivationFunction, readQuantizer, weightPrecisionOf } from '../qkeras.js';
 import type { Layer, LayerPrecision } from '../schema.js';
 import type { Precision } from '../precision.js';
 import type { KerasLayerConfig, KerasLayerJson, KerasModelJson } from './keras-format.js';
@@ -141,7 +141,22 @@ function buildLayer(
   const parameter = activationParameter(className, activation, config);
   if (parameter !== undefined) layer.activationParameter = parameter;
   if (precision && Object.keys(precision).length > 0) layer.precision = precision;
+  const alpha = info.quantized && FACTORED_KINDS.has(info.kind) ? factoredAlpha(config) : undefined;
+  if (alpha !== undefined) layer.quantizerAlpha = alpha;
   return layer;
+}
+
+/** hls4ml's `QKerasFactorizeAlpha` matches Dense, Conv1D, Conv2D and Conv2DBatchnorm nodes. */
+const FACTORED_KINDS: ReadonlySet<Layer['kind']> = new Set(['dense', 'conv1d', 'conv2d']);
+
+/** The kernel's (else the bias's) quantizer alpha that hls4ml factors out. */
+function factoredAlpha(config: KerasLayerConfig): Layer['quantizerAlpha'] {
+  for (const value of [config.kernel_quantizer, config.bias_quantizer]) {
+    const spec = readQuantizer(value);
+    const alpha = spec && factoredAlphaOf(spec);
+    if (alpha !== undefined) return alpha;
+  }
+  return undefined;
 }
 
 /** Runs a rule's check, naming the model file in the error it raises. */

@@ -56,7 +56,8 @@ export const batchnormRule: LayerKindRule = {
         inputBits: lanes * ctx.input.width,
         accumulatorBits: lanes * ctx.result.width,
       },
-      depth: ctx.elementwiseCycles + 1,
+      // A power-of-two scale (an ApplyAlpha's `auto_po2`) is a shift: no multiplier stage.
+      depth: ctx.elementwiseCycles + (p.kind === 'shift' ? 0 : 1),
     });
   },
 };
