@@ -102,6 +102,30 @@ describe('parseKerasModel on the example models', () => {
     expect(net.layers.map((l) => l.name)).toEqual(['a_input', 'a', 'b']);
     expect(net.layers[2]!.inbound).toEqual(['a']);
   });
+
+  it('expands a nested model in place, its input reading what feeds it (parse_model_layer, expand_layer_group)', () => {
+    const backbone = { class_name: 'Sequential', name: 'backbone', config: { name: 'backbone', layers: [
+      { class_name: 'InputLayer', config: { name: 'inner_in', batch_input_shape: [null, 8] } },
+      { class_name: 'Dense', config: { name: 'h1', units: 6, activation: 'relu' } },
+      { class_name: 'Dense', config: { name: 'h2', units: 4 } },
+    ] }, inbound_nodes: [[['x', 0, 0, {}]]] };
+    const net = parseKerasModel({ class_name: 'Functional', config: { name: 'outer', layers: [
+      { class_name: 'InputLayer', name: 'x', config: { name: 'x', batch_input_shape: [null, 8] }, inbound_nodes: [] },
+      backbone,
+      { class_name: 'Dense', name: 'head', config: { name: 'head', units: 2 }, inbound_nodes: [[['backbone', 0, 0, {}]]] },
+    ], input_layers: [['x', 0, 0]], output_layers: [['head', 0, 0]] } });
+    expect(net.layers.map((l) => [l.name, l.inbound])).toEqual([['x', []], ['h1', ['x']], ['h1_relu', ['h1']], ['h2', ['h1_relu']], ['head', ['h2']]]);
+    expect(net.layers.at(-1)!.inputShape).toEqual([4]);
+  });
+
+  it('expands a nested Sequential without an InputLayer inside a Sequential', () => {
+    const net = parseKerasModel({ class_name: 'Sequential', config: { layers: [
+      { class_name: 'Dense', config: { name: 'a', units: 4, batch_input_shape: [null, 8] } },
+      { class_name: 'Sequential', config: { name: 'block', layers: [{ class_name: 'Dense', config: { name: 'b', units: 3 } }] } },
+      { class_name: 'Dense', config: { name: 'c', units: 2 } },
+    ] } });
+    expect(net.layers.map((l) => [l.name, l.inbound])).toEqual([['a_input', []], ['a', ['a_input']], ['b', ['a']], ['c', ['b']]]);
+  });
 });
 
 describe('parseKerasModel, kernel initializers', () => {

@@ -29,11 +29,10 @@ export function parseKerasModel(input: string | unknown, source = 'model', optio
   const activationResults = new Map<string, Precision>();
   const json = typeof input === 'string' ? parseJsonText(input, source) : input;
   const model = asModel(json, source);
-  const rawLayers = Array.isArray(model.config) ? (model.config as KerasLayerJson[]) : (model.config as { layers: KerasLayerJson[] }).layers;
+  const rawLayers = layersOf(model);
   if (!Array.isArray(rawLayers) || rawLayers.length === 0) {
     throw new HlsestError('HLSEST_BAD_MODEL', `${source}: the model has no layers`, { source });
   }
-  const sequential = model.class_name === 'Sequential';
   const layers: Layer[] = [];
   const byName = new Map<string, Layer>();
   const add = (layer: Layer) => {
@@ -41,35 +40,64 @@ export function parseKerasModel(input: string | unknown, source = 'model', optio
     byName.set(layer.name, layer);
     layers.push(layer);
   };
+  // A nested model's name stands for its output layer, its inputs for what feeds it.
+  const aliases = new Map<string, string>();
+  const resolve = (name: string) => aliases.get(name) ?? name;
 
-  rawLayers.forEach((raw, index) => {
-    if (!raw || typeof raw !== 'object' || typeof raw.class_name !== 'string') {
-      throw new HlsestError('HLSEST_BAD_MODEL', `${source}: layer #${index} has no class_name`, { source, index });
-    }
-    const config = (raw.config ?? {}) as KerasLayerConfig;
-    const name = String(config.name ?? raw.name ?? `${raw.class_name.toLowerCase()}_${index}`);
-    let inbound = sequential ? (layers.length ? [layers[layers.length - 1]!.name] : []) : inboundNames(raw.inbound_nodes);
-    const declaredInput = batchShape(config);
-
-    if (raw.class_name !== 'InputLayer' && inbound.length === 0) {
-      if (!declaredInput) throw new HlsestError('HLSEST_BAD_MODEL', `${source}: layer "${name}" has no input and no input shape`, { source, layer: name });
-      const implicit = inputLayer(`${name}_input`, declaredInput);
-      add(implicit);
-      inbound = [implicit.name];
-    }
-    const inputs = inbound.map((parent) => {
-      const found = byName.get(parent);
-      if (!found) throw new HlsestError('HLSEST_BAD_MODEL', `${source}: layer "${name}" takes input from unknown layer "${parent}"`, { source, layer: name });
-      return found.outputShape;
+  /**
+   * Adds one model's layers. A nested Sequential/Functional is expanded in place, as hls4ml's
+   * converter does (`parse_model_layer` makes a LayerGroup, `expand_layer_group` inlines it): its
+   * input layers read what feeds it (`entry`). Returns the name of the model's output layer.
+   */
+  const addModel = (raws: readonly KerasLayerJson[], sequential: boolean, entry: readonly string[] | undefined): string => {
+    let last: string | undefined;
+    let inputsTaken = 0;
+    raws.forEach((raw, index) => {
+      if (!raw || typeof raw !== 'object' || typeof raw.class_name !== 'string') {
+        throw new HlsestError('HLSEST_BAD_MODEL', `${source}: layer #${index} has no class_name`, { source, index });
+      }
+      const config = (raw.config ?? {}) as KerasLayerConfig;
+      const name = String(config.name ?? raw.name ?? `${raw.class_name.toLowerCase()}_${index}`);
+      let inbound = sequential ? (last ? [last] : [...(entry ?? [])]) : inboundNames(raw.inbound_nodes).map(resolve);
+      if (raw.class_name === 'InputLayer' && entry) {
+        const fed = entry[Math.min(inputsTaken++, entry.length - 1)];
+        if (fed === undefined) throw new HlsestError('HLSEST_BAD_MODEL', `${source}: nested input layer "${name}" has nothing feeding it`, { source, layer: name });
+        aliases.set(name, fed);
+        last = fed;
+        return;
+      }
+      if (NESTED_MODELS.has(raw.class_name)) {
+        const inner = raw as unknown as KerasModelJson;
+        const out = addModel(layersOf(inner), raw.class_name === 'Sequential', inbound);
+        aliases.set(name, out);
+        last = out;
+        return;
+      }
+      const declaredInput = batchShape(config);
+      if (raw.class_name !== 'InputLayer' && inbound.length === 0) {
+        if (!declaredInput) throw new HlsestError('HLSEST_BAD_MODEL', `${source}: layer "${name}" has no input and no input shape`, { source, layer: name });
+        const implicit = inputLayer(`${name}_input`, declaredInput);
+        add(implicit);
+        inbound = [implicit.name];
+      }
+      const inputs = inbound.map((parent) => {
+        const found = byName.get(parent);
+        if (!found) throw new HlsestError('HLSEST_BAD_MODEL', `${source}: layer "${name}" takes input from unknown layer "${parent}"`, { source, layer: name });
+        return found.outputShape;
+      });
+      last = name;
+      if (raw.class_name === 'InputLayer') {
+        if (!declaredInput) throw new HlsestError('HLSEST_BAD_MODEL', `${source}: input layer "${name}" has no shape`, { source, layer: name });
+        add(inputLayer(name, declaredInput));
+        return;
+      }
+      // Keras 2 serialises a stale `batch_input_shape` on inner layers; only the first one counts.
+      add(buildLayer(raw.class_name, name, config, inputs, inbound, source, { signedLeakyRelu, notes, activationResults }));
     });
-    if (raw.class_name === 'InputLayer') {
-      if (!declaredInput) throw new HlsestError('HLSEST_BAD_MODEL', `${source}: input layer "${name}" has no shape`, { source, layer: name });
-      add(inputLayer(name, declaredInput));
-      return;
-    }
-    // Keras 2 serialises a stale `batch_input_shape` on inner layers; only the first one counts.
-    add(buildLayer(raw.class_name, name, config, inputs, inbound, source, { signedLeakyRelu, notes, activationResults }));
-  });
+    if (!last) throw new HlsestError('HLSEST_BAD_MODEL', `${source}: a nested model has no layers`, { source });
+    return resolve(last);
+  };
+  addModel(rawLayers, model.class_name === 'Sequential', undefined);
   // hls4ml's converter list: activation arguments as nodes of their own, Dropout skipped.
   const graph = converterGraph(layers).map((layer) => {
     const owner = layer.kind === 'activation' && layer.inbound.length === 1 ? layer.inbound[0]! : undefined;
@@ -261,6 +289,14 @@ function parseJsonText(text: string, source: string): unknown {
   } catch (error) {
     throw new HlsestError('HLSEST_BAD_MODEL', `${source}: not valid JSON (${(error as Error).message})`, { source }, { cause: error });
   }
+}
+
+/** Keras classes that are whole models: nested inside another, hls4ml expands them. */
+const NESTED_MODELS: ReadonlySet<string> = new Set(['Sequential', 'Functional', 'Model']);
+
+/** A model's layer list: old Sequential JSON keeps it as `config` itself, newer under `config.layers`. */
+function layersOf(model: KerasModelJson): readonly KerasLayerJson[] {
+  return Array.isArray(model.config) ? (model.config as KerasLayerJson[]) : (model.config as { layers: KerasLayerJson[] }).layers;
 }
 
 function asModel(json: unknown, source: string): KerasModelJson {

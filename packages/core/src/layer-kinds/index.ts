@@ -103,9 +103,6 @@ export function hls4mlClassName(layer: { readonly className: string; readonly ac
 export const NOT_MODELLED: Readonly<Record<string, string>> = {
   FixedPointQuantizer: 'an HGQ quantizer layer; hls4ml converts it, hlsest does not model it yet',
   UnaryLUT: 'an HGQ lookup-table layer; hls4ml converts it, hlsest does not model it yet',
-  Sequential: 'a nested model; hls4ml flattens it, hlsest does not model nested models yet: save the model flattened',
-  Functional: 'a nested model; hls4ml flattens it, hlsest does not model nested models yet: save the model flattened',
-  Model: 'a nested model; hls4ml flattens it, hlsest does not model nested models yet: save the model flattened',
   Bidirectional: 'hls4ml converts it from v1.2; hlsest does not model it yet',
   LayerNormalization: 'hls4ml converts it from v1.2; hlsest does not model it yet',
   TimeDistributed: 'hls4ml converts it from v1.2; hlsest does not model it yet',
