@@ -94,6 +94,8 @@ export const LayerSchema = z.object({
    * (`qkeras_factorize_alpha`).
    */
   quantizerAlpha: z.union([z.number().finite(), z.enum(['auto', 'auto_po2'])]).optional(),
+  /** A Clone node (io_stream): how many copies of its input stream it writes (`clone_output`). */
+  copies: positiveInt.optional(),
   /** Reuse factor: the one hls4ml applied when the source records it, else the requested one. */
   reuseFactor: positiveInt.optional(),
   reuseFactorKind: z.enum(['applied', 'requested']).optional(),

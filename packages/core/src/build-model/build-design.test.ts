@@ -497,6 +497,24 @@ describe('hls4ml graph passes by version', () => {
     });
   });
 
+  it('clones an io_stream output that feeds two layers, one FIFO per copy (clone_output)', () => {
+    const residual = parseKerasModel({ class_name: 'Functional', config: { layers: [
+      { class_name: 'InputLayer', name: 'x', config: { name: 'x', batch_input_shape: [null, 64, 4] }, inbound_nodes: [] },
+      { class_name: 'Conv1D', name: 'c', config: { name: 'c', filters: 4, kernel_size: [3], padding: 'same' }, inbound_nodes: [[['x', 0, 0, {}]]] },
+      { class_name: 'Add', name: 'sum', config: { name: 'sum' }, inbound_nodes: [[['x', 0, 0, {}], ['c', 0, 0, {}]]] },
+    ] } }).layers;
+    const settings = config({ strategy: 'latency', reuseFactor: 1, ioType: 'io_stream' });
+    const stream = buildDesign(residual, settings);
+    expect(stream.layers.map((l) => [l.name, l.kind])).toEqual([['x', 'input'], ['clone_x', 'clone'], ['zp1d_c', 'zeropadding'], ['c', 'conv1d'], ['sum', 'merge']]);
+    const clone = stream.layers.find((l) => l.name === 'clone_x')!;
+    const single = stream.layers.find((l) => l.name === 'c')!;
+    // Two copies of the 64-deep, 4-wide input stream: twice the FIFO of a layer of the same shape.
+    expect(clone.fifo!.bits).toBe(2 * 64 * 4 * 16);
+    expect(clone.fifo!.bits).toBe(2 * single.fifo!.bits);
+    const parallel = buildDesign(residual, { ...settings, ioType: 'io_parallel' });
+    expect(parallel.layers.some((l) => l.kind === 'clone')).toBe(false);
+  });
+
   it('splits a SeparableConv2D into depthwise and pointwise nodes from v1.0, not before', () => {
     const sep = parseKerasModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'SeparableConv2D', config: { name: 's', batch_input_shape: [null, 8, 8, 2], kernel_size: [3, 3], filters: 5, use_bias: false } }] } }).layers;
     const v1 = buildDesign(sep, config({ strategy: 'latency', reuseFactor: 1 }), { toolchain: { hls4mlVersion: '1.1.0' } });

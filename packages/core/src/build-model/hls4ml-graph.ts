@@ -132,7 +132,29 @@ export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules, str
       notes.push(`${layer.name}: its quantizer's alpha=${layer.quantizerAlpha} is re-applied by ${alpha.name} (qkeras_factorize_alpha)`);
     }
   }
-  return { layers: stream ? out.flatMap(withZeroPadding) : out, notes };
+  return { layers: stream ? withClones(out.flatMap(withZeroPadding), notes) : out, notes };
+}
+
+/**
+ * io_stream reads each stream once: a layer whose output feeds several layers gets a Clone node
+ * writing one copy per reader (`CloneOutput` in `backends/fpga/passes/clone.py`, which refuses
+ * more than 3 copies).
+ */
+function withClones(layers: Layer[], notes: string[]): Layer[] {
+  const readers = new Map<string, Layer[]>();
+  for (const layer of layers) for (const name of new Set(layer.inbound)) readers.set(name, [...(readers.get(name) ?? []), layer]);
+  const rewired = new Map<string, string>();
+  const out: Layer[] = [];
+  for (const layer of layers) {
+    out.push(rewired.size && layer.inbound.some((n) => rewired.has(n)) ? { ...layer, inbound: layer.inbound.map((n) => rewired.get(n) ?? n) } : layer);
+    const copies = readers.get(layer.name)?.length ?? 0;
+    if (copies < 2) continue;
+    const name = `clone_${layer.name}`;
+    out.push({ name, className: 'Clone', kind: 'clone', inputShape: [...layer.outputShape], outputShape: [...layer.outputShape], params: 0, copies, inbound: [layer.name] });
+    rewired.set(layer.name, name);
+    if (copies > 3) notes.push(`${layer.name}: its stream feeds ${copies} layers; hls4ml's clone_output refuses more than 3 copies`);
+  }
+  return out;
 }
 
 /**

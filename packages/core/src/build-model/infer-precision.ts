@@ -57,7 +57,8 @@ export function inferAutoTypes(layer: Layer, inputs: readonly Precision[], defau
     case 'reshape':
     case 'zeropadding':
     case 'upsampling':
-      // `_infer_output_matching_precision` (Reshape, Transpose, ZeroPadding, Resize).
+    case 'clone':
+      // `_infer_output_matching_precision` (Reshape, Transpose, ZeroPadding, Resize); a Clone's copies are its input's type.
       return pick(auto, input, undefined);
     case 'merge':
       return pick(auto, merged(layer, inputs, defaultPrecision), undefined);

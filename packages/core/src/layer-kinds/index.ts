@@ -12,7 +12,7 @@ import { globalPooling1dRule, globalPooling2dRule, pooling1dRule, pooling2dRule 
 import { recurrentRule } from './recurrent.js';
 import { croppingRule, upsamplingRule, zeroPaddingRule } from './resize.js';
 import { separableConv1dRule, separableConv2dRule } from './separable.js';
-import { dropoutRule, flattenRule, inputRule, reshapeRule } from './shape-only.js';
+import { cloneRule, dropoutRule, flattenRule, inputRule, reshapeRule } from './shape-only.js';
 
 /**
  * Every layer kind hlsest knows, each with its one rule entry. A new kind is a new file
@@ -42,6 +42,7 @@ export const LAYER_RULES = {
   zeropadding: zeroPaddingRule,
   cropping: croppingRule,
   embedding: embeddingRule,
+  clone: cloneRule,
   other: customRule,
 } as const satisfies Readonly<Record<string, LayerKindRule>>;
 

@@ -67,6 +67,27 @@ export const reshapeRule: LayerKindRule = {
 };
 
 /**
+ * The node hls4ml inserts in io_stream after a layer whose output feeds more than one layer
+ * (`clone_output` in `backends/fpga/passes/clone.py`, kernel `nnet_stream.h` `clone_stream`): it
+ * reads each element once and writes it to every copy, each copy a FIFO as deep as the positions.
+ * No Keras class: only the graph passes make it.
+ */
+export const cloneRule: LayerKindRule = {
+  family: 'shape',
+  weighted: false,
+  keras: {},
+  inferShape: (ctx) => ({ outputShape: [...firstInput(ctx)], params: 0 }),
+  multSize: () => undefined,
+  build(layer, ctx) {
+    const copies = layer.copies ?? 2;
+    const lanes = layer.outputShape[layer.outputShape.length - 1] ?? 1;
+    const built = buildPassiveLayer(layer, ctx, { operators: { inputBits: lanes * ctx.input.width, accumulatorBits: copies * lanes * ctx.result.width }, depth: 1 });
+    const fifo = built.fifo && { ...built.fifo, bits: built.fifo.bits * copies, bram18k: built.fifo.bram18k * copies, lutramBits: built.fifo.lutramBits * copies };
+    return { ...built, fifoBits: built.fifoBits * copies, ...(fifo && { fifo }), notes: [`${copies} copies of the stream, each its own FIFO (clone_output)`] };
+  },
+};
+
+/**
  * Regularization layers do nothing at inference. hls4ml's Keras 2 converter skips Dropout
  * (`skip_layers`); its Keras 3 converter (v1.2+, `converters/keras_v3/core.py`) makes the
  * spatial, Gaussian and alpha dropouts identities too, so they are accepted here as well.
