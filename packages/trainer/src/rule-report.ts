@@ -465,7 +465,7 @@ export function ruleReportMarkdown(report: RuleReport): string {
     lines.push(`## ${family}`, '');
     if (report.notes[family]) lines.push(report.notes[family]!, '');
     // Families the rules do not describe (a development hls4ml, guessed settings) say nothing of where they miss.
-    lines.push(...evidenceLines(report.evidence[family]), ...(report.notes[family] ? [] : missLines(scores)));
+    lines.push(...evidenceLines(report.evidence[family], scores), ...(report.notes[family] ? [] : missLines(scores)));
     lines.push('| check | n | sMAPE % | exact | within 10 % | within 25 % | worst (truth → rule) |', '|---|---:|---:|---:|---:|---:|---|');
     for (const s of scores) {
       const worst = s.worst.map((w) => `${Math.round(w.truth)} → ${Math.round(w.rule)}`).join('; ');
@@ -497,9 +497,16 @@ function missLines(scores: readonly RuleScore[]): string[] {
 }
 
 /** What the family's reports show no rule can follow, in words; nothing when they show nothing. */
-function evidenceLines(facts: FamilyEvidence | undefined): string[] {
+function evidenceLines(facts: FamilyEvidence | undefined, scores: readonly RuleScore[]): string[] {
   if (!facts) return [];
   const out: string[] = [];
+  // The check's figure over the family's other designs, against its goal.
+  const without = (check: RuleCheck, designs: number, points: number) => {
+    const s = scores.find((x) => x.check === check);
+    if (!s || s.n <= designs) return '';
+    const rest = (s.smape * s.n - points * s.n) / (s.n - designs);
+    return ` Without ${designs === 1 ? 'it' : 'them'}, ${rest.toFixed(1)} %${s.goal !== undefined ? ` (goal ${s.goal} %)` : ''}.`;
+  };
   if (facts.zeroLatency > 0) {
     out.push(
       `- ${facts.zeroLatency} of ${facts.latencyDesigns} designs report a latency of 0 cycles (combinational logic). hlsest never estimates less than 1 cycle (II ≥ 1 and II ≤ latency), and sMAPE(0, 1) = 100 %: these designs alone put the family's latency sMAPE at ≥ ${((100 * facts.zeroLatency) / facts.latencyDesigns).toFixed(0)} %.`,
@@ -520,7 +527,7 @@ function evidenceLines(facts: FamilyEvidence | undefined): string[] {
   const unbuilt = facts.dspWithoutProducts;
   if (unbuilt) {
     out.push(
-      `- ${unbuilt.designs} of ${unbuilt.dspDesigns} designs report ${unbuilt.min}–${unbuilt.max} DSPs (${unbuilt.example}) where every product the rules count is built from LUTs, so the rule says 0; what those DSPs build, the reports do not say. They alone put ${unbuilt.points.toFixed(1)} points on the family's HLS DSP sMAPE.`,
+      `- ${unbuilt.designs} of ${unbuilt.dspDesigns} designs report ${unbuilt.min}–${unbuilt.max} DSPs (${unbuilt.example}) where every product the rules count is built from LUTs, so the rule says 0; what those DSPs build, the reports do not say. They alone put ${unbuilt.points.toFixed(1)} points on the family's HLS DSP sMAPE.${without('hls_dsp', unbuilt.designs, unbuilt.points)}`,
     );
   }
   const phantom = facts.lutBeyondSynthesis;
@@ -528,7 +535,7 @@ function evidenceLines(facts: FamilyEvidence | undefined): string[] {
     const times = (r: number) => `${r < 10 ? r.toFixed(1) : Math.round(r)}×`;
     const ratios = phantom.designs === 1 ? times(phantom.maxRatio) : `${times(phantom.minRatio)}–${times(phantom.maxRatio)}`;
     out.push(
-      `- ${phantom.designs} of ${phantom.lutDesigns} designs ${phantom.designs === 1 ? 'reports' : 'report'} C-synthesis LUTs ${ratios} the LUTs synthesis built of them (${phantom.example}), where the family's other designs with both reports show at most ${times(phantom.othersMax)}: C-synthesis counted logic that synthesis then removed whole, which no count of the operators built follows. ${phantom.designs === 1 ? 'It alone puts' : 'They alone put'} ${phantom.points.toFixed(1)} points on the family's HLS LUT sMAPE.`,
+      `- ${phantom.designs} of ${phantom.lutDesigns} designs ${phantom.designs === 1 ? 'reports' : 'report'} C-synthesis LUTs ${ratios} the LUTs synthesis built of them (${phantom.example}), where the family's other designs with both reports show at most ${times(phantom.othersMax)}: C-synthesis counted logic that synthesis then removed whole, which no count of the operators built follows. ${phantom.designs === 1 ? 'It alone puts' : 'They alone put'} ${phantom.points.toFixed(1)} points on the family's HLS LUT sMAPE.${without('hls_lut', phantom.designs, phantom.points)}`,
     );
   }
   return out.length ? ['Out of reach for any rule, from these reports:', '', ...out, ''] : [];

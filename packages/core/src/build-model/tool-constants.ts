@@ -340,9 +340,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 10.76,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.003523,
-        accumulatorBits: 0.003947,
-        inputBits: 0.002186,
+        adderBits: 0.003525,
+        accumulatorBits: 0.003949,
+        inputBits: 0.002188,
         muxBits: 0.01103,
         pipelineBits: 0.7757,
         saturatingBits: 0,
@@ -620,30 +620,30 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
   vitis_hls_2024: {
     lut: {
       unrolled: {
-        perLayer: 1.765,
-        lutProductBits: 0.1663,
+        perLayer: 1.773,
+        lutProductBits: 0.2505,
         productBits: 0,
-        adderBits: 0.2511,
-        accumulatorBits: 0.3163,
+        adderBits: 0.2418,
+        accumulatorBits: 0.2362,
         inputBits: 4,
-        muxBits: 0.4051,
+        muxBits: 0.3123,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.4646,
+        lutramBits: 0.4638,
         portBits: 4
       },
       folded: {
-        perLayer: 948.1,
-        lutProductBits: 0.4398,
+        perLayer: 594,
+        lutProductBits: 0.1504,
         productBits: 0,
-        adderBits: 0,
-        accumulatorBits: 3.935,
-        inputBits: 0.09597,
+        adderBits: 1.831,
+        accumulatorBits: 4,
+        inputBits: 0.5775,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.322,
-        portBits: 0
+        lutramBits: 1.223,
+        portBits: 4
       },
       recurrent: {
         perLayer: 150,
@@ -659,11 +659,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       passive: {
-        perLayer: 2.95,
-        lutProductBits: 0.4078,
+        perLayer: 3.268,
+        lutProductBits: 0.3985,
         productBits: 0,
-        adderBits: 0.7954,
-        accumulatorBits: 0.86,
+        adderBits: 0.7817,
+        accumulatorBits: 0.9057,
         inputBits: 0,
         muxBits: 1,
         pipelineBits: 0,
@@ -672,12 +672,12 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       streamed: {
-        perLayer: 1.066,
-        lutProductBits: 0,
+        perLayer: 0.9603,
+        lutProductBits: 0.03782,
         productBits: 0,
-        adderBits: 1.503,
-        accumulatorBits: 2.498,
-        inputBits: 0.8905,
+        adderBits: 1.624,
+        accumulatorBits: 2.282,
+        inputBits: 0.8797,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
@@ -685,7 +685,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       top: {
-        perLayer: 0.7971,
+        perLayer: 0.6819,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -701,28 +701,28 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.02158,
+        lutProductBits: 0.03185,
         productBits: 0,
-        adderBits: 0.379,
+        adderBits: 0.385,
         accumulatorBits: 0,
-        inputBits: 2.531,
+        inputBits: 2.496,
         muxBits: 0,
-        pipelineBits: 0.7368,
+        pipelineBits: 0.8334,
         saturatingBits: 0,
-        lutramBits: 0.1334,
-        portBits: 0.2745
+        lutramBits: 0.1375,
+        portBits: 0
       },
       folded: {
-        perLayer: 1014,
+        perLayer: 1198,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 1.104,
+        adderBits: 1.102,
         accumulatorBits: 4,
-        inputBits: 2.401,
+        inputBits: 3.214,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 0.1852,
+        lutramBits: 0,
         portBits: 4
       },
       recurrent: {
@@ -739,13 +739,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       passive: {
-        perLayer: 4.694,
+        perLayer: 5.025,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.08149,
-        accumulatorBits: 0.2228,
-        inputBits: 0.7849,
-        muxBits: 0.2495,
+        adderBits: 0.07554,
+        accumulatorBits: 0.2176,
+        inputBits: 0.79,
+        muxBits: 0.2514,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0,
@@ -753,15 +753,15 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       },
       streamed: {
         perLayer: 0,
-        lutProductBits: 0,
+        lutProductBits: 0.006407,
         productBits: 0,
-        adderBits: 0.2773,
-        accumulatorBits: 0.06447,
-        inputBits: 1.881,
-        muxBits: 0.1159,
+        adderBits: 0.1067,
+        accumulatorBits: 0,
+        inputBits: 1.905,
+        muxBits: 0.1848,
         pipelineBits: 0.1105,
         saturatingBits: 0,
-        lutramBits: 0.004314,
+        lutramBits: 0,
         portBits: 0
       },
       top: {
@@ -772,7 +772,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.6282,
+        pipelineBits: 0.6399,
         saturatingBits: 0,
         lutramBits: 0,
         portBits: 0
@@ -805,14 +805,14 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8571,
-      ff: 0.821,
-      lut: 0.7417,
-      lutPerMovedRomBit: 0.06978
+      ff: 0.7743,
+      lut: 0.6648,
+      lutPerMovedRomBit: 0.02533
     },
     synthTransferByYear: {
       2024: {
-        ff: 0.821,
-        lut: 0.7417
+        ff: 0.7743,
+        lut: 0.6648
       }
     },
     bramMinBits: 1024,

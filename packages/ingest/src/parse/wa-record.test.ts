@@ -49,6 +49,17 @@ describe('waRecordToDraft', () => {
     expect(layers[1]!.precision).not.toHaveProperty('bias');
   });
 
+  it('marks a layer whose ApplyAlpha node the config names (qkeras_factorize_alpha), as a power-of-two scale', () => {
+    const plain = waRecordToDraft(record(), 'f.json', '0', 'wa-hls4ml');
+    if (!plain.ok) throw new Error(plain.rejection.reason);
+    expect(plain.draft.network.layers[1]).not.toHaveProperty('quantizerAlpha');
+    const value = record();
+    Object.assign(value.hls_config.LayerName, { q_dense_alpha: { Precision: 'auto' } });
+    const scaled = waRecordToDraft(value, 'f.json', '0', 'wa-hls4ml');
+    if (!scaled.ok) throw new Error(scaled.rejection.reason);
+    expect(scaled.draft.network.layers[1]!.quantizerAlpha).toBe('auto_po2');
+  });
+
   it.each([
     [(r: any) => delete r.hls_config, 'no hls_config'],
     [(r: any) => (r.model_config = []), 'no model_config layers'],

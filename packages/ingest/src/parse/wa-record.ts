@@ -139,6 +139,11 @@ function layersOf(config: readonly LayerJson[], layerNames: Json, strategy: stri
     if (precision) layer.precision = precision;
     const auto = autoTypesOf(entry);
     if (auto.length) layer.autoPrecision = auto;
+    // The config names an ApplyAlpha node after a layer whose quantizer's alpha hls4ml factored out
+    // (`qkeras_factorize_alpha`). The records do not keep the quantizers; their DSPs are the
+    // layers' own (a multiplier per ApplyAlpha would double the io_stream designs' 3–6), so the
+    // scales are taken as powers of two, QKeras's `auto_po2`.
+    if (weighted && isObject(layerNames[`${name}_alpha`])) layer.quantizerAlpha = 'auto_po2';
     layers.push(layer);
   }
   return layers;
