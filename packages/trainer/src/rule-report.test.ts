@@ -66,6 +66,10 @@ describe("hls4ml's rules, family by family, on every report in the data", () => 
     expect(phantom!.othersMax).toBeLessThan(10);
     expect(phantom!.points).toBeGreaterThan(0);
     expect(report.evidence['wa-hls4ml-flat']?.lutBeyondSynthesis).toBeUndefined();
+    // The evidence says what the family's figure is over its other designs.
+    const lut = report.scores.find((s) => s.family === 'wa-hls4ml-records' && s.check === 'hls_lut')!;
+    const rest = ((lut.smape - phantom!.points) * lut.n) / (lut.n - 1);
+    expect(ruleReportMarkdown(report)).toContain(`HLS LUT sMAPE. Without it, ${rest.toFixed(1)} % (goal 25 %).`);
     // A check that misses its goal says which settings its misses come from, and they add up to its figure.
     for (const s of report.scores) {
       expect(s.misses !== undefined, `${s.family} / ${s.check}`).toBe(s.meetsGoal === false);

@@ -4,12 +4,6 @@ import { buildPassiveLayer } from '../build-model/passive-layer.js';
 import { constantMultiplicationShare } from '../build-model/constant-products.js';
 import type { LayerKindRule } from './layer-kind.js';
 
-/**
- * BatchNormalization (`parse_batchnorm_layer`, kernel `nnet_batchnorm.h` `normalize`): one
- * scale multiplication and one bias addition per element, the multipliers capped by the reuse
- * factor like a Dense's. hls4ml folds it into a preceding Dense/Conv where it can (the design
- * build decides: `fuse_batch_normalization`).
- */
 /** hls4ml's node for a BatchNormalization merged with the binary or ternary tanh after it (`bn_quant.py`). */
 export const THRESHOLD_CLASS = 'BatchNormalizationQuantizedTanh';
 
@@ -19,6 +13,13 @@ export function thresholdCount(layer: { readonly className: string; readonly act
   return layer.activation?.startsWith('ternary') ? 2 : 1;
 }
 
+/**
+ * BatchNormalization (`parse_batchnorm_layer`, kernel `nnet_batchnorm.h` `normalize`): one
+ * scale multiplication and one bias addition per element, the multipliers capped by the reuse
+ * factor like a Dense's. hls4ml folds it into a preceding Dense/Conv where it can (the design
+ * build decides: `fuse_batch_normalization`). The same kernel re-applies a QKeras alpha (ApplyAlpha)
+ * and, merged with a binary/ternary tanh, only compares against thresholds.
+ */
 export const batchnormRule: LayerKindRule = {
   family: 'batchnorm',
   weighted: false,
