@@ -1,8 +1,9 @@
 import { layerFamily } from '../layers.js';
 import { activationFunction } from '../layer-kinds/activation.js';
 import { THRESHOLD_CLASS } from '../layer-kinds/batchnorm.js';
+import { last } from '../keras/shape-helpers.js';
 import type { Precision } from '../precision.js';
-import type { Layer } from '../schema.js';
+import type { AutoPrecisionVariable, Layer } from '../schema.js';
 import type { Hls4mlRules } from './hls4ml-versions.js';
 
 /**
@@ -90,7 +91,7 @@ export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules, str
     if (layer.kind === 'activation' && activationFunction(layer.activation) === 'linear' && parent) {
       renamed.set(layer.name, parent.name);
       const result = layer.precision?.result;
-      if (result && !parent.precision?.result) replace(out, byName, withResult(parent, result));
+      if (result && !parent.precision?.result) replace(out, byName, withTypes(parent, { result }));
       continue;
     }
     if (layer.kind === 'batchnorm' && parent && fusesInto(parent, rules) && (consumers.get(parent.name) ?? 0) === 1) {
@@ -109,8 +110,9 @@ export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules, str
       notes.push(`${parent.name} and ${layer.name}: merged into ${merged.name}, ${quantizedTanh === 'binary' ? 'one comparison' : 'two comparisons'} per value (merge_batch_norm_quantized_tanh)`);
       continue;
     }
-    if (layer.kind === 'dense' && parent && isThresholdLayer(parent) && fixedWeightKind(layer)) {
-      push(narrowedDense(layer));
+    const weights = layer.kind === 'dense' && parent && isThresholdLayer(parent) ? fixedWeightKind(layer) : undefined;
+    if (weights) {
+      push(narrowedDense(layer, weights));
       continue;
     }
     if ((layer.kind === 'separable_conv1d' || layer.kind === 'separable_conv2d') && rules.splitSeparable) {
@@ -182,10 +184,10 @@ function withZeroPadding(layer: Layer): Layer[] {
 
 const CONVOLUTIONS: ReadonlySet<Layer['kind']> = new Set(['conv1d', 'conv2d', 'depthwise_conv1d', 'depthwise_conv2d', 'separable_conv1d', 'separable_conv2d']);
 
-/** `parent` producing `result`, no longer left to precision inference. */
-function withResult(parent: Layer, result: Precision): Layer {
-  const auto = parent.autoPrecision?.filter((v) => v !== 'result');
-  const next: Layer = { ...parent, precision: { ...parent.precision, result } };
+/** `layer` with these types set, no longer left to precision inference. */
+function withTypes(layer: Layer, types: Partial<Record<AutoPrecisionVariable | 'weight' | 'bias', Precision>>): Layer {
+  const auto = layer.autoPrecision?.filter((v) => !(v in types));
+  const next: Layer = { ...layer, precision: { ...layer.precision, ...types } };
   if (auto?.length) next.autoPrecision = auto;
   else delete next.autoPrecision;
   return next;
@@ -216,11 +218,12 @@ function isThresholdLayer(layer: Layer): boolean {
  * `ap_uint<1>` out; `normalize_ternary_tanh`: two, an `ap_int<2>` out), nothing multiplied.
  */
 function thresholdLayer(bn: Layer, kind: 'binary' | 'ternary'): Layer {
-  const result: Precision = kind === 'binary' ? { kind: 'xnor', width: 1 } : { kind: 'int', signed: true, width: 2 };
-  const channels = bn.outputShape[bn.outputShape.length - 1] ?? 1;
-  const params = channels * (kind === 'binary' ? 1 : 2);
-  return withResult({ ...bn, name: `bnbt_${bn.name}`, className: THRESHOLD_CLASS, activation: `${kind}_tanh`, params }, result);
+  const params = last(bn.outputShape) * (kind === 'binary' ? 1 : 2);
+  return withTypes({ ...bn, name: `bnbt_${bn.name}`, className: THRESHOLD_CLASS, activation: `${kind}_tanh`, params }, { result: TANH_TYPES[kind] });
 }
+
+/** The values a binary (±1 as one bit, hls4ml's Xnor) or ternary (−1/0/+1, `ap_int<2>`) tanh yields. */
+const TANH_TYPES: Readonly<Record<'binary' | 'ternary', Precision>> = { binary: { kind: 'xnor', width: 1 }, ternary: { kind: 'int', signed: true, width: 2 } };
 
 /**
  * The ApplyAlpha node hls4ml inserts after a QKeras layer whose quantizer has an alpha
@@ -229,7 +232,6 @@ function thresholdLayer(bn: Layer, kind: 'binary' | 'ternary'): Layer {
  * the trained kernel's, multiplications. From v1.0 its types are `auto`.
  */
 function applyAlpha(layer: Layer, rules: Hls4mlRules): Layer {
-  const channels = layer.outputShape[layer.outputShape.length - 1] ?? 1;
   const alpha = layer.quantizerAlpha;
   const shift = alpha === 'auto_po2' || (typeof alpha === 'number' && alpha > 0 && Number.isInteger(Math.log2(alpha)));
   return {
@@ -238,7 +240,7 @@ function applyAlpha(layer: Layer, rules: Hls4mlRules): Layer {
     kind: 'batchnorm',
     inputShape: [...layer.outputShape],
     outputShape: [...layer.outputShape],
-    params: 2 * channels,
+    params: 2 * last(layer.outputShape),
     inbound: [layer.name],
     ...(shift && { precision: { weight: { kind: 'exponent', width: 4 } } }),
     ...(rules.autoPrecision && { autoPrecision: ['result'] }),
@@ -258,15 +260,9 @@ function fixedWeightKind(layer: Layer): 'binary' | 'ternary' | undefined {
  * and the result and accumulator are the integers a sum of n_in such products needs,
  * `ap_int<ceil(log2 n_in) + 2>`.
  */
-function narrowedDense(layer: Layer): Layer {
-  const nIn = layer.inputShape[layer.inputShape.length - 1] ?? 1;
-  const sum: Precision = { kind: 'int', signed: true, width: Math.ceil(Math.log2(Math.max(2, nIn))) + 2 };
-  const weight: Precision = fixedWeightKind(layer) === 'binary' ? { kind: 'xnor', width: 1 } : { kind: 'int', signed: true, width: 2 };
-  const auto = layer.autoPrecision?.filter((v) => v !== 'result' && v !== 'accum');
-  const next: Layer = { ...layer, precision: { ...layer.precision, weight, bias: weight, result: sum, accum: sum } };
-  if (auto?.length) next.autoPrecision = auto;
-  else delete next.autoPrecision;
-  return next;
+function narrowedDense(layer: Layer, kind: 'binary' | 'ternary'): Layer {
+  const sum: Precision = { kind: 'int', signed: true, width: Math.ceil(Math.log2(Math.max(2, last(layer.inputShape)))) + 2 };
+  return withTypes(layer, { weight: TANH_TYPES[kind], bias: TANH_TYPES[kind], result: sum, accum: sum });
 }
 
 /** Whether a BatchNormalization after `parent` is folded into it under this version's rule. */

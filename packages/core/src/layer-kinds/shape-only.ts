@@ -1,4 +1,4 @@
-import { firstInput, mismatch, product } from '../keras/shape-helpers.js';
+import { firstInput, last, mismatch, product } from '../keras/shape-helpers.js';
 import { buildPassiveLayer, streamBeats } from '../build-model/passive-layer.js';
 import type { LayerKindRule } from './layer-kind.js';
 
@@ -80,7 +80,7 @@ export const cloneRule: LayerKindRule = {
   multSize: () => undefined,
   build(layer, ctx) {
     const copies = layer.copies ?? 2;
-    const lanes = layer.outputShape[layer.outputShape.length - 1] ?? 1;
+    const lanes = last(layer.outputShape);
     const built = buildPassiveLayer(layer, ctx, { operators: { inputBits: lanes * ctx.input.width, accumulatorBits: copies * lanes * ctx.result.width }, depth: 1 });
     const fifo = built.fifo && { ...built.fifo, bits: built.fifo.bits * copies, bram18k: built.fifo.bram18k * copies, lutramBits: built.fifo.lutramBits * copies };
     return { ...built, fifoBits: built.fifoBits * copies, ...(fifo && { fifo }), notes: [`${copies} copies of the stream, each its own FIFO (clone_output)`] };
