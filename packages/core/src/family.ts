@@ -33,8 +33,8 @@ const FORCED_LUT_MULTIPLIERS = /multipliers forced onto LUTs/;
 /**
  * Whether where a record's multipliers landed follows its config: not where a setting outside it
  * (a project folder named LUT_…, a synthesis directive) moved them onto LUTs. Its DSP and LUT
- * counts then label no configuration (ArgyKokk's mnist at RF 2: 0 DSPs and 44k more LUTs than
- * its DSP_ twin with the same config); its FFs and cycles still do (within 0.2 %).
+ * counts and its latency then label no configuration (ArgyKokk's mnist at RF 2: 0 DSPs, 44k more
+ * LUTs and 2 cycles fewer than its DSP_ twin with the same config); its FFs and II still do.
  */
 export function multipliersFollowConfig(record: Pick<DesignRecord, 'warnings'>): boolean {
   return !record.warnings.some((w) => FORCED_LUT_MULTIPLIERS.test(w));

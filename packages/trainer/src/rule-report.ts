@@ -88,6 +88,8 @@ export interface RuleReport {
  */
 export interface FamilyEvidence {
   readonly zeroLatency: number;
+  /** The sMAPE sum of the rule's latency over the 0-cycle designs the latency check scores. */
+  readonly zeroLatencyErrors: number;
   readonly latencyDesigns: number;
   readonly dspShare?: { readonly setting: string; readonly min: number; readonly max: number; readonly minAt: string; readonly maxAt: string; readonly layers: number };
   /**
@@ -96,7 +98,14 @@ export interface FamilyEvidence {
    * of its cycles (the schedule follows which constant products become shifts and adds, i.e.
    * the trained weights).
    */
-  readonly foldedLatency?: { readonly setting: string; readonly large: LayerCycles; readonly small: LayerCycles; readonly layers: number };
+  readonly foldedLatency?: {
+    readonly setting: string;
+    readonly large: LayerCycles;
+    readonly small: LayerCycles;
+    readonly layers: number;
+    /** Per schedule check, the designs with a kernel at that setting and the sum of their sMAPE (layer checks: their layers'). */
+    readonly excluded: Partial<Record<RuleCheck, { readonly n: number; readonly sum: number }>>;
+  };
   /**
    * Designs reporting DSPs where every product the rules count is built from LUTs (no DSP in the
    * rule): what those DSPs build, the reports do not say. `points`: what they alone add to the
@@ -124,6 +133,9 @@ export interface LayerCycles {
  */
 const LUT_BEYOND_SYNTHESIS = 10;
 
+/** The checks a schedule the trained weights decide puts out of reach (`FamilyEvidence.foldedLatency`). */
+const SCHEDULE_CHECKS: ReadonlySet<RuleCheck> = new Set(['cycles', 'interval', 'layer_cycles', 'layer_interval']);
+
 /** Layers this small say little about the share of products on DSPs. */
 const MIN_SHARE_PRODUCTS = 16;
 
@@ -140,8 +152,10 @@ const DESIGN_TARGETS: Readonly<Partial<Record<RuleCheck, Target>>> = {
   lut: 'lut',
 };
 
-/** The target a per-layer check measures. */
+/** The target a per-layer or co-simulation check measures. */
 const LAYER_TARGETS: Readonly<Partial<Record<RuleCheck, Target>>> = {
+  cosim_cycles: 'cycles',
+  layer_cycles: 'cycles',
   layer_hls_bram: 'hls_bram',
   layer_hls_dsp: 'hls_dsp',
   layer_hls_ff: 'hls_ff',
@@ -149,8 +163,8 @@ const LAYER_TARGETS: Readonly<Partial<Record<RuleCheck, Target>>> = {
 };
 
 /**
- * Pairs of (truth, rule) a record offers for each check. DSP and LUT checks skip designs whose
- * multipliers were forced onto LUTs outside the config: no rule reading the config can see that.
+ * Pairs of (truth, rule) a record offers for each check. DSP, LUT and latency checks skip designs
+ * whose multipliers were forced onto LUTs outside the config: no rule reading the config can see that.
  */
 function pairs(record: DesignRecord, build: DesignBuild): [RuleCheck, number, number][] {
   const all = allPairs(record, build);
@@ -228,7 +242,7 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
       failures.push({ family, id, reason: (error as Error).message });
       continue;
     }
-    const facts = (evidence[family] ??= { zeroLatency: 0, latencyDesigns: 0, shares: [], folded: [], dspDesigns: 0, dspWithoutProducts: [], lutDesigns: 0, lutRatios: [] });
+    const facts = (evidence[family] ??= { zeroLatency: 0, zeroLatencyErrors: 0, latencyDesigns: 0, shares: [], folded: [], foldedErrors: [], dspDesigns: 0, dspWithoutProducts: [], lutDesigns: 0, lutRatios: [] });
     const cycles = record.results.latency?.cyclesMax;
     if (cycles !== undefined) {
       facts.latencyDesigns++;
@@ -249,14 +263,19 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
           if (synthLut !== undefined && synthLut > 0) facts.lutRatios.push({ at: shortId(id), ratio: hlsLut / synthLut, error: smape(hlsLut, build.hls.lut) });
         }
       }
-      facts.folded.push(...foldedLatencyLayers(record, build, id));
     }
+    const folded = guessedSettings(record).length === 0 ? foldedLatencyLayers(record, build, id) : [];
+    facts.folded.push(...folded);
+    const scheduleErrors: [RuleCheck, number][] = [];
     for (const [check, truth, rule] of pairs(record, build)) {
+      if (SCHEDULE_CHECKS.has(check)) scheduleErrors.push([check, smape(truth, rule)]);
+      if (check === 'cycles' && truth === 0) facts.zeroLatencyErrors += smape(truth, rule);
       const key = `${family}\u0000${check}`;
       const list = collected.get(key) ?? [];
       list.push({ id, truth, rule, setting });
       collected.set(key, list);
     }
+    if (folded.length) facts.foldedErrors.push({ settings: new Set(folded.map((l) => l.setting)), errors: scheduleErrors });
   }
   const scores: RuleScore[] = [];
   for (const [key, list] of [...collected.entries()].sort(([a], [b]) => a.localeCompare(b))) {
@@ -304,9 +323,12 @@ function missesBySetting(rows: readonly { readonly setting: string; readonly err
 
 interface Facts {
   zeroLatency: number;
+  zeroLatencyErrors: number;
   latencyDesigns: number;
   readonly shares: Share[];
   readonly folded: (LayerCycles & { readonly setting: string })[];
+  /** Designs with folded Latency kernels: their settings and their schedule checks' sMAPE. */
+  readonly foldedErrors: { readonly settings: ReadonlySet<string>; readonly errors: readonly [RuleCheck, number][] }[];
   dspDesigns: number;
   readonly dspWithoutProducts: { readonly at: string; readonly dsp: number }[];
   lutDesigns: number;
@@ -356,7 +378,7 @@ function foldedLatencyLayers(record: DesignRecord, build: DesignBuild, id: strin
 }
 
 /** The starkest pair, per tool and applied RF, of a layer with ≥ 4× another's products reporting ≤ 1/3 of its cycles. */
-function starkestInversion(layers: Facts['folded']): FamilyEvidence['foldedLatency'] {
+function starkestInversion(layers: Facts['folded']): Omit<NonNullable<FamilyEvidence['foldedLatency']>, 'excluded'> | undefined {
   let best: { large: Facts['folded'][number]; small: Facts['folded'][number] } | undefined;
   for (const large of layers) {
     for (const small of layers) {
@@ -365,6 +387,20 @@ function starkestInversion(layers: Facts['folded']): FamilyEvidence['foldedLaten
     }
   }
   return best && { setting: best.large.setting, ...best, layers: layers.filter((l) => l.setting === best!.large.setting).length };
+}
+
+/** Per schedule check, the count and sMAPE sum of the designs with a kernel at `setting`. */
+function scheduleErrorsAt(setting: string, designs: Facts['foldedErrors']): NonNullable<FamilyEvidence['foldedLatency']>['excluded'] {
+  const out: Partial<Record<RuleCheck, { n: number; sum: number }>> = {};
+  for (const design of designs) {
+    if (!design.settings.has(setting)) continue;
+    for (const [check, error] of design.errors) {
+      const entry = (out[check] ??= { n: 0, sum: 0 });
+      entry.n++;
+      entry.sum += error;
+    }
+  }
+  return out;
 }
 
 /** The setting whose layers' DSP shares spread most (by ratio), with its extremes. */
@@ -379,7 +415,8 @@ function summarize(facts: Facts): FamilyEvidence {
     const spread = high.share / Math.max(low.share, 1e-3);
     if (!dspShare || spread > dspShare.max / Math.max(dspShare.min, 1e-3)) dspShare = { setting, min: low.share, max: high.share, minAt: low.at, maxAt: high.at, layers: list.length };
   }
-  const foldedLatency = starkestInversion(facts.folded);
+  const inversion = starkestInversion(facts.folded);
+  const foldedLatency: FamilyEvidence['foldedLatency'] = inversion && { ...inversion, excluded: scheduleErrorsAt(inversion.setting, facts.foldedErrors) };
   const unbuilt = facts.dspWithoutProducts;
   const dspWithoutProducts: FamilyEvidence['dspWithoutProducts'] = unbuilt.length
     ? {
@@ -407,6 +444,7 @@ function summarize(facts: Facts): FamilyEvidence {
       : undefined;
   return {
     zeroLatency: facts.zeroLatency,
+    zeroLatencyErrors: facts.zeroLatencyErrors,
     latencyDesigns: facts.latencyDesigns,
     ...(dspShare && { dspShare }),
     ...(foldedLatency && { foldedLatency }),
@@ -500,16 +538,19 @@ function missLines(scores: readonly RuleScore[]): string[] {
 function evidenceLines(facts: FamilyEvidence | undefined, scores: readonly RuleScore[]): string[] {
   if (!facts) return [];
   const out: string[] = [];
-  // The check's figure over the family's other designs, against its goal.
-  const without = (check: RuleCheck, designs: number, points: number) => {
+  // A check's figure over the family's other designs (or layers), given the left-out ones' sMAPE sum.
+  const rest: RestFigure = (check, n, sum) => {
     const s = scores.find((x) => x.check === check);
-    if (!s || s.n <= designs) return '';
-    const rest = (s.smape * s.n - points * s.n) / (s.n - designs);
-    return ` Without ${designs === 1 ? 'it' : 'them'}, ${rest.toFixed(1)} %${s.goal !== undefined ? ` (goal ${s.goal} %)` : ''}.`;
+    if (!s || s.n <= n) return undefined;
+    return `${((s.smape * s.n - sum) / (s.n - n)).toFixed(1)} %${s.goal !== undefined ? ` (goal ${s.goal} %)` : ''}`;
+  };
+  const without = (check: RuleCheck, designs: number, sum: number) => {
+    const figure = rest(check, designs, sum);
+    return figure ? ` Without ${designs === 1 ? 'it' : 'them'}, ${figure}.` : '';
   };
   if (facts.zeroLatency > 0) {
     out.push(
-      `- ${facts.zeroLatency} of ${facts.latencyDesigns} designs report a latency of 0 cycles (combinational logic). hlsest never estimates less than 1 cycle (II ≥ 1 and II ≤ latency), and sMAPE(0, 1) = 100 %: these designs alone put the family's latency sMAPE at ≥ ${((100 * facts.zeroLatency) / facts.latencyDesigns).toFixed(0)} %.`,
+      `- ${facts.zeroLatency} of ${facts.latencyDesigns} designs report a latency of 0 cycles (combinational logic). hlsest never estimates less than 1 cycle (II ≥ 1 and II ≤ latency), and sMAPE(0, 1) = 100 %: these designs alone put the family's latency sMAPE at ≥ ${((100 * facts.zeroLatency) / facts.latencyDesigns).toFixed(0)} %.${without('cycles', facts.zeroLatency, facts.zeroLatencyErrors)}`,
     );
   }
   const share = facts.dspShare;
@@ -521,13 +562,13 @@ function evidenceLines(facts: FamilyEvidence | undefined, scores: readonly RuleS
   const folded = facts.foldedLatency;
   if (folded) {
     out.push(
-      `- Latency-strategy kernels shared over RF > 1 steps (${folded.setting}: ${folded.layers} layers): the cycles C-synthesis reports do not follow the layer's products. ${folded.large.at} (${folded.large.products} products) takes ${folded.large.cycles} cycles, ${folded.small.at} (${folded.small.products} products) ${folded.small.cycles}. ALLOCATION limits the multipliers, but constant products that become shifts and adds escape the limit, so the schedule follows the trained weights' values, which the projects do not ship: layer latency, and the latency and II of designs built so, are out of reach there.`,
+      `- Latency-strategy kernels shared over RF > 1 steps (${folded.setting}: ${folded.layers} layers): the cycles C-synthesis reports do not follow the layer's products. ${folded.large.at} (${folded.large.products} products) takes ${folded.large.cycles} cycles, ${folded.small.at} (${folded.small.products} products) ${folded.small.cycles}. ALLOCATION limits the multipliers, but constant products that become shifts and adds escape the limit, so the schedule follows the trained weights' values, which the projects do not ship: layer latency, and the latency and II of designs built so, are out of reach there.${foldedWithout(folded.excluded, rest)}`,
     );
   }
   const unbuilt = facts.dspWithoutProducts;
   if (unbuilt) {
     out.push(
-      `- ${unbuilt.designs} of ${unbuilt.dspDesigns} designs report ${unbuilt.min}–${unbuilt.max} DSPs (${unbuilt.example}) where every product the rules count is built from LUTs, so the rule says 0; what those DSPs build, the reports do not say. They alone put ${unbuilt.points.toFixed(1)} points on the family's HLS DSP sMAPE.${without('hls_dsp', unbuilt.designs, unbuilt.points)}`,
+      `- ${unbuilt.designs} of ${unbuilt.dspDesigns} designs report ${unbuilt.min}–${unbuilt.max} DSPs (${unbuilt.example}) where every product the rules count is built from LUTs, so the rule says 0; what those DSPs build, the reports do not say. They alone put ${unbuilt.points.toFixed(1)} points on the family's HLS DSP sMAPE.${without('hls_dsp', unbuilt.designs, unbuilt.points * unbuilt.dspDesigns)}`,
     );
   }
   const phantom = facts.lutBeyondSynthesis;
@@ -535,10 +576,23 @@ function evidenceLines(facts: FamilyEvidence | undefined, scores: readonly RuleS
     const times = (r: number) => `${r < 10 ? r.toFixed(1) : Math.round(r)}×`;
     const ratios = phantom.designs === 1 ? times(phantom.maxRatio) : `${times(phantom.minRatio)}–${times(phantom.maxRatio)}`;
     out.push(
-      `- ${phantom.designs} of ${phantom.lutDesigns} designs ${phantom.designs === 1 ? 'reports' : 'report'} C-synthesis LUTs ${ratios} the LUTs synthesis built of them (${phantom.example}), where the family's other designs with both reports show at most ${times(phantom.othersMax)}: C-synthesis counted logic that synthesis then removed whole, which no count of the operators built follows. ${phantom.designs === 1 ? 'It alone puts' : 'They alone put'} ${phantom.points.toFixed(1)} points on the family's HLS LUT sMAPE.${without('hls_lut', phantom.designs, phantom.points)}`,
+      `- ${phantom.designs} of ${phantom.lutDesigns} designs ${phantom.designs === 1 ? 'reports' : 'report'} C-synthesis LUTs ${ratios} the LUTs synthesis built of them (${phantom.example}), where the family's other designs with both reports show at most ${times(phantom.othersMax)}: C-synthesis counted logic that synthesis then removed whole, which no count of the operators built follows. ${phantom.designs === 1 ? 'It alone puts' : 'They alone put'} ${phantom.points.toFixed(1)} points on the family's HLS LUT sMAPE.${without('hls_lut', phantom.designs, phantom.points * phantom.lutDesigns)}`,
     );
   }
   return out.length ? ['Out of reach for any rule, from these reports:', '', ...out, ''] : [];
+}
+
+/** A check's sMAPE, as printed, over its rows but `n` whose sMAPE sums to `sum`; undefined when none would remain. */
+type RestFigure = (check: RuleCheck, n: number, sum: number) => string | undefined;
+
+/** The schedule checks' figures without the designs with a kernel at the folded setting. */
+function foldedWithout(excluded: NonNullable<FamilyEvidence['foldedLatency']>['excluded'], rest: RestFigure): string {
+  const figures = [...SCHEDULE_CHECKS].flatMap((check) => {
+    const e = excluded[check];
+    const figure = e && rest(check, e.n, e.sum);
+    return figure ? [`${CHECK_WORDS[check]} ${figure}`] : [];
+  });
+  return figures.length ? ` Without the designs built so: ${figures.join(', ')}.` : '';
 }
 
 const pct = (share: number) => `${share < 0.01 && share > 0 ? (100 * share).toFixed(1) : Math.round(100 * share)} %`;

@@ -152,6 +152,34 @@ describe('buildDesign, other structures', () => {
     expect(leaky(0.3).operators.lutProductBits).toBeGreaterThan(0);
   });
 
+  it('registers every call of a pipelined top, a 0-cycle ReLU too, and once more after each kernel at RF 1', () => {
+    const mlp = parseKerasModel({ class_name: 'Sequential', config: { layers: [
+      { class_name: 'Dense', config: { name: 'd1', units: 16, batch_input_shape: [null, 8], activation: 'relu' } },
+      { class_name: 'Dense', config: { name: 'd2', units: 4 } },
+    ] } }).layers;
+    const base = profileOf('vitis_hls_2020');
+    const profile = { ...base, timing: { ...base.timing, pipelineCyclesPerLayer: 1, kernelCallCycles: 1 } };
+    const at = (reuseFactor: number) => buildDesign(mlp, config({ strategy: 'latency', reuseFactor }), { profile });
+    for (const [rf, kernelRegisters] of [[1, 2], [2, 0]] as const) {
+      const build = at(rf);
+      expect(build.topology).toBe('pipeline');
+      const calls = build.layers.filter((l) => l.kind !== 'input');
+      expect(calls.map((l) => l.name)).toEqual(['d1', 'd1_relu', 'd2']);
+      expect(calls.find((l) => l.name === 'd1_relu')!.cycles).toBe(0);
+      expect(build.cycles).toBe(calls.reduce((sum, l) => sum + l.cycles, 0) + (calls.length - 1) + kernelRegisters);
+    }
+  });
+
+  it("spans a softmax's reduction trees over whole clock periods: fewer cycles at a slower clock", () => {
+    const layers: Layer[] = [input(16), { name: 'sm', className: 'Softmax', kind: 'activation', activation: 'softmax', inputShape: [16], outputShape: [16], params: 0, inbound: ['in'] }];
+    const softmaxAt = (clockPeriodNs: number) => buildDesign(layers, { ...config({ strategy: 'latency', reuseFactor: 1 }), clockPeriodNs }, { toolchain: { hlsTool: 'vitis_hls', hlsToolVersion: '2021.1' } }).layers[1]!.cycles;
+    const t = profileOf('vitis_hls_2020').timing;
+    // 16 inputs: 4 levels in each of the stable softmax's two trees.
+    expect(softmaxAt(3.33)).toBe(t.softmaxCycles + Math.ceil((8 * t.softmaxLevelNs) / 3.33));
+    expect(softmaxAt(5)).toBeLessThan(softmaxAt(3.33));
+    expect(softmaxAt(10)).toBeLessThan(softmaxAt(5));
+  });
+
   it('gives an element-wise layer a cycle (and registers) of its own only where its logic does not fit in the clock period', () => {
     const relu = (clockPeriodNs: number) =>
       buildDesign(
@@ -321,8 +349,9 @@ describe('buildDesign, other structures', () => {
     const at = (version: string, layers = softmax()) => buildDesign(layers, config({ strategy: 'latency' }), { toolchain: { ...VITIS_2023, hls4mlVersion: version } }).layers[1]!;
     const [v06, v07, v06Stable] = [at('0.6.0'), at('0.7.1'), at('0.6.0', softmax({ implementation: 'stable' }))];
     const t = profileOf('vitis_hls_2023').timing;
-    expect(v07.cycles).toBe(t.softmaxCycles + t.softmaxCyclesPerLevel * 3);
-    expect(v06.cycles).toBe(t.softmaxCycles + Math.ceil((t.softmaxCyclesPerLevel * 3) / 2));
+    // 8 inputs: 3 levels per tree, at the config's 5 ns.
+    expect(v07.cycles).toBe(t.softmaxCycles + Math.ceil((t.softmaxLevelNs * 3 * 2) / 5));
+    expect(v06.cycles).toBe(t.softmaxCycles + Math.ceil((t.softmaxLevelNs * 3) / 5));
     expect(v06Stable.cycles).toBe(v07.cycles);
     // The max tree's comparators are gone: 7 adders of the 16-bit input fewer, and the subtractions.
     expect(v06.operators.adderBits).toBeLessThan(v07.operators.adderBits);

@@ -186,6 +186,8 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
   let sumCycles = 0;
   let maxCycles = 0;
   let timedStages = 0;
+  let calls = 0;
+  let singleStepKernels = 0;
   let bram18k = 0;
   let dsp = 0;
   let ff = 0;
@@ -231,6 +233,8 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     sumCycles += b.cycles;
     maxCycles = Math.max(maxCycles, b.cycles);
     if (b.cycles > 0) timedStages++;
+    if (b.kind !== 'input' && family !== 'shape') calls++;
+    if (b.mult && b.reuse?.applied === 1) singleStepKernels++;
     bram18k += b.hls.bram18k;
     dsp += b.hls.dsp;
     ff += b.hls.ff;
@@ -259,12 +263,14 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
   lut += Math.round(tool.lut.top.portBits * outputPortBits);
   const t = tool.timing;
   // Streaming stages overlap, so the slowest stage dominates plus every stage's fill; elsewhere
-  // layers run one after another: a pipelined top adds its registers per layer, a DATAFLOW
-  // region its start-up (checked on wa-hls4ml flat rows: Σ(RF+3) − 1).
+  // layers run one after another: a DATAFLOW region adds its start-up (checked on wa-hls4ml flat
+  // rows: Σ(RF+3) − 1), a pipelined top a register between calls, even to a 0-cycle ReLU, and one
+  // more after each kernel it calls at RF 1 (ArgyKokk's 36 designs, Vitis HLS 2021.1: the design
+  // minus its instances is calls − 1 at RF 2 and 100, and that plus the kernels at RF 1).
   const cycles = stream
     ? maxCycles + timedStages * tool.streamOverheadCycles
     : topology === 'pipeline'
-      ? sumCycles + timedStages * t.pipelineCyclesPerLayer
+      ? sumCycles + Math.max(0, calls - 1) * t.pipelineCyclesPerLayer + singleStepKernels * t.kernelCallCycles
       : sumCycles + (sumCycles > 0 ? t.dataflowCycles : 0);
   const notes = [...graphNotes, ...feasibilityNotes(builds, config)];
   if (unmodelled.size) notes.push(`not modelled: ${[...unmodelled].join(', ')}`);

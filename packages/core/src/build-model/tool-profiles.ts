@@ -60,14 +60,20 @@ export interface TimingConstants {
   readonly activationNs: number;
   /** Table lookups (sigmoid, tanh): cycles. */
   readonly tableCycles: number;
-  /** Softmax: cycles at 1 and per level of its reduction trees over the inputs. */
+  /**
+   * Softmax: the cycles of its table lookups and product, and the ns of one level of its
+   * reduction trees (comparators, adders), which take whole clock periods between them. ArgyKokk's
+   * stable softmaxes (Vitis HLS 2021.1) grow 3–4 cycles per level at 3.33 ns and 2 at 5 ns.
+   */
   readonly softmaxCycles: number;
-  readonly softmaxCyclesPerLevel: number;
+  readonly softmaxLevelNs: number;
   /** A recurrent layer's cycles per timestep beyond its products (gate lookups, state update). */
   readonly recurrentStepCycles: number;
   /** A DATAFLOW region's own cycles around its processes, and a pipelined top's per layer. */
   readonly dataflowCycles: number;
   readonly pipelineCyclesPerLayer: number;
+  /** A pipelined top's cycles after each kernel it calls at RF 1, beyond its per-layer register. */
+  readonly kernelCallCycles: number;
 }
 
 /**

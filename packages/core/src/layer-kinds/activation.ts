@@ -146,7 +146,7 @@ function buildSoftmax(layer: Layer, ctx: BuildContext, n: number): LayerBuild {
   // latency one builds only the sum's (nnet_activation.h `softmax_latency`). No report in the
   // data uses it, so its depth is that structure, not a fit.
   const trees = implementation === 'latency' ? 1 : 2;
-  const depth = t.softmaxCycles + Math.ceil((t.softmaxCyclesPerLevel * levels * trees) / 2);
+  const depth = t.softmaxCycles + Math.ceil((t.softmaxLevelNs * levels * trees) / ctx.config.clockPeriodNs);
   return buildPassiveLayer(layer, ctx, {
     operators: {
       dsp: n,

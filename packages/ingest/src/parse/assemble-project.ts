@@ -73,7 +73,7 @@ export function assembleProject(project: LoadedProject, source: string, subset: 
   }
 
   const hints = namingHints(`${project.root}/${project.hlsReport?.path ?? ''}`);
-  if (hints.lutMultipliers) warnings.push('multipliers forced onto LUTs by a setting outside the config (the folder says LUT_…); DSP and LUT counts do not follow the config');
+  if (hints.lutMultipliers) warnings.push('multipliers forced onto LUTs by a setting outside the config (the folder says LUT_…); DSP and LUT counts and the latency do not follow the config');
   const overrides: { -readonly [K in keyof ConfigOverrides]: ConfigOverrides[K] } = {};
   const assumed: ('reuseFactor' | 'strategy' | 'ioType' | 'precision')[] = [];
   const configuredRf = config?.model.reuseFactor;
