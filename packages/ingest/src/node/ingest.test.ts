@@ -86,6 +86,8 @@ describe('ingest on the real data in ../shared/hls4ml-data', () => {
     expect(afterFlatten.warnings.some((w) => w.includes('first Dense after Flatten'))).toBe(true);
     expect(bySource('dense/resources/1024x16/L1/rf64').provenance.assumed).toBeUndefined();
     expect(bySource('dense/latency/16x16/L1/rf16').provenance.assumed).toBeUndefined();
+    // Its hls4ml predates 1.0 (small weight ROMs stay out of BRAM): the rules build it as 0.8.1.
+    expect(bySource('conv1d/resources/1x16/L128/rf4').toolchain).toEqual({ hlsTool: 'vivado_hls', hlsToolVersion: '2019.1', hls4mlVersion: '0.8.1' });
 
     // hls4ml-projects/argykokk-mlp/HAR/DSP_reuse1/myproject_csynth.xml: BRAM 6, DSP 413, FF 246315, LUT 237120, latency 229.
     const har = all.find((r) => r.provenance.file.endsWith('HAR/DSP_reuse1'))!;

@@ -3,6 +3,15 @@ import { draftOf, rejected, type DraftResult } from '../draft.js';
 import { cellNumber, hasColumns, median, type TableReader, type TableRow } from './table-reader.js';
 
 /**
+ * The hls4ml N-TORC built with, which its sources do not state: a release before 1.0, as its own
+ * reports show. C-synthesis keeps the 768-bit weight ROMs of its Resource Conv1D layers in no
+ * BRAM (RF 4–512, 12 layers), where hls4ml 1.0 binds every Resource kernel's weights to BRAM
+ * (`#pragma HLS RESOURCE variable=weights core=ROM_nP_BRAM`, nnet_dense_resource.h); 0.8.1 is
+ * the last release before it.
+ */
+const NTORC_HLS4ML = '0.8.1';
+
+/**
  * N-TORC's per-layer tables (HeRCLab/N-TORC `training_data_optimizer/`, see the folder's
  * FORMAT.md): each row is one layer's line in a whole-model csynth report (Vivado HLS 2019.1,
  * xczu7ev, 4 ns, io_stream, ap_fixed<16,8,AP_RND,AP_SAT>, Latency at RF 1 and Resource above).
@@ -135,7 +144,7 @@ function recordOf(layout: Layout, key: Key, rows: readonly TableRow[], file: str
     const record = {
       network: { layers: configured.layers },
       config: configured.config,
-      toolchain: { hlsTool: 'vivado_hls' as const, hlsToolVersion: '2019.1' },
+      toolchain: { hlsTool: 'vivado_hls' as const, hlsToolVersion: '2019.1', hls4mlVersion: NTORC_HLS4ML },
       results: { layers: [result] },
       provenance: {
         source: 'n-torc',
