@@ -170,7 +170,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       overheadCycles: 1,
       cyclesPerInput: 0.45,
       rolledInputsPerCycle: 3,
-      sharedProductShare: 0,
+      sharedProductShare: 0.01,
       foldedFillCycles: 6,
       foldedStepOverhead: 10,
       activationNs: 0,

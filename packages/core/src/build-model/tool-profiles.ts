@@ -58,7 +58,7 @@ export interface TimingConstants {
    * and 0 at 5 ns.
    */
   readonly activationNs: number;
-  /** Table lookups (sigmoid, tanh): cycles. */
+  /** Table lookups (sigmoid, tanh): cycles, 0–3 (an index and a ROM read). */
   readonly tableCycles: number;
   /**
    * Softmax: the cycles of its table lookups and product, and the ns of one level of its
