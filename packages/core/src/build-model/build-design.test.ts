@@ -170,6 +170,25 @@ describe('buildDesign, other structures', () => {
     }
   });
 
+  it('lets synthesis rebuild a shallow FIFO C-synthesis put in BRAM as LUTRAM where the tool profile says so (Vitis HLS 2024)', () => {
+    const cnn = parseKerasModel({ class_name: 'Sequential', config: { layers: [
+      { class_name: 'Conv1D', config: { name: 'c', filters: 16, kernel_size: [3], batch_input_shape: [null, 40, 8] } },
+      { class_name: 'Activation', config: { name: 'a', activation: 'relu' } },
+    ] } }).layers;
+    const at = (toolchain: Toolchain) => buildDesign(cnn, config({ strategy: 'latency', reuseFactor: 1, ioType: 'io_stream' }), { toolchain });
+    const vitis = at({ hlsTool: 'vitis_hls', hlsToolVersion: '2024.2', hls4mlVersion: '1.1.0' });
+    const fifo = vitis.layers.find((l) => l.name === 'c')!.fifo!;
+    expect(fifo.depth).toBe(38);
+    expect(fifo.bram18k).toBeGreaterThan(0);
+    expect(profileOf('vitis_hls_2024').lutramFifoDepth).toBeGreaterThanOrEqual(fifo.depth);
+    expect(vitis.hls.bram18k).toBeGreaterThanOrEqual(fifo.bram18k);
+    expect(vitis.synth.bram18k).toBe(vitis.hls.bram18k - fifo.bram18k);
+    // Vivado HLS keeps C-synthesis's binding: no report shows otherwise.
+    const vivado = at({ hlsTool: 'vivado_hls', hlsToolVersion: '2020.1', hls4mlVersion: '0.8.1' });
+    expect(vivado.synth.bram18k).toBe(vivado.hls.bram18k);
+    expect(vivado.hls.bram18k).toBeGreaterThan(0);
+  });
+
   it("spans a softmax's reduction trees over whole clock periods: fewer cycles at a slower clock", () => {
     const layers: Layer[] = [input(16), { name: 'sm', className: 'Softmax', kind: 'activation', activation: 'softmax', inputShape: [16], outputShape: [16], params: 0, inbound: ['in'] }];
     const softmaxAt = (clockPeriodNs: number) => buildDesign(layers, { ...config({ strategy: 'latency', reuseFactor: 1 }), clockPeriodNs }, { toolchain: { hlsTool: 'vitis_hls', hlsToolVersion: '2021.1' } }).layers[1]!.cycles;

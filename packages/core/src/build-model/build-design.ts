@@ -187,6 +187,8 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
   let maxCycles = 0;
   let timedStages = 0;
   let calls = 0;
+  let shallowFifoBram18k = 0;
+  let shallowFifoSynthLut = 0;
   let singleStepKernels = 0;
   let bram18k = 0;
   let dsp = 0;
@@ -247,6 +249,10 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
       bram18k += priced.bram18k;
       ff += priced.ff;
       lut += priced.lut;
+      if (priced.bram18k > 0 && b.fifo.depth <= tool.lutramFifoDepth) {
+        shallowFifoBram18k += priced.bram18k;
+        shallowFifoSynthLut += lutramLuts(b.fifo.widthBits, b.fifo.depth);
+      }
     }
   }
   const topology = stream || anyResource || anyConv ? 'dataflow' : 'pipeline';
@@ -283,15 +289,16 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     hls: { bram18k, dsp, ff, lut },
     // The BRAM transfer is what synthesis does to Resource kernels' weight ROMs (the flat rows
     // show Vivado moving them to LUTs), and what leaves BRAM comes back as distributed ROM in the
-    // LUTs; index tables, FIFOs and activation tables stay as C-synthesis bound them, no report
-    // showing otherwise. C-synthesis prices a line buffer per bit; synthesis builds
+    // LUTs. FIFOs C-synthesis put in BRAM but shallow enough synthesis rebuilds as LUTRAM
+    // (`lutramFifoDepth`); index tables, deeper FIFOs and activation tables stay as C-synthesis
+    // bound them, no report showing otherwise. C-synthesis prices a line buffer per bit; synthesis builds
     // it from SRLs and flip-flops (the wa-hls4ml Vitis 2024.2 records with an io_stream Conv2D
     // report 1.8–4.7 times their post-synthesis LUTs in C-synthesis, the others 1.4–2.3).
     synth: {
-      bram18k: Math.round(weightBram18k * transfer.bram18k) + bram18k - weightBram18k,
+      bram18k: Math.round(weightBram18k * transfer.bram18k) + bram18k - weightBram18k - shallowFifoBram18k,
       dsp,
       ff: Math.round(ff * transfer.ff),
-      lut: Math.round((lut - shiftRegisterLut) * transfer.lut + movedRomBits(romBitsInBram, transfer) * transfer.lutPerMovedRomBit + shiftRegisterSynthLut),
+      lut: Math.round((lut - shiftRegisterLut) * transfer.lut + movedRomBits(romBitsInBram, transfer) * transfer.lutPerMovedRomBit + shiftRegisterSynthLut + shallowFifoSynthLut),
     },
     versions: { hls4ml: rules.version, tool: tool.group },
     totals: {
@@ -321,6 +328,11 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     },
     notes,
   };
+}
+
+/** LUTs of a LUTRAM `depth` words of `widthBits`: RAM64M primitives, 3 data bits and 64 words in 4 LUTs. */
+function lutramLuts(widthBits: number, depth: number): number {
+  return Math.ceil(widthBits / 3) * 4 * Math.ceil(depth / 64);
 }
 
 /**

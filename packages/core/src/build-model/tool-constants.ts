@@ -192,6 +192,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     },
     streamOverlap: true,
     streamFifoPerElement: true,
+    lutramFifoDepth: 0,
     streamOverheadCycles: 0,
     synthTransfer: {
       bram18k: 1,
@@ -389,6 +390,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     },
     streamOverlap: false,
     streamFifoPerElement: false,
+    lutramFifoDepth: 0,
     streamOverheadCycles: 6,
     synthTransfer: {
       bram18k: 1,
@@ -586,6 +588,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     },
     streamOverlap: false,
     streamFifoPerElement: false,
+    lutramFifoDepth: 0,
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0,
@@ -806,6 +809,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     },
     streamOverlap: false,
     streamFifoPerElement: false,
+    lutramFifoDepth: 64,
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8571,

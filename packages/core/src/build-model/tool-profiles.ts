@@ -145,6 +145,15 @@ export interface ToolConstants {
    */
   readonly streamFifoPerElement: boolean;
   /**
+   * Depth up to which synthesis rebuilds a FIFO C-synthesis bound to BRAM as LUTRAM (one RAM64M
+   * column holds 64 words); 0 where no report shows it. The wa-hls4ml Vitis HLS 2024.2 io_stream
+   * records report post-synthesis BRAM as their kernels' blocks plus only their FIFOs deeper than
+   * 64 (7 designs, 8–226 blocks, six within 17 %), where C-synthesis reports up to 2.4× that
+   * (b5bae81d: 83 → 35). Keb-L's Vivado HLS designs (a development branch, settings unknown) split
+   * either way, so Vivado HLS keeps C-synthesis's binding.
+   */
+  readonly lutramFifoDepth: number;
+  /**
    * Post-synthesis over C-synthesis estimate, per resource (Vivado drops constant logic, packs
    * LUTs and FFs, moves small memories to LUTRAM): the median ratio on designs with both.
    */
