@@ -271,8 +271,9 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
   // Streaming stages overlap, so the slowest stage dominates plus every stage's fill; elsewhere
   // layers run one after another: a DATAFLOW region adds its start-up (checked on wa-hls4ml flat
   // rows: Σ(RF+3) − 1), a pipelined top a register between calls, even to a 0-cycle ReLU, and one
-  // more after each kernel it calls at RF 1 (ArgyKokk's 36 designs, Vitis HLS 2021.1: the design
-  // minus its instances is calls − 1 at RF 2 and 100, and that plus the kernels at RF 1).
+  // more after each kernel it calls at RF 1 (ArgyKokk, Vitis HLS 2021.1: the design minus its
+  // instances is calls − 1 at RF 2 and 100, and that plus the kernels at RF 1, exactly in 30 of 36
+  // designs; the 6 Breast_cancer ones, whose ApplyAlpha calls seem to take none, 1–2 cycles less).
   const cycles = stream
     ? maxCycles + timedStages * tool.streamOverheadCycles
     : topology === 'pipeline'
