@@ -69,6 +69,17 @@ describe('parseHls4mlConfigText', () => {
     expect(config.model.strategy).toBe('resource_unrolled');
   });
 
+  it("reads Model.PipelineStyle as hls4ml's SetPipelineStyle does: any case, auto left to hls4ml, anything else auto with a warning", () => {
+    expect(parseHls4mlConfigText('Model:\n  PipelineStyle: Dataflow').pipelineStyle).toBe('dataflow');
+    expect(parseHls4mlConfigText('Model:\n  PipelineStyle: pipeline').pipelineStyle).toBe('pipeline');
+    const auto = parseHls4mlConfigText('Model:\n  PipelineStyle: auto');
+    expect(auto.pipelineStyle).toBeUndefined();
+    expect(auto.warnings).toEqual([]);
+    const odd = parseHls4mlConfigText('Model:\n  PipelineStyle: fast', 'c.yml');
+    expect(odd.pipelineStyle).toBeUndefined();
+    expect(odd.warnings).toEqual(['c.yml: Model.PipelineStyle: "fast" is not one of auto, pipeline, dataflow; read as auto, as hls4ml does']);
+  });
+
   it('warns about keys it does not know, naming them, and refuses nothing for them', () => {
     const config = parseHls4mlConfigText('Colour: red\nHLSConfig:\n  Model:\n    ReuseFactor: 2\n    Speed: fast\n  Extra: 1', 'c.yml');
     expect(config.warnings).toEqual(['c.yml: unknown key Colour (ignored)', 'c.yml: unknown key HLSConfig.Extra (ignored)', 'c.yml: Model: unknown key Speed (ignored)']);

@@ -52,6 +52,8 @@ export interface Hls4mlConfig {
   readonly backend?: Backend;
   /** Weights of layers with more than this many go to top-level BRAM ports (`BramFactor`). */
   readonly bramFactor?: number;
+  /** `Model.PipelineStyle` when it names one (`auto` leaves the choice to hls4ml). */
+  readonly pipelineStyle?: PipelineStyle;
   readonly files?: ProjectFiles;
   /** Keys read but not understood, or settings hls4ml ignores: one sentence each, naming the key. */
   readonly warnings: readonly string[];
@@ -92,7 +94,9 @@ const HLSCONFIG_KEYS = new Set(['Model', 'LayerType', 'LayerName', 'Optimizers',
 const LEVEL_KEYS = new Set([
   'ReuseFactor', 'Strategy', 'Precision', 'ParallelizationFactor', 'Implementation', 'ConvImplementation', 'TableSize', 'table_size', 'Skip',
   // Read by hls4ml but not by the estimate (tracing, compression is not modelled, targets the user states, fork options):
-  'Trace', 'TraceOutput', 'Compression', 'BramFactor', 'TargetCycles', 'PipelineStyle', 'PipelineInterval', 'FIFO_opt', 'MaxPrecision',
+  'Trace', 'TraceOutput', 'Compression', 'BramFactor', 'TargetCycles', 'PipelineInterval', 'FIFO_opt', 'MaxPrecision',
+  // Read at model level apart (`readPipelineStyle`):
+  'PipelineStyle',
   'exp_table_t', 'inv_table_t', 'table_t', 'accum_t', 'result_t', 'weight_t', 'bias_t', 'Static', 'static', 'RecurrentReuseFactor',
 ]);
 
@@ -121,6 +125,7 @@ export function readHls4mlConfig(value: unknown, source = 'config'): Hls4mlConfi
   const partValue = value['Part'] ?? value['XilinxPart'] ?? value['part'];
   const backend = readBackend(value['Backend'] ?? value['backend'] ?? hls['Backend'], `${source}: Backend`);
   const bram = isObject(hls['Model']) ? hls['Model']['BramFactor'] : undefined;
+  const pipelineStyle = readPipelineStyle(isObject(hls['Model']) ? hls['Model']['PipelineStyle'] : undefined, `${source}: Model.PipelineStyle`, warnings);
   const files = readFiles(value);
   return {
     model,
@@ -131,9 +136,21 @@ export function readHls4mlConfig(value: unknown, source = 'config'): Hls4mlConfi
     ...(typeof partValue === 'string' && partValue.trim() && { part: partValue.trim() }),
     ...(backend && { backend }),
     ...(typeof bram === 'number' && Number.isFinite(bram) && { bramFactor: bram }),
+    ...(pipelineStyle && { pipelineStyle }),
     ...(files && { files }),
     warnings,
   };
+}
+
+type PipelineStyle = NonNullable<HlsConfig['pipelineStyle']>;
+
+/** hls4ml's `SetPipelineStyle`: `auto`, `pipeline` or `dataflow`, any case; anything else is read as `auto`, with a warning. */
+function readPipelineStyle(value: unknown, where: string, warnings: string[]): PipelineStyle | undefined {
+  if (value === undefined || value === null) return undefined;
+  const style = String(value).toLowerCase();
+  if (style === 'pipeline' || style === 'dataflow') return style;
+  if (style !== 'auto') warnings.push(`${where}: "${String(value)}" is not one of auto, pipeline, dataflow; read as auto, as hls4ml does`);
+  return undefined;
 }
 
 function readFiles(value: Record<string, unknown>): ProjectFiles | undefined {
@@ -303,6 +320,7 @@ function designSettings(model: LayerSettings, file: Hls4mlConfig | undefined, ov
     part: overrides.part ?? file?.part ?? DEFAULT_PART,
     ...(overrides.board && { board: overrides.board }),
     ...(backend && { backend }),
+    ...(file?.pipelineStyle && { pipelineStyle: file.pipelineStyle }),
   };
 }
 

@@ -133,6 +133,8 @@ export const HlsConfigSchema = z.object({
   part: z.string().min(1),
   board: z.string().optional(),
   backend: z.enum(BACKENDS).optional(),
+  /** The top function's schedule the config asks for (`Model.PipelineStyle`); unset means hls4ml's own choice. */
+  pipelineStyle: z.enum(['pipeline', 'dataflow']).optional(),
 });
 
 export const ToolchainSchema = z.object({

@@ -170,6 +170,29 @@ describe('buildDesign, other structures', () => {
     }
   });
 
+  it("schedules an io_parallel top as each hls4ml release's writer does, PipelineStyle included", () => {
+    const mlp = [input(16), dense('fc1', 16, 32, 'in'), dense('fc2', 32, 8, 'fc1')];
+    const cnn = parseKerasModel({ class_name: 'Sequential', config: { layers: [
+      { class_name: 'Conv1D', config: { name: 'c', filters: 4, kernel_size: [3], batch_input_shape: [null, 16, 2] } },
+    ] } }).layers;
+    const topology = (layers: Layer[], hls4mlVersion: string, extra: Partial<HlsConfig>) => buildDesign(layers, config({ reuseFactor: 1, ...extra }), { toolchain: { ...VITIS_2023, hls4mlVersion } }).topology;
+    // v1.0+ (SetPipelineStyle): auto pipelines dense Latency and resource_unrolled, flows convolutions and Resource; a named style wins.
+    expect(topology(mlp, '1.1.0', { strategy: 'latency' })).toBe('pipeline');
+    expect(topology(mlp, '1.1.0', { strategy: 'resource_unrolled', reuseFactor: 4 })).toBe('pipeline');
+    expect(topology(mlp, '1.1.0', { strategy: 'resource', reuseFactor: 4 })).toBe('dataflow');
+    expect(topology(cnn, '1.1.0', { strategy: 'latency' })).toBe('dataflow');
+    expect(topology(mlp, '1.1.0', { strategy: 'latency', pipelineStyle: 'dataflow' })).toBe('dataflow');
+    expect(topology(mlp, '1.1.0', { strategy: 'resource', reuseFactor: 4, pipelineStyle: 'pipeline' })).toBe('pipeline');
+    // v0.8 (_validate_hls_config): DATAFLOW on request, and whatever the request for Resource or a convolution.
+    expect(topology(mlp, '0.8.1', { strategy: 'latency', pipelineStyle: 'dataflow' })).toBe('dataflow');
+    expect(topology(mlp, '0.8.1', { strategy: 'resource', reuseFactor: 4, pipelineStyle: 'pipeline' })).toBe('dataflow');
+    expect(topology(cnn, '0.8.1', { strategy: 'latency', pipelineStyle: 'pipeline' })).toBe('dataflow');
+    // v0.7 (vivado_writer.py): the model's strategy alone decides; PipelineStyle does not exist.
+    expect(topology(cnn, '0.7.1', { strategy: 'latency' })).toBe('pipeline');
+    expect(topology(mlp, '0.7.1', { strategy: 'latency', pipelineStyle: 'dataflow' })).toBe('pipeline');
+    expect(topology(mlp, '0.7.1', { strategy: 'resource', reuseFactor: 4 })).toBe('dataflow');
+  });
+
   it('lets synthesis rebuild a shallow FIFO C-synthesis put in BRAM as LUTRAM where the tool profile says so (Vitis HLS 2024)', () => {
     const cnn = parseKerasModel({ class_name: 'Sequential', config: { layers: [
       { class_name: 'Conv1D', config: { name: 'c', filters: 16, kernel_size: [3], batch_input_shape: [null, 40, 8] } },

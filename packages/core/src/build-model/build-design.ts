@@ -198,7 +198,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
   let outputPortBits = 0;
   const unmodelled = new Set<string>();
   for (const b of builds) {
-    if (b.mult && b.strategy !== 'latency' && b.strategy !== 'distributed_arithmetic') anyResource = true;
+    if (b.mult && b.strategy === 'resource') anyResource = true;
     const family = layerFamily(b.kind);
     if (family === 'conv1d' || family === 'conv2d') anyConv = true;
     if (b.kind === 'other') unmodelled.add(b.className);
@@ -255,7 +255,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
       }
     }
   }
-  const topology = stream || anyResource || anyConv ? 'dataflow' : 'pipeline';
+  const topology = stream ? 'dataflow' : parallelTopology(rules, config, anyResource, anyConv);
   // A pipelined top (every layer inlined) registers each layer's output between the calls: the
   // reports' "Register" line, 0.63–0.98 FF per output bit in ArgyKokk's 36 designs (design total
   // minus its layers), 0.80 in the hls4ml tutorial's jet tagger (Vivado HLS 2019.2). A single
@@ -329,6 +329,21 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     },
     notes,
   };
+}
+
+/**
+ * How hls4ml schedules an io_parallel top function (`Hls4mlRules.pipelineStyle`). io_stream is
+ * always DATAFLOW here: its timing model is one of overlapping stages.
+ */
+function parallelTopology(rules: Hls4mlRules, config: HlsConfig, anyResource: boolean, anyConv: boolean): DesignBuild['topology'] {
+  switch (rules.pipelineStyle) {
+    case 'model-strategy':
+      return config.strategy === 'resource' ? 'dataflow' : 'pipeline';
+    case 'dataflow-on-request':
+      return config.pipelineStyle === 'dataflow' || anyResource || anyConv ? 'dataflow' : 'pipeline';
+    case 'auto':
+      return config.pipelineStyle ?? (anyResource || anyConv ? 'dataflow' : 'pipeline');
+  }
 }
 
 /** LUTs of a LUTRAM `depth` words of `widthBits`: RAM64M primitives, 3 data bits and 64 words in 4 LUTs. */

@@ -35,6 +35,16 @@ export interface Hls4mlRules {
    * `stable` (`fpga_backend.py`, the `implementation` ChoiceAttribute's default).
    */
   readonly softmaxImplementation: 'latency' | 'stable';
+  /**
+   * How an io_parallel top function is scheduled (`#pragma HLS DATAFLOW` or `PIPELINE`):
+   * - `model-strategy` (v0.6–0.7 `vivado_writer.py`): DATAFLOW when the model's strategy is Resource;
+   * - `dataflow-on-request` (v0.8 `ModelGraph._validate_hls_config`, `_validate_conv_strategy`):
+   *   `PipelineStyle` (default `pipeline`), turned into DATAFLOW by any Resource layer or convolution;
+   * - `auto` (v1.0+ `SetPipelineStyle`): a `PipelineStyle` the config names wins (hls4ml only
+   *   warns); `auto` gives DATAFLOW for convolutions or any Resource layer, else PIPELINE
+   *   (`resource_unrolled` included).
+   */
+  readonly pipelineStyle: 'model-strategy' | 'dataflow-on-request' | 'auto';
 }
 
 export const HLS4ML_VERSIONS = ['0.6', '0.7', '0.8', '1.0', '1.1', '1.2', '1.3'] as const;
@@ -54,6 +64,7 @@ const row = (version: Hls4mlVersion): Hls4mlRules => {
     autoPrecision: since('1.0'),
     croppingLayers: since('1.2'),
     softmaxImplementation: since('0.7') ? 'stable' : 'latency',
+    pipelineStyle: since('1.0') ? 'auto' : since('0.8') ? 'dataflow-on-request' : 'model-strategy',
   });
 };
 
