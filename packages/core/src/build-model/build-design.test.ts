@@ -566,6 +566,25 @@ describe('hls4ml graph passes by version', () => {
       expect([po2.operators.lutProductBits, po2.expectedDsp, two.operators.lutProductBits, two.expectedDsp]).toEqual([0, 0, 0, 0]);
       expect(trained.operators.lutProductBits + trained.expectedDsp).toBeGreaterThan(0);
     });
+
+    it('merges the alpha with a BatchNormalization after it: v0.8 keeps the alpha (a shift), v1.0+ the BatchNormalization', () => {
+      const withBn = parseKerasModel({ class_name: 'Sequential', config: { layers: [
+        { class_name: 'QDense', config: { name: 'fc', units: 8, batch_input_shape: [null, 16], kernel_quantizer: { class_name: 'quantized_bits', config: { bits: 8, integer: 0, alpha: 'auto_po2' } } } },
+        { class_name: 'BatchNormalization', config: { name: 'bn' } },
+        { class_name: 'Activation', config: { name: 'act', activation: 'relu' } },
+      ] } }).layers;
+      const at = (hls4mlVersion: string) => buildDesign(withBn, config({ strategy: 'latency', reuseFactor: 1 }), { toolchain: { hls4mlVersion } });
+      const v08 = at('0.8.1');
+      expect(v08.layers.map((l) => l.name)).toEqual(['fc_input', 'fc', 'fc_alpha', 'act']);
+      expect(v08.notes).toContain('fc_alpha and bn: merged into fc_alpha (fuse_consecutive_batch_normalization)');
+      const v11 = at('1.1.0');
+      expect(v11.layers.map((l) => l.name)).toEqual(['fc_input', 'fc', 'bn', 'act']);
+      expect(v11.notes).toContain('fc_alpha and bn: merged into bn (fuse_consecutive_batch_normalization)');
+      // The merged scale is the BatchNormalization's, no longer a power of two: multiplications.
+      const bn = v11.layers.find((l) => l.name === 'bn')!;
+      const alpha = v08.layers.find((l) => l.name === 'fc_alpha')!;
+      expect(bn.operators.lutProductBits + bn.expectedDsp).toBeGreaterThan(alpha.operators.lutProductBits + alpha.expectedDsp);
+    });
   });
 
   it('clones an io_stream output that feeds two layers, one FIFO per copy (clone_output)', () => {

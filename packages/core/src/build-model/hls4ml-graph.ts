@@ -65,7 +65,8 @@ function needsSplit(layer: Layer): boolean {
 /**
  * The graph hls4ml synthesizes, after its optimizer passes that change what gets built:
  * linear activations removed (`eliminate_linear_activation`; a quantized one hands its result
- * type to the layer before it, as `merge_linear_activation` does), a BatchNormalization after a
+ * type to the layer before it, as `merge_linear_activation` does), a QKeras layer's ApplyAlpha and
+ * a BatchNormalization after it merged (`fuse_consecutive_batch_normalization`), a BatchNormalization after a
  * Dense/Conv folded into it where the version's rule allows (`fuse_batch_normalization`), a
  * BatchNormalization before a binary or ternary tanh merged with it into a threshold layer and the
  * binary/ternary Dense after that narrowed (`merge_batch_norm_quantized_tanh`,
@@ -92,6 +93,18 @@ export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules, str
       renamed.set(layer.name, parent.name);
       const result = layer.precision?.result;
       if (result && !parent.precision?.result) replace(out, byName, withTypes(parent, { result }));
+      continue;
+    }
+    // The alpha's only reader is its layer's (the pass refuses a shared output).
+    if (layer.kind === 'batchnorm' && parent?.className === 'ApplyAlpha' && !isThresholdLayer(layer) && (consumers.get(parent.inbound[0]!) ?? 0) === 1) {
+      if (rules.consecutiveBatchnormKeeps === 'first') {
+        renamed.set(layer.name, parent.name);
+      } else {
+        out.splice(out.indexOf(parent), 1);
+        byName.delete(parent.name);
+        push({ ...layer, inbound: [...parent.inbound] });
+      }
+      notes.push(`${parent.name} and ${layer.name}: merged into ${rules.consecutiveBatchnormKeeps === 'first' ? parent.name : layer.name} (fuse_consecutive_batch_normalization)`);
       continue;
     }
     if (layer.kind === 'batchnorm' && parent && fusesInto(parent, rules) && (consumers.get(parent.name) ?? 0) === 1) {

@@ -45,6 +45,13 @@ export interface Hls4mlRules {
    *   (`resource_unrolled` included).
    */
   readonly pipelineStyle: 'model-strategy' | 'dataflow-on-request' | 'auto';
+  /**
+   * Which node `fuse_consecutive_batch_normalization` keeps of an ApplyAlpha followed by a
+   * BatchNormalization: before v1.0 the first (`qkeras.py`: the alpha node takes the product of
+   * both scales and keeps its own quantizer, so a power-of-two alpha stays a shift); from v1.0 the
+   * second (`batchnorm_opt.py`: the merged scale keeps no quantizer when neither scale is 1).
+   */
+  readonly consecutiveBatchnormKeeps: 'first' | 'second';
 }
 
 export const HLS4ML_VERSIONS = ['0.6', '0.7', '0.8', '1.0', '1.1', '1.2', '1.3'] as const;
@@ -65,6 +72,7 @@ const row = (version: Hls4mlVersion): Hls4mlRules => {
     croppingLayers: since('1.2'),
     softmaxImplementation: since('0.7') ? 'stable' : 'latency',
     pipelineStyle: since('1.0') ? 'auto' : since('0.8') ? 'dataflow-on-request' : 'model-strategy',
+    consecutiveBatchnormKeeps: since('1.0') ? 'second' : 'first',
   });
 };
 
