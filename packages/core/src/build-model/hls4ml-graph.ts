@@ -96,7 +96,7 @@ export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules, str
       continue;
     }
     // The alpha's only reader is its layer's (the pass refuses a shared output).
-    if (layer.kind === 'batchnorm' && parent?.className === 'ApplyAlpha' && !isThresholdLayer(layer) && (consumers.get(parent.inbound[0]!) ?? 0) === 1) {
+    if (layer.kind === 'batchnorm' && parent?.className === 'ApplyAlpha' && (consumers.get(parent.inbound[0]!) ?? 0) === 1) {
       if (rules.consecutiveBatchnormKeeps === 'first') {
         renamed.set(layer.name, parent.name);
       } else {
