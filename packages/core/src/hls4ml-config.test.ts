@@ -80,6 +80,13 @@ describe('parseHls4mlConfigText', () => {
     expect(odd.warnings).toEqual(['c.yml: Model.PipelineStyle: "fast" is not one of auto, pipeline, dataflow; read as auto, as hls4ml does']);
   });
 
+  it('carries Model.BramFactor into the design settings', () => {
+    const file = parseHls4mlConfigText('Model:\n  BramFactor: 2048\n  Precision: ap_fixed<16,6>');
+    const layers = parseKerasModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'fc', units: 4, batch_input_shape: [null, 8] } }] } }).layers;
+    expect(configureNetwork(layers, file).config.bramFactor).toBe(2048);
+    expect(configureNetwork(layers, undefined).config.bramFactor).toBeUndefined();
+  });
+
   it('warns about keys it does not know, naming them, and refuses nothing for them', () => {
     const config = parseHls4mlConfigText('Colour: red\nHLSConfig:\n  Model:\n    ReuseFactor: 2\n    Speed: fast\n  Extra: 1', 'c.yml');
     expect(config.warnings).toEqual(['c.yml: unknown key Colour (ignored)', 'c.yml: unknown key HLSConfig.Extra (ignored)', 'c.yml: Model: unknown key Speed (ignored)']);

@@ -94,9 +94,9 @@ const HLSCONFIG_KEYS = new Set(['Model', 'LayerType', 'LayerName', 'Optimizers',
 const LEVEL_KEYS = new Set([
   'ReuseFactor', 'Strategy', 'Precision', 'ParallelizationFactor', 'Implementation', 'ConvImplementation', 'TableSize', 'table_size', 'Skip',
   // Read by hls4ml but not by the estimate (tracing, compression is not modelled, targets the user states, fork options):
-  'Trace', 'TraceOutput', 'Compression', 'BramFactor', 'TargetCycles', 'PipelineInterval', 'FIFO_opt', 'MaxPrecision',
-  // Read at model level apart (`readPipelineStyle`):
-  'PipelineStyle',
+  'Trace', 'TraceOutput', 'Compression', 'TargetCycles', 'PipelineInterval', 'FIFO_opt', 'MaxPrecision',
+  // Read at model level apart:
+  'PipelineStyle', 'BramFactor',
   'exp_table_t', 'inv_table_t', 'table_t', 'accum_t', 'result_t', 'weight_t', 'bias_t', 'Static', 'static', 'RecurrentReuseFactor',
 ]);
 
@@ -321,6 +321,7 @@ function designSettings(model: LayerSettings, file: Hls4mlConfig | undefined, ov
     ...(overrides.board && { board: overrides.board }),
     ...(backend && { backend }),
     ...(file?.pipelineStyle && { pipelineStyle: file.pipelineStyle }),
+    ...(file?.bramFactor !== undefined && file.bramFactor > 0 && { bramFactor: file.bramFactor }),
   };
 }
 

@@ -133,6 +133,11 @@ export const HlsConfigSchema = z.object({
   part: z.string().min(1),
   board: z.string().optional(),
   backend: z.enum(BACKENDS).optional(),
+  /**
+   * `Model.BramFactor`: a layer with more weights than this reads them from a top-level BRAM port
+   * (`register_bram_weights`), outside the design; unset (hls4ml's default 10⁹) means none does.
+   */
+  bramFactor: z.number().positive().optional(),
   /** The top function's schedule the config asks for (`Model.PipelineStyle`); unset means hls4ml's own choice. */
   pipelineStyle: z.enum(['pipeline', 'dataflow']).optional(),
 });

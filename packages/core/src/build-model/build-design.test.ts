@@ -170,6 +170,21 @@ describe('buildDesign, other structures', () => {
     }
   });
 
+  it('reads the weights of a layer past BramFactor from a top-level port: no ROM in the design, no constant folding', () => {
+    const mlp = [input(16), dense('fc1', 16, 64, 'in'), dense('fc2', 64, 4, 'fc1')];
+    const latency = (bramFactor?: number) => buildDesign(mlp, config({ strategy: 'latency', reuseFactor: 1, ...(bramFactor && { bramFactor }) }), { toolchain: VITIS_2023 });
+    const [, fc1, fc2] = latency(512).layers;
+    // fc1's 1,024 weights exceed 512: every product is a real 16 × 16 multiplication; fc2's 256 stay constants.
+    expect(fc1!.expectedDsp).toBe(1024);
+    expect(fc1!.notes.some((n) => n.includes('BramFactor 512'))).toBe(true);
+    expect(fc2!.expectedDsp).toBe(latency().layers[2]!.expectedDsp);
+    expect(latency().layers[1]!.expectedDsp).toBeLessThan(1024);
+    const resource = (bramFactor?: number) => buildDesign(mlp, config({ strategy: 'resource', reuseFactor: 16, ...(bramFactor && { bramFactor }) }), { toolchain: VITIS_2023 }).layers[1]!;
+    expect(resource().weightRom!.bram18k).toBeGreaterThan(0);
+    expect(resource(512).weightRom).toBeUndefined();
+    expect(resource(512).hls.bram18k).toBe(resource(512).indexRam?.bram18k ?? 0);
+  });
+
   it("schedules an io_parallel top as each hls4ml release's writer does, PipelineStyle included", () => {
     const mlp = [input(16), dense('fc1', 16, 32, 'in'), dense('fc2', 32, 8, 'fc1')];
     const cnn = parseKerasModel({ class_name: 'Sequential', config: { layers: [

@@ -92,7 +92,10 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   // A Resource kernel at RF 1 reshapes its weights into one ROM word (`nnet_dense_resource.h`,
   // block factor n_in·n_out), which HLS folds like constants: hls4ml's Resource Conv2D test at RF 1
   // keeps 740 and 792 of its 1,536 products on DSPs (Vivado HLS 2020.1, Vitis HLS 2024.1).
-  const constant = strategy === 'latency' || ((strategy === 'resource' || strategy === 'resource_unrolled') && rf === 1);
+  // A kernel with more weights than `BramFactor` reads them from a top-level BRAM port
+  // (`register_bram_weights`, `BramWeightVariableConverter`): data, not constants, stored outside.
+  const onPort = ctx.config.bramFactor !== undefined && perApplication > ctx.config.bramFactor;
+  const constant = !onPort && (strategy === 'latency' || ((strategy === 'resource' || strategy === 'resource_unrolled') && rf === 1));
   // Vitis 2023+ builds the multipliers a Latency kernel shares over RF > 1 steps for the different
   // weight each is fed at every step: their operands are variables.
   const sharedOperands = strategy === 'latency' && rf > 1 && ctx.tool.sharedOperandsVariable;
@@ -121,8 +124,8 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const denseKernel = rules === 'dense' || rules === 'recurrent' || (rules === 'conv' && ctx.stream);
   // Resource kernels read their weights from an array reshaped to block_factor-wide words, RF
   // deep (nnet_dense_resource.h); from v1.0 it is bound to ROM_nP_BRAM, before HLS chose.
-  const copied = strategy === 'resource' && denseKernel ? copiedWeights(layer, mult, rf, blockFactor, perApplication, ctx) : undefined;
-  const rom = folded && rf > 1 && !copied ? romOf(blockFactor * weightWidth, rf, ctx) : undefined;
+  const copied = strategy === 'resource' && denseKernel && !onPort ? copiedWeights(layer, mult, rf, blockFactor, perApplication, ctx) : undefined;
+  const rom = folded && rf > 1 && !copied && !onPort ? romOf(blockFactor * weightWidth, rf, ctx) : undefined;
   const weightRom = copied ?? (rom && { wordBits: blockFactor * weightWidth, depth: rf, bram18k: rom.bram18k });
   const index = strategy === 'resource' && denseKernel ? indexRamOf(mult.nIn, rf, ctx) : undefined;
 
@@ -160,6 +163,7 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   };
   const { cycles, interval } = weightTimingOf(ctx, strategy, mult, rf, timing, realProducts, blockFactor);
   const notes = [...(strategyNote ? [strategyNote] : []), ...(reuse.note ? [reuse.note] : []), product.reason, ...extraNotes];
+  if (onPort) notes.push(`its ${perApplication} weights exceed BramFactor ${ctx.config.bramFactor}: read from a top-level BRAM port, outside the design's BRAM, and multiplied as data (no constant folding)`);
   if (weightRom?.copies) {
     notes.push(`weights stored as ${weightRom.copies} copies of the whole ${weightRom.depth}-word array of their ${weightRom.wordBits} significant bits (${weightRom.bram18k} BRAM18K), as Vitis HLS 2023 reports such kernels at RF = ${ctx.tool.weightCopies!.minOutscale}–${ctx.tool.weightCopies!.maxOutscale}·n_in; synthesis ${weightRom.keptBySynthesis ? 'keeps them in BRAM' : 'moves them out of BRAM'}`);
   }
