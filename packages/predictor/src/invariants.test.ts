@@ -10,6 +10,8 @@ const MODELS: Record<string, () => Network> = {
   'jet tagger': jetTagger,
   // As hls4ml 1.x's config_from_keras_model(granularity='name') writes it: every result and accumulator `auto`.
   'jet tagger, auto types': jetTagger,
+  // A DATAFLOW top asked for, and the larger layers' weights on top-level BRAM ports.
+  'jet tagger, DATAFLOW, BramFactor 1024': jetTagger,
   'SVHN CNN': () => parseKerasModel(readFileSync(`${REPO_ROOT}/examples/svhn-cnn.json`, 'utf8')),
   'QONNX MLP': () => parseOnnxModel(new Uint8Array(readFileSync(`${REPO_ROOT}/packages/core/test-fixtures/onnx/qonnx-mlp.onnx`))),
   'small CNN (ONNX)': () => parseOnnxModel(new Uint8Array(readFileSync(`${REPO_ROOT}/packages/core/test-fixtures/onnx/small-cnn.onnx`))),
@@ -17,7 +19,10 @@ const MODELS: Record<string, () => Network> = {
 const AUTO_TYPES = readHls4mlConfig({
   HLSConfig: { Model: { Precision: 'ap_fixed<16,6>' }, LayerName: Object.fromEntries(['fc1', 'fc2', 'fc3', 'output'].map((n) => [n, { Precision: { result: 'auto', accum: 'auto' } }])) },
 });
-const CONFIGS: Record<string, Hls4mlConfig | undefined> = { 'jet tagger, auto types': AUTO_TYPES };
+const CONFIGS: Record<string, Hls4mlConfig | undefined> = {
+  'jet tagger, auto types': AUTO_TYPES,
+  'jet tagger, DATAFLOW, BramFactor 1024': readHls4mlConfig({ HLSConfig: { Model: { Precision: 'ap_fixed<16,6>', PipelineStyle: 'dataflow', BramFactor: 1024 } } }),
+};
 const BOARDS = ['pynq-z2', 'zcu102', 'alveo-u250'];
 const STRATEGIES = ['latency', 'resource'] as const;
 const IO = ['io_parallel', 'io_stream'] as const;
