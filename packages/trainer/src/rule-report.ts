@@ -248,7 +248,8 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
       facts.latencyDesigns++;
       if (cycles === 0) facts.zeroLatency++;
     }
-    if (guessedSettings(record).length === 0) {
+    const settingsKnown = guessedSettings(record).length === 0;
+    if (settingsKnown) {
       if (multipliersFollowConfig(record)) {
         facts.shares.push(...dspShares(record, build, id));
         const dsp = record.results.hls?.dsp;
@@ -264,12 +265,13 @@ export function ruleReport(records: Iterable<DesignRecord>): RuleReport {
         }
       }
     }
-    const folded = guessedSettings(record).length === 0 ? foldedLatencyLayers(record, build, id) : [];
+    const folded = settingsKnown ? foldedLatencyLayers(record, build, id) : [];
     facts.folded.push(...folded);
     const scheduleErrors: [RuleCheck, number][] = [];
     for (const [check, truth, rule] of pairs(record, build)) {
-      if (SCHEDULE_CHECKS.has(check)) scheduleErrors.push([check, smape(truth, rule)]);
-      if (check === 'cycles' && truth === 0) facts.zeroLatencyErrors += smape(truth, rule);
+      const error = smape(truth, rule);
+      if (SCHEDULE_CHECKS.has(check)) scheduleErrors.push([check, error]);
+      if (check === 'cycles' && truth === 0) facts.zeroLatencyErrors += error;
       const key = `${family}\u0000${check}`;
       const list = collected.get(key) ?? [];
       list.push({ id, truth, rule, setting });

@@ -241,7 +241,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     dsp += b.hls.dsp;
     ff += b.hls.ff;
     lut += b.hls.lut;
-    if (layerFamily(b.kind) !== 'shape') outputBits += product(b.outputShape) * b.resultWidth;
+    if (family !== 'shape') outputBits += product(b.outputShape) * b.resultWidth;
     if (b.writesPort) outputPortBits += product(b.outputShape) * b.resultWidth;
     if (b.fifo) {
       // FIFOs are the top function's own lines in the report, priced by the top's costs.

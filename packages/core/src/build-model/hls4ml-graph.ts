@@ -97,13 +97,8 @@ export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules, str
     }
     // The alpha's only reader is its layer's (the pass refuses a shared output).
     if (layer.kind === 'batchnorm' && parent?.className === 'ApplyAlpha' && (consumers.get(parent.inbound[0]!) ?? 0) === 1) {
-      if (rules.consecutiveBatchnormKeeps === 'first') {
-        renamed.set(layer.name, parent.name);
-      } else {
-        out.splice(out.indexOf(parent), 1);
-        byName.delete(parent.name);
-        push({ ...layer, inbound: [...parent.inbound] });
-      }
+      if (rules.consecutiveBatchnormKeeps === 'first') renamed.set(layer.name, parent.name);
+      else substitute(out, byName, parent, { ...layer, inbound: [...parent.inbound] });
       notes.push(`${parent.name} and ${layer.name}: merged into ${rules.consecutiveBatchnormKeeps === 'first' ? parent.name : layer.name} (fuse_consecutive_batch_normalization)`);
       continue;
     }
@@ -115,9 +110,7 @@ export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules, str
     const quantizedTanh = layer.kind === 'activation' ? thresholdKind(layer.activation) : undefined;
     if (quantizedTanh && parent?.kind === 'batchnorm' && !isThresholdLayer(parent)) {
       const merged = thresholdLayer(parent, quantizedTanh);
-      out[out.indexOf(parent)] = merged;
-      byName.delete(parent.name);
-      byName.set(merged.name, merged);
+      substitute(out, byName, parent, merged);
       renamed.set(parent.name, merged.name);
       renamed.set(layer.name, merged.name);
       notes.push(`${parent.name} and ${layer.name}: merged into ${merged.name}, ${quantizedTanh === 'binary' ? 'one comparison' : 'two comparisons'} per value (merge_batch_norm_quantized_tanh)`);
@@ -210,6 +203,13 @@ function replace(out: Layer[], byName: Map<string, Layer>, layer: Layer): void {
   const index = out.findIndex((l) => l.name === layer.name);
   if (index >= 0) out[index] = layer;
   byName.set(layer.name, layer);
+}
+
+/** `next` in `old`'s place, under its own name. */
+function substitute(out: Layer[], byName: Map<string, Layer>, old: Layer, next: Layer): void {
+  out[out.indexOf(old)] = next;
+  byName.delete(old.name);
+  byName.set(next.name, next);
 }
 
 /** Binary or ternary for the tanh activations `merge_batch_norm_quantized_tanh` matches, else none. */
