@@ -149,6 +149,8 @@ function boundedNnls(rows, columns, caps) {
  * well under 4; one level of a multiplexer tree (a 2:1 choice) half a LUT6, so 1 leaves room.
  */
 const BIT_COST_CAP = 4;
+/** Distinct output-port widths the designs of a group must show before synthesis's per-port-bit LUTs are fitted. */
+const MIN_PORT_WIDTHS = 10;
 const MUX_LEVEL_CAP = 1;
 
 const F = OPERATOR_FEATURES.length;
@@ -460,18 +462,26 @@ function fitGroup(group, start, nearest) {
   // the LUT ratio on every design of the group that reports both (relative errors); the ratios
   // are then the medians of what is left over the C-synthesis LUTs. Shift-register line buffers
   // pass to their SRLs outside the ratio (`summarize`).
+  // The LUTs synthesis adds per output-port bit are fitted the same way where many designs of
+  // different port widths show them (the flat rows); a handful cannot tell them from the ratio
+  // (Vitis 2024's 8 io_parallel records asked for 7 LUTs a bit).
   const lutRows = synthRows
-    .map(({ record, b }) => ({ y: record.results.synth.lut - b.totals.shiftRegisterSynthLut, hls: b.hls.lut - b.totals.shiftRegisterLut, moved: movedRomBits(b.totals.romBitsInBram, transfer), year: toolYear(record.toolchain) }))
+    .map(({ record, b }) => ({ y: record.results.synth.lut - b.totals.shiftRegisterSynthLut, hls: b.hls.lut - b.totals.shiftRegisterLut, moved: movedRomBits(b.totals.romBitsInBram, transfer), port: b.totals.outputPortBits, year: toolYear(record.toolchain) }))
     .filter((r) => r.hls > 0 && r.y >= 0);
-  const [, perBit] = lutRows.some((r) => r.moved > 0) && lutRows.length >= 5 ? nnls(lutRows.map((r) => ({ x: Float64Array.of(r.hls, r.moved), y: r.y, w: 2 / (r.y + 200) })), 2) : [0, 0];
-  const lutRatio = (rows) => median(rows.map((r) => (r.y - perBit * r.moved) / r.hls));
+  const portWidths = new Set(lutRows.map((r) => r.port).filter((port) => port > 0));
+  const withPort = portWidths.size >= MIN_PORT_WIDTHS;
+  const [, perBit, perPortBit = 0] =
+    lutRows.some((r) => r.moved > 0 || (withPort && r.port > 0)) && lutRows.length >= 5
+      ? nnls(lutRows.map((r) => ({ x: withPort ? Float64Array.of(r.hls, r.moved, r.port) : Float64Array.of(r.hls, r.moved), y: r.y, w: 2 / (r.y + 200) })), withPort ? 3 : 2)
+      : [0, 0, 0];
+  const lutRatio = (rows) => median(rows.map((r) => (r.y - perBit * r.moved - perPortBit * r.port) / r.hls));
   const years = [...ffByYear]
     .map(([year, ff]) => ({ year, ff, lut: lutRows.filter((r) => r.year === year) }))
     .filter(({ ff, lut }) => lut.length >= 5 && ff.length >= 5)
     .sort((a, b) => a.year.localeCompare(b.year));
   profile = {
     ...profile,
-    synthTransfer: { ...transfer, lut: round(lutRows.length >= 5 ? lutRatio(lutRows) : start.synthTransfer.lut), lutPerMovedRomBit: round(perBit) },
+    synthTransfer: { ...transfer, lut: round(lutRows.length >= 5 ? lutRatio(lutRows) : start.synthTransfer.lut), lutPerMovedRomBit: round(perBit), lutPerOutputBit: round(perPortBit) },
     synthTransferByYear: Object.fromEntries(years.map(({ year, ff, lut }) => [year, { ff: round(median(ff)), lut: round(lutRatio(lut)) }])),
   };
   console.error(`${group}: ${members.length} designs, latency/II sMAPE ${best.toFixed(1)} %, ${rows.lut.length} LUT rows`);

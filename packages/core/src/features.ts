@@ -18,7 +18,7 @@ import type { HlsConfig, Layer, Toolchain } from './schema.js';
  * builds identically get identical vectors. Bump the version whenever a name, order or formula
  * changes, here or in the per-layer vectors (`layer-features.ts`): bundles refuse another.
  */
-export const FEATURE_SPEC_VERSION = 6;
+export const FEATURE_SPEC_VERSION = 7;
 
 export interface FeatureInput {
   readonly layers: readonly Layer[];

@@ -28,7 +28,7 @@ export {
 export { buildDesign, movedRomBits, type BuildOptions, type DesignBuild, type LayerBuild } from './build-model/build-design.js';
 export { holdsNoRegisters } from './build-model/passive-layer.js';
 export { extractFeatures, networkFeatures, writeFeatures, describeFeature, FEATURE_NAMES, FEATURE_SPEC_VERSION, REUSE_FEATURES, CATEGORIES, featureCount, type FeatureInput, type FeatureVector, type NetworkFeatures } from './features.js';
-export { layerTerms, LAYER_FEATURE_NAMES, type LayerTerms } from './layer-features.js';
+export { layerTerms, LAYER_FEATURE_NAMES, LAYER_REUSE_FEATURES, type LayerTerms } from './layer-features.js';
 export { dspFollowsWeights, regimeOf, weightProductsUseNoDsp } from './regime.js';
 export { TARGETS, TARGET_INFO, DSP_TARGETS, MULTIPLIER_TARGETS, targetValue, type Target, type TargetInfo } from './targets.js';
 export { product } from './keras/shape-helpers.js';

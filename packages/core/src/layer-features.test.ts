@@ -4,7 +4,7 @@ import { REPO_ROOT } from '../../../test/data-root.js';
 import { buildDesign } from './build-model/build-design.js';
 import { configureNetwork } from './hls4ml-config.js';
 import { parseKerasModel } from './keras/parse-keras-model.js';
-import { LAYER_FEATURE_NAMES, layerTerms } from './layer-features.js';
+import { LAYER_FEATURE_NAMES, LAYER_REUSE_FEATURES, layerTerms } from './layer-features.js';
 import { TARGETS, type Target } from './targets.js';
 
 const example = (name: string) => parseKerasModel(readFileSync(`${REPO_ROOT}/examples/${name}.json`, 'utf8'));
@@ -48,11 +48,27 @@ describe('per-layer vectors of the shared layer network', () => {
     expect(column(terms, 'hls_dsp')).toEqual(withDsp.map((b) => expect.closeTo(b.hls.dsp / total, 6)));
   });
 
-  it('reads no reuse factor: the vectors are the same at RF 2 and 8, only the shares move', () => {
-    const at2 = termsOf('jet-tagger', { part: 'xc7z020clg400-1', strategy: 'resource', reuseFactor: 2 }).terms;
-    const at8 = termsOf('jet-tagger', { part: 'xc7z020clg400-1', strategy: 'resource', reuseFactor: 8 }).terms;
-    expect(at8.count).toBe(at2.count);
-    expect(Array.from(at8.features)).toEqual(Array.from(at2.features));
+  it('sees the reuse factor only in its last block, as hls4ml applies it', () => {
+    const at = (reuseFactor: number) => termsOf('jet-tagger', { part: 'xc7z020clg400-1', strategy: 'resource', reuseFactor });
+    const [two, eight, seven] = [at(2), at(8), at(7)];
+    const width = LAYER_FEATURE_NAMES.length;
+    const reuse = width - LAYER_REUSE_FEATURES.length;
+    expect(LAYER_FEATURE_NAMES.slice(reuse)).toEqual(LAYER_REUSE_FEATURES);
+    expect(eight.terms.count).toBe(two.terms.count);
+    const block = (terms: ReturnType<typeof layerTerms>, from: number, to: number) => Array.from({ length: terms.count }, (_, l) => Array.from(terms.features.subarray(l * width + from, l * width + to)));
+    // Everything before the block is the same at RF 2 and 8…
+    expect(block(eight.terms, 0, reuse)).toEqual(block(two.terms, 0, reuse));
+    // …which holds each kernel's applied reuse factor and multipliers per step (16×64 at RF 8: 8, 128).
+    const dense = eight.build.layers.filter((b) => b.kind !== 'input' && (b.cycles > 0 || b.hls.ff > 0 || b.hls.lut > 0 || b.hls.dsp > 0 || b.hls.bram18k > 0));
+    expect(dense[0]!.mult?.nIn).toBe(16);
+    expect(Math.expm1(feature(eight.terms, 0, 'log_reuse'))).toBeCloseTo(8);
+    expect(Math.expm1(feature(eight.terms, 0, 'log_block_factor'))).toBeCloseTo(128);
+    // Layers without a kernel (activations) carry none.
+    const relu = Array.from({ length: eight.terms.count }, (_, l) => l).find((l) => feature(eight.terms, l, 'family=activation') === 1)!;
+    expect(feature(eight.terms, relu, 'log_reuse')).toBe(0);
+    // RF 7 is built as the nearest valid factor: the same hardware, the same vectors.
+    expect(seven.build.layers.map((l) => l.reuse?.applied)).toEqual(eight.build.layers.map((l) => l.reuse?.applied));
+    expect(Array.from(seven.terms.features)).toEqual(Array.from(eight.terms.features));
   });
 
   it('marks streamed CNN layers and sizes their convolutions', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REUSE_FEATURES, TARGET_INFO, configureNetwork, parseKerasModel, type Target } from '@hlsest/core';
+import { LAYER_REUSE_FEATURES, REUSE_FEATURES, TARGET_INFO, configureNetwork, parseKerasModel, type Target } from '@hlsest/core';
 import { REPO_ROOT } from '../../../test/data-root.js';
 import { memberTensorSpecs } from './bundle-format.js';
 import { loadDefaultPredictor } from './node.js';
@@ -50,32 +50,50 @@ describe('the shipped default bundle', () => {
     expect(misses).toEqual([]);
   });
 
-  it("keeps the reuse factor out of every correction but FF's and LUT's: weights from the reuse block elsewhere are zero", async () => {
+  it("keeps the reuse factor out of every correction but FF's and LUT's: no path of non-zero weights leads from a reuse block elsewhere", async () => {
     const { manifest } = await loadDefaultPredictor();
     const names = manifest.featureSpec.names;
     const targets = manifest.targets.map((t) => t.name as Target);
-    const specs = memberTensorSpecs(names.length, manifest.architecture.hidden, targets.length);
-    const rows = REUSE_FEATURES.map((name) => names.indexOf(name));
-    expect(rows.every((r) => r >= 0)).toBe(true);
+    const layerNet = manifest.architecture.layers!;
+    expect(layerNet, 'the default bundle has a layer network').toBeDefined();
+    const specs = memberTensorSpecs(names.length, manifest.architecture.hidden, targets.length, { features: layerNet.names.length, hidden: layerNet.hidden });
+    const designRows = REUSE_FEATURES.map((name) => names.indexOf(name));
+    const layerRows = LAYER_REUSE_FEATURES.map((name) => layerNet.names.indexOf(name));
+    expect([...designRows, ...layerRows].every((r) => r >= 0)).toBe(true);
+    const forbidden = (k: number) => !TARGET_INFO[targets[k]!].readsReuse;
     for (const member of manifest.members) {
       const weights = new Float32Array(new Uint8Array(readFileSync(new URL(`../bundle/default/${member.file}`, import.meta.url))).buffer);
       const tensor = (name: string) => {
         const at = specs.findIndex((t) => t.name === name);
+        expect(at, name).toBeGreaterThanOrEqual(0);
         const offset = specs.slice(0, at).reduce((sum, t) => sum + t.shape.reduce((a, b) => a * b, 1), 0);
         const width = specs[at]!.shape[1]!;
-        return (row: number, column: number) => weights[offset + row * width + column]!;
+        return { width, at: (row: number, column: number) => weights[offset + row * width + column]! };
       };
-      const deep = tensor('deep_0/kernel');
-      const wide = tensor('wide/kernel');
-      const hidden = manifest.architecture.hidden[0]!;
-      for (const row of rows) {
-        for (let unit = 0; unit < hidden; unit++) expect(Math.abs(deep(row, unit))).toBe(0);
-        targets.forEach((t, k) => {
-          if (!TARGET_INFO[t].readsReuse) expect(Math.abs(wide(row, k)), `${names[row]} → ${t}`).toBe(0);
+      // The outputs a set of input rows reaches through an MLP's non-zero weights.
+      const outputsReached = (prefix: string, hidden: readonly number[], rows: readonly number[], output = `${prefix}_out/kernel`) => {
+        let reached = new Set(rows);
+        hidden.forEach((_, i) => {
+          const kernel = tensor(`${prefix}_${i}/kernel`);
+          const next = new Set<number>();
+          for (const row of reached) for (let unit = 0; unit < kernel.width; unit++) if (kernel.at(row, unit) !== 0) next.add(unit);
+          reached = next;
         });
+        const out = tensor(output);
+        const into = new Set<number>();
+        for (const row of reached) targets.forEach((_, k) => out.at(row, k) !== 0 && into.add(k));
+        return into;
+      };
+      const paths = [
+        ['design network', outputsReached('deep', manifest.architecture.hidden, designRows)],
+        ['wide part', outputsReached('wide', [], designRows, 'wide/kernel')],
+        ['layer network', outputsReached('layer', layerNet.hidden, layerRows)],
+      ] as const;
+      for (const [where, into] of paths) {
+        for (const k of into) expect(forbidden(k), `${where}: reuse → ${targets[k]}`).toBe(false);
       }
-      // The block is read where it may be: some FF/LUT weight from it is not zero.
-      expect(rows.some((row) => targets.some((t, k) => TARGET_INFO[t].readsReuse && wide(row, k) !== 0))).toBe(true);
+      // Each block is read where it may be.
+      expect(paths.every(([, into]) => into.size > 0)).toBe(true);
     }
   });
 

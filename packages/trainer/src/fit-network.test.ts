@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { loadTensorflow } from './backend.js';
-import { sumByRow } from './fit-network.js';
+import { memberTensorSpecs } from '@hlsest/predictor';
+import { fitMember, sumByRow } from './fit-network.js';
 import { seededRandom } from './rng.js';
 
 it('sums each row\'s layer terms, rows without layers included, with the gradient of the one-hot product it replaces', async () => {
@@ -28,4 +29,32 @@ it('sums each row\'s layer terms, rows without layers included, with the gradien
   const grad = await tf.grad((x) => tf.sum(tf.mul(sumByRow(tf, x as typeof t, ownerTensor), upstream)))(t).data();
   const expectedGrad = await tf.grad((x) => tf.sum(tf.mul(reference(x as typeof t), upstream)))(t).data();
   grad.forEach((v, i) => expect(v).toBeCloseTo(expectedGrad[i]!, 5));
+});
+
+it('holds masked weights at exactly zero through training, and refuses a mask for a tensor the network lacks', async () => {
+  const { tf } = await loadTensorflow();
+  const random = seededRandom(11);
+  const rows = 64;
+  const features = 4;
+  const targets = 2;
+  const x = Float32Array.from({ length: rows * features }, () => random() * 2 - 1);
+  // Target 0 follows feature 3, which its correction is not allowed to read.
+  const y = Float32Array.from({ length: rows * targets }, (_, i) => (i % targets === 0 ? x[Math.floor(i / targets) * features + 3]! : x[Math.floor(i / targets) * features]!));
+  const data = { rows, features, targets, x, y, mask: new Float32Array(rows * targets).fill(1), weight: new Float32Array(rows).fill(1) };
+  const hidden = [6];
+  // Feature 3 feeds no hidden unit, and reaches the outputs through the wide part to target 1 alone.
+  const deep = Float32Array.from({ length: features * 6 }, (_, i) => (Math.floor(i / 6) === 3 ? 0 : 1));
+  const wide = Float32Array.from({ length: features * targets }, (_, i) => (i === 3 * targets ? 0 : 1));
+  const options = { hidden, layerHidden: [], epochs: 5, batchSize: 16, learningRate: 1e-2, patience: 5, l2: 1e-4, seed: 3 };
+  const member = await fitMember(tf, data, data, { ...options, masks: new Map([['deep_0/kernel', deep], ['wide/kernel', wide]]) });
+  const specs = memberTensorSpecs(features, hidden, targets);
+  const tensor = (name: string) => {
+    const at = specs.findIndex((s) => s.name === name);
+    const offset = specs.slice(0, at).reduce((sum, s) => sum + s.shape.reduce((a, b) => a * b, 1), 0);
+    return member.weights.subarray(offset, offset + specs[at]!.shape.reduce((a, b) => a * b, 1));
+  };
+  tensor('deep_0/kernel').forEach((v, i) => deep[i] === 0 && expect(Math.abs(v)).toBe(0));
+  expect(Math.abs(tensor('wide/kernel')[3 * targets]!)).toBe(0);
+  expect(tensor('wide/kernel')[3 * targets + 1]).not.toBe(0);
+  await expect(fitMember(tf, data, data, { ...options, masks: new Map([['layer_0/kernel', deep]]) })).rejects.toThrow(/layer_0\/kernel/);
 });

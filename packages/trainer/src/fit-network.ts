@@ -40,13 +40,10 @@ export interface NetworkHyperparameters {
 }
 
 /**
- * Weights held at zero, as 0/1 masks over the first deep kernel (features × first hidden width)
- * and the wide kernel (features × targets): inputs a target's correction must not read.
+ * Weights held at zero: 0/1 masks by tensor name (`memberTensorSpecs`), each the kernel's shape
+ * row-major. What they cut are paths from inputs a target's correction must not read.
  */
-export interface KernelMasks {
-  readonly deepInput: Float32Array;
-  readonly wide: Float32Array;
-}
+export type KernelMasks = ReadonlyMap<string, Float32Array>;
 
 export interface FitOptions extends NetworkHyperparameters {
   readonly masks?: KernelMasks;
@@ -91,12 +88,14 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
   const deepCount = hidden.length + 1;
   // Masked weights start at zero and, multiplied by zero in the forward pass, get no gradient
   // (nor any from the L2 term): they stay exactly zero in the weights the predictor reads.
-  const masks = options.masks && new Map([
-    [0, tf.tensor(options.masks.deepInput, specs[0]!.shape)],
-    [2 * deepCount, tf.tensor(options.masks.wide, specs[2 * deepCount]!.shape)],
-  ]);
-  if (masks) for (const [i, mask] of masks) tf.tidy(() => variables[i]!.assign(tf.mul(variables[i]!, mask)));
-  const kernel = (i: number) => (masks?.has(i) ? tf.mul(variables[i]!, masks.get(i)!) : variables[i]!);
+  const masks = new Map<number, ReturnType<Tf['tensor']>>();
+  for (const [name, mask] of options.masks ?? []) {
+    const index = specs.findIndex((spec) => spec.name === name);
+    if (index < 0) throw new Error(`a weight mask names ${name}, which the network does not have`);
+    masks.set(index, tf.tensor(mask, specs[index]!.shape));
+  }
+  for (const [i, mask] of masks) tf.tidy(() => variables[i]!.assign(tf.mul(variables[i]!, mask)));
+  const kernel = (i: number) => (masks.has(i) ? tf.mul(variables[i]!, masks.get(i)!) : variables[i]!);
   const layerStart = 2 * deepCount + 2;
   const layerCount = layerNet ? layerNet.hidden.length + 1 : 0;
   const forward = (batch: Batch) =>
@@ -112,7 +111,7 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
       if (layerCount && batch.layers) {
         let g = batch.layers.x;
         for (let i = 0; i < layerCount; i++) {
-          g = tf.add(tf.matMul(g, variables[layerStart + 2 * i]!), variables[layerStart + 2 * i + 1]!);
+          g = tf.add(tf.matMul(g, kernel(layerStart + 2 * i)), variables[layerStart + 2 * i + 1]!);
           if (i < layerCount - 1) g = tf.relu(g);
         }
         // Each row's layers, summed with their shares.
@@ -227,7 +226,7 @@ export async function fitMember(tf: Tf, train: TrainingMatrix, validation: Train
     }
   } finally {
     tf.dispose(variables);
-    if (masks) tf.dispose([...masks.values()]);
+    tf.dispose([...masks.values()]);
     optimizer.dispose();
   }
   return { seed, weights: bestWeights!, epochs: Math.min(epoch, options.epochs), bestValLoss: best };

@@ -1,4 +1,4 @@
-import { FEATURE_NAMES, FEATURE_SPEC_VERSION, HlsestError, isModelledRelease, LAYER_FEATURE_NAMES, REUSE_FEATURES, TARGET_INFO, TARGETS, type Target } from '@hlsest/core';
+import { FEATURE_NAMES, FEATURE_SPEC_VERSION, HlsestError, isModelledRelease, LAYER_FEATURE_NAMES, LAYER_REUSE_FEATURES, REUSE_FEATURES, TARGET_INFO, TARGETS, type Target } from '@hlsest/core';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, layerBatch, memberTensorSpecs, type BundleManifest } from '@hlsest/predictor';
 import { loadTensorflow } from './backend.js';
 import { kMeans } from './k-means.js';
@@ -170,8 +170,7 @@ export async function trainEnsemble(
     distanceModels[kind] = { centers: centers.map((c) => [...c]), scale: Math.max(1e-3, nearest[nearest.length >> 1] ?? 1) };
   }
 
-  // The first deep kernel feeds the first hidden layer, or the outputs when there is none.
-  const masks = reuseMasks(targets, config.hidden[0] ?? targets.length);
+  const masks = reuseMasks(targets, config);
   const members: FittedMember[] = [];
   const fitGroups = [...new Set(fit.map((d) => d.group))].sort();
   let epochsRun = 0;
@@ -235,22 +234,41 @@ export async function trainEnsemble(
 }
 
 /**
- * Which weights stay zero: every one from the reuse block into the deep part, and into the wide
- * outputs of targets that may not read it (`readsReuse`). Their corrections so never see RF;
- * FF and LUT corrections read it through the wide (linear) part alone.
+ * Which weights stay zero, so that only the targets marked `readsReuse` (FF, LUT) see a reuse
+ * factor. In the deep part and in the layer network the reuse block feeds the second half of
+ * each hidden layer alone, and that half feeds nothing but those targets' outputs; the wide part
+ * passes it to those targets alone. The other targets' corrections so never see RF: DSPs and
+ * cycles move with it exactly as the rules do.
  */
-function reuseMasks(targets: readonly Target[], firstHidden: number): KernelMasks {
-  const width = FEATURE_NAMES.length;
-  const reuseRows = REUSE_FEATURES.map((name) => FEATURE_NAMES.indexOf(name));
-  const deepInput = new Float32Array(width * firstHidden).fill(1);
-  const wide = new Float32Array(width * targets.length).fill(1);
-  for (const row of reuseRows) {
-    deepInput.fill(0, row * firstHidden, (row + 1) * firstHidden);
-    targets.forEach((t, k) => {
-      if (!TARGET_INFO[t].readsReuse) wide[row * targets.length + k] = 0;
+function reuseMasks(targets: readonly Target[], config: TrainConfig): KernelMasks {
+  const reads = (k: number) => TARGET_INFO[targets[k]!].readsReuse;
+  const masks = new Map<string, Float32Array>();
+  // rows × columns of ones, with a zero wherever `cut(row, column)`.
+  const mask = (name: string, rows: number, columns: number, cut: (row: number, column: number) => boolean) => {
+    const values = new Float32Array(rows * columns);
+    for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) values[r * columns + c] = cut(r, c) ? 0 : 1;
+    masks.set(name, values);
+  };
+  // An MLP's kernels: units from half of each hidden width on may see the reuse rows.
+  const split = (prefix: string, inputs: number, reuseRows: ReadonlySet<number>, hidden: readonly number[]) => {
+    let rows = inputs;
+    let aware = (r: number) => reuseRows.has(r);
+    hidden.forEach((units, i) => {
+      const from = aware;
+      const blind = units >> 1;
+      mask(`${prefix}_${i}/kernel`, rows, units, (r, c) => from(r) && c < blind);
+      aware = (r) => r >= blind;
+      rows = units;
     });
-  }
-  return { deepInput, wide };
+    const last = aware;
+    mask(`${prefix}_out/kernel`, rows, targets.length, (r, k) => last(r) && !reads(k));
+  };
+
+  const designReuse = new Set(REUSE_FEATURES.map((name) => FEATURE_NAMES.indexOf(name)));
+  split('deep', FEATURE_NAMES.length, designReuse, config.hidden);
+  mask('wide/kernel', FEATURE_NAMES.length, targets.length, (r, k) => designReuse.has(r) && !reads(k));
+  if (config.layerHidden.length > 0) split('layer', LAYER_FEATURE_NAMES.length, new Set(LAYER_REUSE_FEATURES.map((name) => LAYER_FEATURE_NAMES.indexOf(name))), config.layerHidden);
+  return masks;
 }
 
 /** A target's exact regimes (where hls4ml's rule is the answer) and baseline, from labelled records. */

@@ -687,18 +687,22 @@ describe('tool profiles', () => {
     expect(memoryStorage(6144, 2, vivado).bram18k).toBe(171);
   });
 
-  it("takes post-synthesis LUTs and FFs with the ratios of the tool's year where fitted, else its group's, plus the LUTs of the ROMs it moves out of BRAM", () => {
+  it("takes post-synthesis LUTs and FFs with the ratios of the tool's year where fitted, else its group's, plus the LUTs of the ROMs it moves out of BRAM and of the output port", () => {
     const layers = [input(16), dense('fc1', 16, 64, 'in'), dense('fc2', 64, 32, 'fc1')];
     const vitis = profileOf('vitis_hls_2023');
     const years = Object.keys(vitis.synthTransferByYear);
     expect(years.length).toBeGreaterThan(0);
-    const romLuts = (b: ReturnType<typeof buildDesign>) => movedRomBits(b.totals.romBitsInBram, vitis.synthTransfer) * vitis.synthTransfer.lutPerMovedRomBit;
+    expect(vitis.synthTransfer.lutPerOutputBit).toBeGreaterThan(0);
+    const romLuts = (b: ReturnType<typeof buildDesign>) =>
+      movedRomBits(b.totals.romBitsInBram, vitis.synthTransfer) * vitis.synthTransfer.lutPerMovedRomBit + b.totals.outputPortBits * vitis.synthTransfer.lutPerOutputBit;
     for (const year of years) {
       const b = buildDesign(layers, config(), { toolchain: { hlsTool: 'vitis_hls', hlsToolVersion: `${year}.2` } });
       const ratio = vitis.synthTransferByYear[year]!;
       expect(b.synth).toMatchObject({ lut: Math.round(b.hls.lut * ratio.lut + romLuts(b)), ff: Math.round(b.hls.ff * ratio.ff), dsp: b.hls.dsp });
     }
     const unknownYear = buildDesign(layers, config(), { toolchain: { hlsTool: 'vitis_hls' } });
+    // fc2's 32 outputs of 16 bits reach the port.
+    expect(unknownYear.totals.outputPortBits).toBe(32 * 16);
     expect(unknownYear.synth.lut).toBe(Math.round(unknownYear.hls.lut * vitis.synthTransfer.lut + romLuts(unknownYear)));
     // Both ROMs (16 and 32 words of 16 bits, 64 deep) are in BRAM at C-synthesis; Vitis 2023's transfer moves them all.
     expect(unknownYear.layers.map((l) => l.weightRom?.bram18k ?? 0).every((blocks, i) => i === 0 || blocks > 0)).toBe(true);

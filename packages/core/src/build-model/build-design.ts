@@ -299,7 +299,7 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
       bram18k: Math.round(weightBram18k * transfer.bram18k) + bram18k - weightBram18k - shallowFifoBram18k,
       dsp,
       ff: Math.round(ff * transfer.ff),
-      lut: Math.round((lut - shiftRegisterLut) * transfer.lut + movedRomBits(romBitsInBram, transfer) * transfer.lutPerMovedRomBit + shiftRegisterSynthLut + shallowFifoSynthLut),
+      lut: Math.round((lut - shiftRegisterLut) * transfer.lut + movedRomBits(romBitsInBram, transfer) * transfer.lutPerMovedRomBit + outputPortBits * transfer.lutPerOutputBit + shiftRegisterSynthLut + shallowFifoSynthLut),
     },
     versions: { hls4ml: rules.version, tool: tool.group },
     totals: {

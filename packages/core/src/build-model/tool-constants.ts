@@ -198,7 +198,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       bram18k: 1,
       ff: 1,
       lut: 1,
-      lutPerMovedRomBit: 0
+      lutPerMovedRomBit: 0,
+      lutPerOutputBit: 0
     },
     synthTransferByYear: {},
     bramMinBits: 1024,
@@ -396,7 +397,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       bram18k: 1,
       ff: 1,
       lut: 1,
-      lutPerMovedRomBit: 0
+      lutPerMovedRomBit: 0,
+      lutPerOutputBit: 0
     },
     synthTransferByYear: {},
     bramMinBits: 1024,
@@ -593,13 +595,14 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     synthTransfer: {
       bram18k: 0,
       ff: 1.086,
-      lut: 0.9813,
-      lutPerMovedRomBit: 0.02847
+      lut: 0.9318,
+      lutPerMovedRomBit: 0.0277,
+      lutPerOutputBit: 1.169
     },
     synthTransferByYear: {
       2023: {
         ff: 1.086,
-        lut: 0.9813
+        lut: 0.9318
       }
     },
     bramMinBits: 1024,
@@ -815,7 +818,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       bram18k: 0.8571,
       ff: 0.7779,
       lut: 0.6648,
-      lutPerMovedRomBit: 0.02533
+      lutPerMovedRomBit: 0.02533,
+      lutPerOutputBit: 0
     },
     synthTransferByYear: {
       2024: {

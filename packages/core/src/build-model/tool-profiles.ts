@@ -167,6 +167,14 @@ export interface ToolConstants {
      * ratios on the designs that report both.
      */
     readonly lutPerMovedRomBit: number;
+    /**
+     * LUTs synthesis adds per bit an io_parallel design writes to its output port, beside the
+     * ratio: C-synthesis prices those bits at about 0.2 LUT each (the records' reports), while the
+     * flat rows' post-synthesis LUTs climb with the last layer's outputs by about 1 per bit more
+     * than the rule's (their residual, −1,000 LUTs at 8–24 outputs to +1,000 at 112–128). Fitted
+     * with the costs, on the designs that report post-synthesis LUTs only.
+     */
+    readonly lutPerOutputBit: number;
   };
   /**
    * The same ratios for one year's release of the tool, where the data holds enough of its
