@@ -149,6 +149,22 @@ function boundedNnls(rows, columns, caps) {
  * well under 4; one level of a multiplexer tree (a 2:1 choice) half a LUT6, so 1 leaves room.
  */
 const BIT_COST_CAP = 4;
+/**
+ * The most one unit of an operator may cost, in LUTs (`t` = 'lut') or FFs. A pipeline's registers
+ * are flip-flops: no LUT. A recurrent cell's saturating logic stays inside its whole-cell costs
+ * (the only recurrent data, N-TORC's, all saturates), which are otherwise unbounded. A folded
+ * kernel's operand bit is registered and selected anew at every step, like a multiplexer level's:
+ * where every multiplier is shared hundreds of times (Vitis 2023's flat rows) the two cannot be
+ * told apart, and an uncapped operand bit took 4 LUTs that a kernel at RF 2 pays in full.
+ */
+function costCap(t, cls, f) {
+  if (f === 'pipelineBits' && t === 'lut') return 0;
+  if (f === 'saturatingBits' && cls === 'recurrent') return 0;
+  if (f === 'perLayer' || cls === 'recurrent') return Infinity;
+  if (f === 'muxBits' || (f === 'productBits' && cls === 'folded')) return MUX_LEVEL_CAP;
+  return BIT_COST_CAP;
+}
+
 /** Distinct output-port widths the designs of a group must show before synthesis's per-port-bit LUTs are fitted. */
 const MIN_PORT_WIDTHS = 10;
 const MUX_LEVEL_CAP = 1;
@@ -338,12 +354,7 @@ function fitGroup(group, start, nearest) {
     const kept = nearest ? undetermined(rows[t], width) : new Set();
     if (kept.size) console.error(`${group} ${t}: kept at the nearest generation's cost: ${[...kept].map((i) => `${STRATEGY_CLASSES[Math.floor(i / F)]}.${OPERATOR_FEATURES[i % F]}`).join(', ')}`);
     const prior = startVector(t).map((v, i) => ({ x: Float64Array.from({ length: width }, (_, j) => (j === i ? 1 : 0)), y: v, w: (kept.has(i) ? 1 : 0.02) / (Math.abs(v) + 1) }));
-    // Recurrent layers are whole cells (gates, state, tables) behind one set of operator counts: their per-bit costs are not one operator's.
-    // A pipeline's registers are flip-flops: they carry no LUT cost. A recurrent cell's saturating
-    // logic stays inside its whole-cell costs (the only recurrent data, N-TORC's, all saturates).
-    const caps = STRATEGY_CLASSES.flatMap((cls) =>
-      OPERATOR_FEATURES.map((f) => (f === 'pipelineBits' && t === 'lut' ? 0 : f === 'saturatingBits' && cls === 'recurrent' ? 0 : f === 'perLayer' || cls === 'recurrent' ? Infinity : f === 'muxBits' ? MUX_LEVEL_CAP : BIT_COST_CAP)),
-    );
+    const caps = STRATEGY_CLASSES.flatMap((cls) => OPERATOR_FEATURES.map((f) => costCap(t, cls, f)));
     return boundedNnls([...rows[t], ...prior], width, caps);
   };
   profile = fitDivision(withCosts(profile, solve('lut'), solve('ff')), members);

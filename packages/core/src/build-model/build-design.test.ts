@@ -35,6 +35,20 @@ describe('buildDesign on a Resource dense network (hand-worked)', () => {
     expect(fc1!.product).toBe('dsp');
   });
 
+  it('selects no operands at RF 1, where a Resource kernel has no step to share its multipliers over', () => {
+    const wide = [input(16), dense('fc1', 16, 64, 'in'), dense('fc2', 64, 32, 'fc1')];
+    const at = (reuseFactor: number) => buildDesign(wide, config({ reuseFactor }), { toolchain: VITIS_2023 }).layers[1]!;
+    expect(at(1).operators).toMatchObject({ productBits: 0, muxBits: 0 });
+    expect(at(2).operators.productBits).toBe(512 * 32);
+    expect(at(2).operators.muxBits).toBeGreaterThan(0);
+    // So the costs fitted where every multiplier is shared hundreds of times do not price RF 1 at
+    // many times the Latency kernel the same products make (the jet tagger had 648k LUTs).
+    for (const toolchain of [VITIS_2023, { hlsTool: 'vitis_hls', hlsToolVersion: '2024.2' } as const, { hlsTool: 'vivado_hls', hlsToolVersion: '2020.1' } as const]) {
+      const lut = (strategy: HlsConfig['strategy']) => buildDesign(wide, config({ strategy, reuseFactor: 1 }), { toolchain }).hls.lut;
+      expect(lut('resource'), toolchain.hlsToolVersion).toBeLessThan(4 * lut('latency'));
+    }
+  });
+
   it('sizes the weight ROM: words of block_factor × width, RF deep, stored where the tool puts them', () => {
     const fc2 = build.layers[2]!;
     expect(fc2.weightRom).toMatchObject({ wordBits: 32 * 16, depth: 64 });

@@ -8,28 +8,28 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       unrolled: {
         perLayer: 0,
         lutProductBits: 0.6334,
-        productBits: 0.004837,
+        productBits: 0.004855,
         adderBits: 0.2299,
         accumulatorBits: 0,
-        inputBits: 2.923,
+        inputBits: 2.922,
         muxBits: 0.04912,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0,
-        portBits: 2.529
+        portBits: 2.535
       },
       folded: {
-        perLayer: 676.7,
+        perLayer: 629.6,
         lutProductBits: 0,
-        productBits: 0.847,
-        adderBits: 2.694,
+        productBits: 1,
+        adderBits: 4,
         accumulatorBits: 4,
-        inputBits: 1.894,
-        muxBits: 0.6935,
+        inputBits: 2.011,
+        muxBits: 0.5092,
         pipelineBits: 0,
         saturatingBits: 4,
         lutramBits: 0,
-        portBits: 0.02128
+        portBits: 0.0246
       },
       recurrent: {
         perLayer: 459.1,
@@ -45,13 +45,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       passive: {
-        perLayer: 1.013,
-        lutProductBits: 0.168,
+        perLayer: 1.011,
+        lutProductBits: 0.1681,
         productBits: 0,
-        adderBits: 0.8525,
-        accumulatorBits: 0.787,
+        adderBits: 0.8528,
+        accumulatorBits: 0.7865,
         inputBits: 0,
-        muxBits: 0.5031,
+        muxBits: 0.5025,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0,
@@ -89,25 +89,25 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.3769,
+        adderBits: 0.3754,
         accumulatorBits: 0,
-        inputBits: 1.436,
+        inputBits: 1.441,
         muxBits: 0,
         pipelineBits: 0.1542,
-        saturatingBits: 1.25,
-        lutramBits: 0.1214,
-        portBits: 1.347
+        saturatingBits: 1.251,
+        lutramBits: 0.1208,
+        portBits: 1.37
       },
       folded: {
-        perLayer: 381.7,
+        perLayer: 373,
         lutProductBits: 0,
-        productBits: 0.5494,
-        adderBits: 0.7643,
-        accumulatorBits: 1.677,
-        inputBits: 2.953,
-        muxBits: 0.2368,
+        productBits: 0.649,
+        adderBits: 1.66,
+        accumulatorBits: 1.648,
+        inputBits: 3.043,
+        muxBits: 0.1399,
         pipelineBits: 0,
-        saturatingBits: 1.1,
+        saturatingBits: 0.8715,
         lutramBits: 0,
         portBits: 0
       },
@@ -125,14 +125,14 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       passive: {
-        perLayer: 1.2,
+        perLayer: 1.167,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
         accumulatorBits: 0,
-        inputBits: 0.9645,
-        muxBits: 0.08224,
-        pipelineBits: 0.03187,
+        inputBits: 0.9665,
+        muxBits: 0.07784,
+        pipelineBits: 0.03058,
         saturatingBits: 0,
         lutramBits: 0,
         portBits: 0
@@ -144,8 +144,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         adderBits: 0.4844,
         accumulatorBits: 0,
         inputBits: 0,
-        muxBits: 0.01095,
-        pipelineBits: 0.09809,
+        muxBits: 0.01092,
+        pipelineBits: 0.09808,
         saturatingBits: 0,
         lutramBits: 0.1605,
         portBits: 0
@@ -158,9 +158,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.8012,
+        pipelineBits: 0.8129,
         saturatingBits: 0,
-        lutramBits: 0.246,
+        lutramBits: 0.2459,
         portBits: 0
       }
     },
@@ -187,7 +187,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     poolingDivision: {
       kind: "divider",
       cycles: 20,
-      ff: 776.4,
+      ff: 776.3,
       lut: 467.7
     },
     streamOverlap: true,
@@ -411,26 +411,26 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutProductBits: 0.1645,
         productBits: 0,
         adderBits: 0.1858,
-        accumulatorBits: 1.148,
+        accumulatorBits: 1.147,
         inputBits: 3.03,
         muxBits: 0.01702,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0,
-        portBits: 2.871
+        portBits: 2.87
       },
       folded: {
-        perLayer: 63.42,
+        perLayer: 108.2,
         lutProductBits: 0,
-        productBits: 4,
-        adderBits: 1.185,
+        productBits: 1,
+        adderBits: 1.65,
         accumulatorBits: 4,
-        inputBits: 3.588,
-        muxBits: 0,
+        inputBits: 3.577,
+        muxBits: 0.2818,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0,
-        portBits: 1.584
+        portBits: 1.542
       },
       recurrent: {
         perLayer: 150,
@@ -449,9 +449,9 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         perLayer: 0,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.96,
-        accumulatorBits: 1.806,
-        inputBits: 0.8313,
+        adderBits: 0.9587,
+        accumulatorBits: 1.805,
+        inputBits: 0.8306,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
@@ -463,7 +463,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0.5301,
-        accumulatorBits: 3.284,
+        accumulatorBits: 3.285,
         inputBits: 0.2287,
         muxBits: 0,
         pipelineBits: 0,
@@ -481,8 +481,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 3.284,
-        portBits: 0.2141
+        lutramBits: 3.285,
+        portBits: 0.2265
       }
     },
     ff: {
@@ -595,14 +595,14 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     synthTransfer: {
       bram18k: 0,
       ff: 1.086,
-      lut: 0.9318,
-      lutPerMovedRomBit: 0.0277,
-      lutPerOutputBit: 1.169
+      lut: 0.9256,
+      lutPerMovedRomBit: 0.02909,
+      lutPerOutputBit: 1.16
     },
     synthTransferByYear: {
       2023: {
         ff: 1.086,
-        lut: 0.9318
+        lut: 0.9256
       }
     },
     bramMinBits: 1024,
@@ -629,29 +629,29 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
   vitis_hls_2024: {
     lut: {
       unrolled: {
-        perLayer: 1.773,
+        perLayer: 1.807,
         lutProductBits: 0.2505,
         productBits: 0,
         adderBits: 0.2418,
-        accumulatorBits: 0.2362,
+        accumulatorBits: 0.238,
         inputBits: 4,
-        muxBits: 0.3123,
+        muxBits: 0.3124,
         pipelineBits: 0,
         saturatingBits: 0,
         lutramBits: 0.4638,
         portBits: 4
       },
       folded: {
-        perLayer: 594,
-        lutProductBits: 0.1504,
+        perLayer: 724.6,
+        lutProductBits: 0.3078,
         productBits: 0,
-        adderBits: 1.831,
+        adderBits: 0.767,
         accumulatorBits: 4,
-        inputBits: 0.5775,
+        inputBits: 0.5576,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
-        lutramBits: 1.223,
+        lutramBits: 1.214,
         portBits: 4
       },
       recurrent: {
@@ -668,11 +668,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       passive: {
-        perLayer: 3.268,
-        lutProductBits: 0.3985,
+        perLayer: 3.262,
+        lutProductBits: 0.3972,
         productBits: 0,
-        adderBits: 0.7817,
-        accumulatorBits: 0.9057,
+        adderBits: 0.781,
+        accumulatorBits: 0.9068,
         inputBits: 0,
         muxBits: 1,
         pipelineBits: 0,
@@ -681,12 +681,12 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       streamed: {
-        perLayer: 0.9603,
-        lutProductBits: 0.03782,
+        perLayer: 0.8909,
+        lutProductBits: 0.04448,
         productBits: 0,
-        adderBits: 1.624,
-        accumulatorBits: 2.282,
-        inputBits: 0.8797,
+        adderBits: 1.628,
+        accumulatorBits: 2.256,
+        inputBits: 0.8735,
         muxBits: 0,
         pipelineBits: 0,
         saturatingBits: 0,
@@ -694,7 +694,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       top: {
-        perLayer: 0.6819,
+        perLayer: 0.549,
         lutProductBits: 0,
         productBits: 0,
         adderBits: 0,
@@ -715,19 +715,19 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         adderBits: 0.3932,
         accumulatorBits: 0,
         inputBits: 2.505,
-        muxBits: 0.01843,
+        muxBits: 0.01844,
         pipelineBits: 0.7803,
         saturatingBits: 0,
         lutramBits: 0.1352,
         portBits: 0
       },
       folded: {
-        perLayer: 1195,
+        perLayer: 1174,
         lutProductBits: 0,
-        productBits: 0,
-        adderBits: 1.102,
+        productBits: 1,
+        adderBits: 1.103,
         accumulatorBits: 4,
-        inputBits: 3.213,
+        inputBits: 3.208,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
@@ -762,12 +762,12 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       },
       streamed: {
         perLayer: 0,
-        lutProductBits: 0.006431,
+        lutProductBits: 0.006427,
         productBits: 0,
-        adderBits: 0.1068,
+        adderBits: 0.1104,
         accumulatorBits: 0,
         inputBits: 1.909,
-        muxBits: 0.1847,
+        muxBits: 0.1834,
         pipelineBits: 0.4417,
         saturatingBits: 0,
         lutramBits: 0,
@@ -817,14 +817,14 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     synthTransfer: {
       bram18k: 0.8571,
       ff: 0.7779,
-      lut: 0.6648,
-      lutPerMovedRomBit: 0.02533,
+      lut: 0.6545,
+      lutPerMovedRomBit: 0.0279,
       lutPerOutputBit: 0
     },
     synthTransferByYear: {
       2024: {
         ff: 0.7779,
-        lut: 0.6648
+        lut: 0.6545
       }
     },
     bramMinBits: 1024,

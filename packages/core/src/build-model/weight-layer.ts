@@ -145,7 +145,10 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
   const operators: Operators = {
     dsp: expectedDsp,
     lutProductBits: lutMultipliers * weightWidth * inputWidth,
-    productBits: multipliers * (weightWidth + inputWidth),
+    // A folded kernel's operands are selected and registered anew at every step; at RF 1 there is
+    // no step. (Its costs are fitted where every multiplier is shared hundreds of times: Vitis
+    // 2023's flat rows, RF ≥ 768. Applied at RF 1 they priced the jet tagger at 648k LUTs.)
+    productBits: folded && rf === 1 ? 0 : multipliers * (weightWidth + inputWidth),
     // Unrolled: an adder tree per output over its products; folded: one accumulation per multiplier.
     adderBits: adders * accumWidth,
     accumulatorBits: outputs * accumWidth,
