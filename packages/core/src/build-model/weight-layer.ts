@@ -146,8 +146,10 @@ export function buildWeightLayer(layer: Layer, ctx: BuildContext, mult: MultSize
     dsp: expectedDsp,
     lutProductBits: lutMultipliers * weightWidth * inputWidth,
     // A folded kernel's operands are selected and registered anew at every step; at RF 1 there is
-    // no step. (Its costs are fitted where every multiplier is shared hundreds of times: Vitis
-    // 2023's flat rows, RF ≥ 768. Applied at RF 1 they priced the jet tagger at 648k LUTs.)
+    // no step (`dense_resource_rf_leq_nin`, nnet_dense_resource.h: one ReuseLoop pass, every
+    // multiplier's in_index and w_index fixed). Its costs are fitted where every multiplier is
+    // shared hundreds of times (Vitis 2023's flat rows, RF ≥ 768); applied at RF 1 they had
+    // priced the jet tagger at 648k LUTs.
     productBits: folded && rf === 1 ? 0 : multipliers * (weightWidth + inputWidth),
     // Unrolled: an adder tree per output over its products; folded: one accumulation per multiplier.
     adderBits: adders * accumWidth,
