@@ -13,7 +13,7 @@ const CEILINGS: Readonly<Record<string, Partial<Record<RuleCheck, number>>>> = {
   'argykokk-mlp': { cycles: 16, hls_bram: 1, hls_dsp: 41, hls_ff: 21, hls_lut: 14, interval: 11, layer_cycles: 16, layer_hls_bram: 1, layer_hls_dsp: 34, layer_hls_ff: 21, layer_hls_lut: 20, layer_interval: 10 },
   'calwilee-sepconv (hls4ml dev)': { cycles: 78, hls_bram: 101, hls_dsp: 24, hls_ff: 26, hls_lut: 51, interval: 97 },
   'enet (hls4ml fork)': { cosim_cycles: 103 },
-  'hls4ml-baselines': { cycles: 58, hls_bram: 1, hls_dsp: 9, hls_ff: 18, hls_lut: 16, interval: 7 },
+  'hls4ml-baselines': { cycles: 56, hls_bram: 1, hls_dsp: 9, hls_ff: 18, hls_lut: 16, interval: 5 },
   'kebl-cnn (hls4ml dev)': { bram: 102, cycles: 141, dsp: 136, ff: 96, hls_bram: 60, hls_dsp: 136, hls_ff: 99, hls_lut: 112, interval: 134, layer_cycles: 84, layer_hls_bram: 48, layer_hls_dsp: 143, layer_hls_ff: 109, layer_hls_lut: 98, layer_interval: 96, lut: 159 },
   'kebl-cnn (reuseFactor unknown)': { bram: 45, cycles: 117, dsp: 174, ff: 102, hls_bram: 31, hls_dsp: 174, hls_ff: 105, hls_lut: 117, interval: 106, layer_cycles: 66, layer_hls_bram: 55, layer_hls_dsp: 133, layer_hls_ff: 79, layer_hls_lut: 56, layer_interval: 79, lut: 142 },
   'kebl-cnn (reuseFactor, strategy unknown)': { bram: 73, cycles: 187, dsp: 194, ff: 113, hls_bram: 19, hls_dsp: 194, hls_ff: 89, hls_lut: 173, interval: 191, layer_cycles: 70, layer_hls_bram: 86, layer_hls_dsp: 150, layer_hls_ff: 99, layer_hls_lut: 78, layer_interval: 97, lut: 192 },
@@ -24,7 +24,7 @@ const CEILINGS: Readonly<Record<string, Partial<Record<RuleCheck, number>>>> = {
   'n-torc-lstm': { layer_cycles: 7, layer_hls_bram: 12, layer_hls_dsp: 2, layer_hls_ff: 6, layer_hls_lut: 10 },
   'nas-lenet (hls4ml 0.4)': { hls_bram: 39, hls_dsp: 120, hls_ff: 184, hls_lut: 188 },
   'wa-hls4ml-flat': { bram: 14, cycles: 2, dsp: 2, ff: 3, lut: 6 },
-  'wa-hls4ml-records': { bram: 30, cycles: 8, dsp: 10, ff: 18, hls_bram: 23, hls_dsp: 24, hls_ff: 11, hls_lut: 30, interval: 10, lut: 18 },
+  'wa-hls4ml-records': { bram: 30, cycles: 10, dsp: 10, ff: 19, hls_bram: 23, hls_dsp: 24, hls_ff: 12, hls_lut: 30, interval: 10, lut: 18 },
 };
 
 async function everyRecord(): Promise<DesignRecord[]> {

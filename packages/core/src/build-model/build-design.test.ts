@@ -222,6 +222,19 @@ describe('buildDesign, other structures', () => {
     expect(topology(mlp, '0.7.1', { strategy: 'resource', reuseFactor: 4 })).toBe('dataflow');
   });
 
+  it('lets a streamed ReLU that fits in the clock hand each beat on without a fill of its own; a table lookup has one', () => {
+    const net = (activation?: string) =>
+      parseKerasModel({ class_name: 'Sequential', config: { layers: [
+        { class_name: 'Dense', config: { name: 'd', units: 64, batch_input_shape: [null, 1] } },
+        ...(activation ? [{ class_name: 'Activation', config: { name: 'a', activation } }] : []),
+      ] } }).layers;
+    const toolchain: Toolchain = { hlsTool: 'vitis_hls', hlsToolVersion: '2024.1', hls4mlVersion: '0.8.1' };
+    const cycles = (activation?: string) => buildDesign(net(activation), config({ strategy: 'latency', reuseFactor: 1, ioType: 'io_stream' }), { toolchain }).cycles;
+    // hls4ml's test_activations on Vitis HLS 2024.1 (io_stream): ReLU 2 cycles, ELU and sigmoid 4.
+    expect(cycles('relu')).toBe(cycles());
+    expect(cycles('elu')).toBeGreaterThan(cycles('relu'));
+  });
+
   it('lets synthesis rebuild a shallow FIFO C-synthesis put in BRAM as LUTRAM where the tool profile says so (Vitis HLS 2024)', () => {
     const cnn = parseKerasModel({ class_name: 'Sequential', config: { layers: [
       { class_name: 'Conv1D', config: { name: 'c', filters: 16, kernel_size: [3], batch_input_shape: [null, 40, 8] } },

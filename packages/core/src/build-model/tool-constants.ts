@@ -575,13 +575,13 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       foldedFillCycles: 3,
       foldedStepOverhead: 10,
       activationNs: 3.5,
-      tableCycles: 0,
+      tableCycles: 1,
       softmaxCycles: 4,
       softmaxLevelNs: 6.75,
       recurrentStepCycles: 24,
       dataflowCycles: -1,
       pipelineCyclesPerLayer: 0,
-      kernelCallCycles: 1
+      kernelCallCycles: 0
     },
     sharedProductsOnDsp: false,
     sharedOperandsVariable: true,
@@ -710,24 +710,24 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     ff: {
       unrolled: {
         perLayer: 0,
-        lutProductBits: 0.02706,
+        lutProductBits: 0.03063,
         productBits: 0,
-        adderBits: 0.3932,
+        adderBits: 0.3891,
         accumulatorBits: 0,
-        inputBits: 2.505,
-        muxBits: 0.01844,
-        pipelineBits: 0.7803,
+        inputBits: 2.537,
+        muxBits: 0.1467,
+        pipelineBits: 0.7754,
         saturatingBits: 0,
-        lutramBits: 0.1352,
+        lutramBits: 0.1312,
         portBits: 0
       },
       folded: {
-        perLayer: 1174,
+        perLayer: 1200,
         lutProductBits: 0,
         productBits: 1,
-        adderBits: 1.103,
+        adderBits: 1.101,
         accumulatorBits: 4,
-        inputBits: 3.208,
+        inputBits: 3.212,
         muxBits: 1,
         pipelineBits: 0,
         saturatingBits: 0,
@@ -748,27 +748,27 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         portBits: 0
       },
       passive: {
-        perLayer: 5.014,
+        perLayer: 5.039,
         lutProductBits: 0,
         productBits: 0,
-        adderBits: 0.07807,
-        accumulatorBits: 0.22,
-        inputBits: 0.7875,
-        muxBits: 0.2515,
-        pipelineBits: 0.3344,
+        adderBits: 0,
+        accumulatorBits: 0.07205,
+        inputBits: 0.9015,
+        muxBits: 0.2159,
+        pipelineBits: 0.2639,
         saturatingBits: 0,
         lutramBits: 0,
         portBits: 0
       },
       streamed: {
         perLayer: 0,
-        lutProductBits: 0.006427,
+        lutProductBits: 0.008009,
         productBits: 0,
-        adderBits: 0.1104,
+        adderBits: 0,
         accumulatorBits: 0,
-        inputBits: 1.909,
-        muxBits: 0.1834,
-        pipelineBits: 0.4417,
+        inputBits: 1.899,
+        muxBits: 0.1174,
+        pipelineBits: 0.4812,
         saturatingBits: 0,
         lutramBits: 0,
         portBits: 0
@@ -781,7 +781,7 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
         accumulatorBits: 0,
         inputBits: 0,
         muxBits: 0,
-        pipelineBits: 0.6475,
+        pipelineBits: 0.02515,
         saturatingBits: 0,
         lutramBits: 0,
         portBits: 0
@@ -789,11 +789,11 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     },
     timing: {
       productNs: 4.5,
-      adderLevelNs: 2.5,
-      overheadCycles: -1,
+      adderLevelNs: 2.75,
+      overheadCycles: -2,
       cyclesPerInput: 0.1,
       rolledInputsPerCycle: 4,
-      sharedProductShare: 0.55,
+      sharedProductShare: 0.5,
       foldedFillCycles: 4,
       foldedStepOverhead: 7,
       activationNs: 3.5,
@@ -802,8 +802,8 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
       softmaxLevelNs: 6.75,
       recurrentStepCycles: 24,
       dataflowCycles: -1,
-      pipelineCyclesPerLayer: 0,
-      kernelCallCycles: 1
+      pipelineCyclesPerLayer: 1,
+      kernelCallCycles: 0
     },
     sharedProductsOnDsp: false,
     sharedOperandsVariable: true,
@@ -816,14 +816,14 @@ export const TOOL_CONSTANTS: Readonly<Record<ToolGroup, ToolConstants>> = {
     streamOverheadCycles: 1,
     synthTransfer: {
       bram18k: 0.8571,
-      ff: 0.7779,
+      ff: 0.7758,
       lut: 0.6545,
       lutPerMovedRomBit: 0.0279,
       lutPerOutputBit: 0
     },
     synthTransferByYear: {
       2024: {
-        ff: 0.7779,
+        ff: 0.7758,
         lut: 0.6545
       }
     },
