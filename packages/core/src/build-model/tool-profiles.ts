@@ -171,8 +171,9 @@ export interface ToolConstants {
      * LUTs synthesis adds per bit an io_parallel design writes to its output port, beside the
      * ratio: C-synthesis prices those bits at about 0.2 LUT each (the records' reports), while the
      * flat rows' post-synthesis LUTs climb with the last layer's outputs by about 1 per bit more
-     * than the rule's (their residual, −1,000 LUTs at 8–24 outputs to +1,000 at 112–128). Fitted
-     * with the costs, on the designs that report post-synthesis LUTs only.
+     * (their rule residual without it, partly folded layers: −13 LUTs at 16–31 outputs, +1,217 at
+     * 128–143). Fitted with the LUT ratio on the designs that report post-synthesis LUTs, where
+     * they show at least 10 port widths; 0 elsewhere.
      */
     readonly lutPerOutputBit: number;
   };
