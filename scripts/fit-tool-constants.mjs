@@ -149,6 +149,8 @@ function boundedNnls(rows, columns, caps) {
  * well under 4; one level of a multiplexer tree (a 2:1 choice) half a LUT6, so 1 leaves room.
  */
 const BIT_COST_CAP = 4;
+const MUX_LEVEL_CAP = 1;
+
 /**
  * The most one unit of an operator may cost, in LUTs (`t` = 'lut') or FFs. A pipeline's registers
  * are flip-flops: no LUT. A recurrent cell's saturating logic stays inside its whole-cell costs
@@ -167,7 +169,6 @@ function costCap(t, cls, f) {
 
 /** Distinct output-port widths the designs of a group must show before synthesis's per-port-bit LUTs are fitted. */
 const MIN_PORT_WIDTHS = 10;
-const MUX_LEVEL_CAP = 1;
 
 const F = OPERATOR_FEATURES.length;
 const CLASS_INDEX = Object.fromEntries(STRATEGY_CLASSES.map((c, i) => [c, i]));

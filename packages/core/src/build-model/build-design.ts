@@ -243,8 +243,9 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
     dsp += b.hls.dsp;
     ff += b.hls.ff;
     lut += b.hls.lut;
-    if (family !== 'shape') outputBits += product(b.outputShape) * b.resultWidth;
-    if (b.writesPort) outputPortBits += product(b.outputShape) * b.resultWidth;
+    const bits = product(b.outputShape) * b.resultWidth;
+    if (family !== 'shape') outputBits += bits;
+    if (b.writesPort) outputPortBits += bits;
     if (b.fifo) {
       // FIFOs are the top function's own lines in the report, priced by the top's costs.
       const priced = priceOperators({ ...NO_OPERATORS, bram18k: b.fifo.bram18k, lutramBits: b.fifo.lutramBits }, tool, 'top');

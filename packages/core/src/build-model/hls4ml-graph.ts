@@ -92,7 +92,7 @@ export function optimizedGraph(layers: readonly Layer[], rules: Hls4mlRules, str
     if (layer.kind === 'activation' && activationFunction(layer.activation) === 'linear' && parent) {
       renamed.set(layer.name, parent.name);
       const result = layer.precision?.result;
-      if (result && !parent.precision?.result) replace(out, byName, withTypes(parent, { result }));
+      if (result && !parent.precision?.result) substitute(out, byName, parent, withTypes(parent, { result }));
       continue;
     }
     // The alpha's only reader is its layer's (the pass refuses a shared output).
@@ -197,12 +197,6 @@ function withTypes(layer: Layer, types: Partial<Record<AutoPrecisionVariable | '
   if (auto?.length) next.autoPrecision = auto;
   else delete next.autoPrecision;
   return next;
-}
-
-function replace(out: Layer[], byName: Map<string, Layer>, layer: Layer): void {
-  const index = out.findIndex((l) => l.name === layer.name);
-  if (index >= 0) out[index] = layer;
-  byName.set(layer.name, layer);
 }
 
 /** `next` in `old`'s place, under its own name. */
