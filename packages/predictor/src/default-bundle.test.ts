@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LAYER_REUSE_FEATURES, REUSE_FEATURES, TARGET_INFO, configureNetwork, parseKerasModel, type Target } from '@hlsest/core';
 import { REPO_ROOT } from '../../../test/data-root.js';
-import { memberTensorSpecs } from './bundle-format.js';
+import { unpackMember, type DenseWeights } from './forward.js';
 import { loadDefaultPredictor } from './node.js';
 
 interface HeldOut {
@@ -56,38 +56,28 @@ describe('the shipped default bundle', () => {
     const targets = manifest.targets.map((t) => t.name as Target);
     const layerNet = manifest.architecture.layers!;
     expect(layerNet, 'the default bundle has a layer network').toBeDefined();
-    const specs = memberTensorSpecs(names.length, manifest.architecture.hidden, targets.length, { features: layerNet.names.length, hidden: layerNet.hidden });
     const designRows = REUSE_FEATURES.map((name) => names.indexOf(name));
     const layerRows = LAYER_REUSE_FEATURES.map((name) => layerNet.names.indexOf(name));
     expect([...designRows, ...layerRows].every((r) => r >= 0)).toBe(true);
     const forbidden = (k: number) => !TARGET_INFO[targets[k]!].readsReuse;
+    // The outputs a set of input rows reaches through an MLP's non-zero weights.
+    const outputsReached = (mlp: readonly DenseWeights[], rows: readonly number[]) => {
+      let reached = new Set(rows);
+      for (const { kernel, outputs } of mlp) {
+        const next = new Set<number>();
+        for (const row of reached) for (let unit = 0; unit < outputs; unit++) if (kernel[row * outputs + unit] !== 0) next.add(unit);
+        reached = next;
+      }
+      return reached;
+    };
     for (const member of manifest.members) {
-      const weights = new Float32Array(new Uint8Array(readFileSync(new URL(`../bundle/default/${member.file}`, import.meta.url))).buffer);
-      const tensor = (name: string) => {
-        const at = specs.findIndex((t) => t.name === name);
-        expect(at, name).toBeGreaterThanOrEqual(0);
-        const offset = specs.slice(0, at).reduce((sum, t) => sum + t.shape.reduce((a, b) => a * b, 1), 0);
-        const width = specs[at]!.shape[1]!;
-        return { width, at: (row: number, column: number) => weights[offset + row * width + column]! };
-      };
-      // The outputs a set of input rows reaches through an MLP's non-zero weights.
-      const outputsReached = (prefix: string, hidden: readonly number[], rows: readonly number[], output = `${prefix}_out/kernel`) => {
-        let reached = new Set(rows);
-        hidden.forEach((_, i) => {
-          const kernel = tensor(`${prefix}_${i}/kernel`);
-          const next = new Set<number>();
-          for (const row of reached) for (let unit = 0; unit < kernel.width; unit++) if (kernel.at(row, unit) !== 0) next.add(unit);
-          reached = next;
-        });
-        const out = tensor(output);
-        const into = new Set<number>();
-        for (const row of reached) targets.forEach((_, k) => out.at(row, k) !== 0 && into.add(k));
-        return into;
-      };
+      const bytes = readFileSync(new URL(`../bundle/default/${member.file}`, import.meta.url));
+      const weights = unpackMember(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), member.tensors);
+      expect(weights.layerNet).toBeDefined();
       const paths = [
-        ['design network', outputsReached('deep', manifest.architecture.hidden, designRows)],
-        ['wide part', outputsReached('wide', [], designRows, 'wide/kernel')],
-        ['layer network', outputsReached('layer', layerNet.hidden, layerRows)],
+        ['design network', outputsReached(weights.layers, designRows)],
+        ['wide part', outputsReached([weights.wide], designRows)],
+        ['layer network', outputsReached(weights.layerNet!, layerRows)],
       ] as const;
       for (const [where, into] of paths) {
         for (const k of into) expect(forbidden(k), `${where}: reuse → ${targets[k]}`).toBe(false);

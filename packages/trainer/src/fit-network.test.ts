@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { loadTensorflow } from './backend.js';
-import { memberTensorSpecs } from '@hlsest/predictor';
+import { memberTensorSpecs, unpackMember } from '@hlsest/predictor';
 import { fitMember, sumByRow } from './fit-network.js';
 import { seededRandom } from './rng.js';
 
@@ -47,14 +47,9 @@ it('holds masked weights at exactly zero through training, and refuses a mask fo
   const wide = Float32Array.from({ length: features * targets }, (_, i) => (i === 3 * targets ? 0 : 1));
   const options = { hidden, layerHidden: [], epochs: 5, batchSize: 16, learningRate: 1e-2, patience: 5, l2: 1e-4, seed: 3 };
   const member = await fitMember(tf, data, data, { ...options, masks: new Map([['deep_0/kernel', deep], ['wide/kernel', wide]]) });
-  const specs = memberTensorSpecs(features, hidden, targets);
-  const tensor = (name: string) => {
-    const at = specs.findIndex((s) => s.name === name);
-    const offset = specs.slice(0, at).reduce((sum, s) => sum + s.shape.reduce((a, b) => a * b, 1), 0);
-    return member.weights.subarray(offset, offset + specs[at]!.shape.reduce((a, b) => a * b, 1));
-  };
-  tensor('deep_0/kernel').forEach((v, i) => deep[i] === 0 && expect(Math.abs(v)).toBe(0));
-  expect(Math.abs(tensor('wide/kernel')[3 * targets]!)).toBe(0);
-  expect(tensor('wide/kernel')[3 * targets + 1]).not.toBe(0);
+  const weights = unpackMember(member.weights.slice().buffer, memberTensorSpecs(features, hidden, targets));
+  weights.layers[0]!.kernel.forEach((v, i) => deep[i] === 0 && expect(Math.abs(v)).toBe(0));
+  expect(Math.abs(weights.wide.kernel[3 * targets]!)).toBe(0);
+  expect(weights.wide.kernel[3 * targets + 1]).not.toBe(0);
   await expect(fitMember(tf, data, data, { ...options, masks: new Map([['layer_0/kernel', deep]]) })).rejects.toThrow(/layer_0\/kernel/);
 });
