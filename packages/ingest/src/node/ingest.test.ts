@@ -114,6 +114,32 @@ describe('ingest on the real data in ../shared/hls4ml-data', () => {
     expect(lineBuffer.warnings.join(' ')).toMatch(/no hls4ml release defines \(conv_2d_large_cl2, dense_large_stream/);
   });
 
+  it("labels a project with its top's report among every module's, under hls4ml's project name or the config's", async () => {
+    const dir = tmp();
+    const har = dataPath('hls4ml-projects', 'argykokk-mlp', 'HAR', 'DSP_reuse1');
+    const top = readFileSync(join(har, 'myproject_csynth.xml'), 'utf8');
+    // A module's report that sorts before the top's, as C-synthesis writes one for every module.
+    const moduleReport = top.replace(/<TopModelName>myproject<\/TopModelName>/, '<TopModelName>Block_proc</TopModelName>').replace(/<FF>246315<\/FF>/, '<FF>210</FF>');
+    expect(moduleReport).not.toBe(top);
+    const project = (name: string, projectName: string) => {
+      const root = join(dir, name);
+      mkdirSync(root);
+      for (const file of ['hls4ml_config.yml', 'keras_model_config.json']) cpSync(join(har, file), join(root, file));
+      if (projectName !== 'myproject') writeFileSync(join(root, 'hls4ml_config.yml'), readFileSync(join(har, 'hls4ml_config.yml'), 'utf8').replace(/^ProjectName: myproject$/m, `ProjectName: ${projectName}`));
+      writeFileSync(join(root, `${projectName}_csynth.xml`), top);
+      writeFileSync(join(root, 'Block_proc_csynth.xml'), moduleReport);
+      return root;
+    };
+    // The two are the same design: each goes to a dataset of its own.
+    for (const [name, projectName] of [['default', 'myproject'], ['renamed', 'jets']] as const) {
+      const { summary } = await ingest([project(name, projectName)], { out: join(dir, `ds-${name}`) });
+      expect(summary.rejected.map((r) => r.reason)).toEqual([]);
+      const records = [];
+      for await (const r of readDataset(join(dir, `ds-${name}`))) records.push(r);
+      expect(records.map((r) => r.results.hls?.ff)).toEqual([246315]);
+    }
+  });
+
   it('adds nothing when the same inputs are ingested again', async () => {
     const out = join(tmp(), 'twice');
     const input = dataPath('wa-hls4ml', 'records');
@@ -220,7 +246,7 @@ describe('ingest on bad input', () => {
     const { execFileSync } = await import('node:child_process');
     execFileSync('tar', ['-czf', tarball, '-C', dir, 'DSP_reuse2', 'LUT_reuse100']);
     const { summary } = await ingest([tarball], { out: join(dir, 'ds') });
-    expect(summary.rejected).toEqual([]);
+    expect(summary.rejected.map((r) => r.reason)).toEqual([]);
     expect(summary.added).toBe(2);
     const [record, fromH5] = await records(join(dir, 'ds'));
     expect(record!.config.reuseFactor).toBe(2);

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { HlsestError, isHlsestError, parseKerasModel, type Network } from '@hlsest/core';
+import { HlsestError, isHlsestError, parseHls4mlConfigText, parseKerasModel, type Network } from '@hlsest/core';
 import { assembleProject, type LoadedProject, type ProjectDefaults } from '../parse/assemble-project.js';
 import { csvRowToDraft, missingColumns, type CsvMapping } from '../parse/csv-mapping.js';
-import { discoverProjects, findSharedModel, type ProjectPlan } from '../parse/discover-projects.js';
+import { chooseTopReports, discoverProjects, findSharedModel, type ProjectPlan } from '../parse/discover-projects.js';
 import type { DraftResult, RecordDraft, Rejection } from '../parse/draft.js';
 import { waRecordToDraft } from '../parse/wa-record.js';
 import { baselineToDraft } from '../parse/hls4ml-baseline.js';
@@ -203,8 +203,10 @@ async function loadProject(
       model = { path: modelPath, network: parseKerasModel(text, modelPath) };
     }
     const text = async (file: string | undefined) => (file ? { path: file, text: await load(file) } : undefined);
-    const instancePath = plan.instanceReportPath !== plan.hlsReportPath ? plan.instanceReportPath : undefined;
-    const [config, hlsReport, synthReport, instanceReport] = await Promise.all([text(plan.configPath), text(plan.hlsReportPath), text(plan.synthReportPath), text(instancePath)]);
+    const config = await text(plan.configPath);
+    const top = renamedTop(plan, config?.text) ?? plan;
+    const instancePath = top.instanceReportPath !== top.hlsReportPath ? top.instanceReportPath : undefined;
+    const [hlsReport, synthReport, instanceReport] = await Promise.all([text(top.hlsReportPath), text(plan.synthReportPath), text(instancePath)]);
     return {
       ok: true,
       project: {
@@ -220,6 +222,18 @@ async function loadProject(
     if (!isHlsestError(error)) throw error;
     return { ok: false, rejection: { file: display, reason: error.message } };
   }
+}
+
+/** The top's reports again when the config names the project otherwise than hls4ml's default (the plan assumed `myproject`). */
+function renamedTop(plan: ProjectPlan, configText: string | undefined): ReturnType<typeof chooseTopReports> | undefined {
+  if (!plan.csynthReports || configText === undefined) return undefined;
+  let projectName: string | undefined;
+  try {
+    projectName = parseHls4mlConfigText(configText).files?.projectName;
+  } catch {
+    return undefined; // the assembler reports the broken config with its file name
+  }
+  return projectName && projectName !== 'myproject' ? chooseTopReports(plan.csynthReports, projectName) : undefined;
 }
 
 function projectItem(loaded: Loaded, subset: string, defaults: ProjectDefaults | undefined): InputItem {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discoverProjects, findSharedModel } from './discover-projects.js';
+import { chooseTopReports, discoverProjects, findSharedModel } from './discover-projects.js';
 import { namingHints } from './assemble-project.js';
 
 const allLogs = async () => true;
@@ -26,8 +26,28 @@ describe('discoverProjects', () => {
         // The RPT beside it carries the per-layer instance table the XML lacks.
         instanceReportPath: 'a/myproject_prj/solution1/syn/report/myproject_csynth.rpt',
         synthReportPath: 'a/vivado_synth.rpt',
+        csynthReports: [
+          'a/myproject_prj/solution1/syn/report/csynth.xml',
+          'a/myproject_prj/solution1/syn/report/myproject_csynth.rpt',
+          'a/myproject_prj/solution1/syn/report/myproject_csynth.xml',
+        ],
       },
     ]);
+  });
+
+  it('takes the top among every module\'s reports, as hls4ml reads it', () => {
+    const dir = 'p/myproject_prj/solution1/syn/report';
+    const modules = ['Block_myproject_axi_exit54_proc', 'Loop_1_proc346', 'dense_latency_ap_fixed_config2_s', 'conv_2d_cl_array_config2_s'];
+    const reports = (stems: readonly string[]) => stems.flatMap((m) => [`${dir}/${m}_csynth.rpt`, `${dir}/${m}_csynth.xml`]);
+    // VivadoAccelerator: the wrapper is the design; its instance table holds the model as one instance.
+    expect(chooseTopReports([...reports([...modules, 'myproject', 'myproject_axi']), `${dir}/csynth.xml`])).toEqual({
+      hlsReportPath: `${dir}/myproject_axi_csynth.xml`,
+      instanceReportPath: `${dir}/myproject_csynth.rpt`,
+    });
+    expect(chooseTopReports(reports([...modules, 'myproject']))).toEqual({ hlsReportPath: `${dir}/myproject_csynth.xml`, instanceReportPath: `${dir}/myproject_csynth.rpt` });
+    // A ProjectName of its own (read from the config); without one the tool's copy of the top's report.
+    expect(chooseTopReports(reports([...modules, 'jets']), 'jets')).toEqual({ hlsReportPath: `${dir}/jets_csynth.xml`, instanceReportPath: `${dir}/jets_csynth.rpt` });
+    expect(chooseTopReports([...reports(modules), `${dir}/csynth.xml`, `${dir}/csynth.rpt`])).toEqual({ hlsReportPath: `${dir}/csynth.xml`, instanceReportPath: `${dir}/csynth.rpt` });
   });
 
   it('pairs csynth/ and vsynth/ folders under their parent and splits a folder of loose logs', async () => {

@@ -15,6 +15,8 @@ export interface ProjectPlan {
   /** The top report in text form, whose "Detail: Instance" tables give per-layer numbers (when the main one is XML). */
   readonly instanceReportPath?: string;
   readonly synthReportPath?: string;
+  /** Every csynth report of the design, for choosing the top again once the config names the project (`chooseTopReports`). */
+  readonly csynthReports?: readonly string[];
 }
 
 const CONFIG = /(^|\/)hls4ml_config\.ya?ml$/;
@@ -52,10 +54,11 @@ export async function discoverProjects(paths: readonly string[], isHlsLog: (path
     const configPath = members.find((p) => CONFIG.test(p));
     const modelPath = shallowest(members.filter((p) => KERAS_JSON.test(p) && !p.includes('/models/'))) ?? shallowest(members.filter((p) => KERAS_H5.test(p)));
     const synthReportPath = shallowest(members.filter((p) => UTILIZATION.test(p)));
-    const standard = preferred(members);
-    if (standard || configPath) {
-      const text = standard?.endsWith('.rpt') ? standard : shallowest(members.filter((p) => /_csynth\.rpt$/.test(p))) ?? shallowest(members.filter((p) => CSYNTH_RPT.test(p)));
-      if (standard || synthReportPath) plans.push({ ...plan(root, configPath, modelPath, standard, synthReportPath), ...(text && { instanceReportPath: text }) });
+    const csynthReports = members.filter((p) => CSYNTH_XML.test(p) || CSYNTH_RPT.test(p));
+    const top = chooseTopReports(csynthReports);
+    if (top.hlsReportPath || configPath) {
+      if (top.hlsReportPath || synthReportPath)
+        plans.push({ ...plan(root, configPath, modelPath, top.hlsReportPath, synthReportPath), ...(top.instanceReportPath && { instanceReportPath: top.instanceReportPath }), ...(csynthReports.length > 1 && { csynthReports }) });
       continue;
     }
     const logs: string[] = [];
@@ -69,12 +72,31 @@ export async function discoverProjects(paths: readonly string[], isHlsLog: (path
   return plans.sort((a, b) => a.root.localeCompare(b.root));
 }
 
-/** `<top>_csynth.xml` over `csynth.xml` over the RPTs; shallower paths first within a kind. */
-function preferred(members: readonly string[]): string | undefined {
-  const xml = members.filter((p) => CSYNTH_XML.test(p));
-  const rpt = members.filter((p) => CSYNTH_RPT.test(p));
-  const named = (list: string[]) => list.filter((p) => /_csynth\.(xml|rpt)$/.test(p));
-  return shallowest(named(xml)) ?? shallowest(xml) ?? shallowest(named(rpt)) ?? shallowest(rpt);
+/**
+ * The design's report and the report whose instance table lists its layers, among a project's
+ * csynth reports. The tool writes one for every module, and a module's name can sort before the
+ * top's (`Block_myproject_axi_exit54_proc`, `dense_latency_…`). hls4ml reads
+ * `<ProjectName>_csynth`, or `<ProjectName>_axi_csynth` for an accelerator backend
+ * (`_parse_project_script` and `parse_vivado_report` in hls4ml/report/vivado_report.py), so that is
+ * the design's; the wrapper's instance table holds the model as one instance, so the layers come
+ * from `<ProjectName>_csynth.rpt`. Without those names: the tool's own copy of the top's report
+ * (`csynth.xml`), then the shallowest report, XML before RPT.
+ */
+export function chooseTopReports(reports: readonly string[], projectName = 'myproject'): { hlsReportPath?: string; instanceReportPath?: string } {
+  const named = (stem: string, ext: 'xml' | 'rpt') => shallowest(reports.filter((p) => basename(p) === `${stem}_csynth.${ext}`));
+  const anyOf = (stem: string) => named(stem, 'xml') ?? named(stem, 'rpt');
+  const unnamed = (ext: 'xml' | 'rpt') => shallowest(reports.filter((p) => basename(p) === `csynth.${ext}`));
+  const hlsReportPath =
+    anyOf(`${projectName}_axi`) ??
+    anyOf(projectName) ??
+    unnamed('xml') ??
+    shallowest(reports.filter((p) => CSYNTH_XML.test(p))) ??
+    unnamed('rpt') ??
+    shallowest(reports.filter((p) => CSYNTH_RPT.test(p)));
+  if (!hlsReportPath) return {};
+  const sibling = hlsReportPath.endsWith('.rpt') ? hlsReportPath : reports.find((p) => p === hlsReportPath.replace(/\.xml$/, '.rpt'));
+  const instanceReportPath = named(projectName, 'rpt') ?? sibling;
+  return { hlsReportPath, ...(instanceReportPath && { instanceReportPath }) };
 }
 
 function plan(root: string, configPath?: string, modelPath?: string, hlsReportPath?: string, synthReportPath?: string): ProjectPlan {
