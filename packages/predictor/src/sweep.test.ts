@@ -77,6 +77,17 @@ describe('sweep', () => {
     }
   });
 
+  it('keeps apart reuse factors that only an io_stream softmax builds differently', () => {
+    // The jet tagger at RF 2 and RF 3 under Resource: every Dense is built at RF 2, but the
+    // 5-output softmax shares its products over ceil(5 / RF) multipliers: 3, then 2.
+    const rows = sweep(predictor, network.layers, undefined, { ...grid, boards: ['vu13p'], strategies: ['resource'], ioTypes: ['io_stream'], precisions: [parsePrecision('ap_fixed<16,6>')], reuseFactors: [2, 3], clockPeriodsNs: [5] });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.reuse.applied).toEqual(rows[1]!.reuse.applied);
+    expect(rows.map((r) => r.reuse.requested)).toEqual([[2], [3]]);
+    expect(rows[0]!.estimate.targets.hls_dsp!.rule - rows[1]!.estimate.targets.hls_dsp!.rule).toBe(1);
+    expectRowsMatchSinglePredictions(rows, undefined);
+  });
+
   it('says in words which settings lie outside the training data, for a batch as for one design', () => {
     // A 500 ns clock is outside the training data for every row of the batch (a column the batch
     // shares); the 48-bit precision only for some rows.

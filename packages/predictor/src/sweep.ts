@@ -65,7 +65,12 @@ export function sweep(
         const overrides: ConfigOverrides = { strategy: grid.strategies[s]!, precision: grid.precisions[p]!, reuseFactor: grid.reuseFactors[r]!, ioType: grid.ioTypes[0]!, clockPeriodNs: clocks[0]!, part: parts[0]! };
         networks[key] = networkFeatures(configureNetwork(layers, file, overrides).layers);
         const applied = buildDesign(networks[key].layers, designConfig(file, overrides), { toolchain }).layers.flatMap((l) => (l.reuse ? [l.reuse.applied] : []));
-        const signature = applied.join(',');
+        // An io_stream softmax shares its products over the requested RF itself (no applied value):
+        // its beat interval tells such builds apart.
+        const shared = grid.ioTypes.includes('io_stream')
+          ? buildDesign(networks[key].layers, designConfig(file, { ...overrides, ioType: 'io_stream' }), { toolchain }).layers.map((l) => (l.reuse ? '' : l.interval))
+          : [];
+        const signature = `${applied.join(',')}|${shared.join(',')}`;
         const first = seen.get(signature);
         if (first === undefined) {
           seen.set(signature, key);

@@ -264,6 +264,41 @@ describe('buildDesign, other structures', () => {
     expect(softmaxAt(10)).toBeLessThan(softmaxAt(5));
   });
 
+  it('gives a pooling layer its configured result type, and the input type only where that is auto', () => {
+    const relu6 = parsePrecision('ufixed<6,0>');
+    const wide = parsePrecision('fixed<16,6>');
+    const layers = (pool: Partial<Layer>): Layer[] => [
+      { ...input(64), inputShape: [8, 8, 1], outputShape: [8, 8, 1] },
+      { name: 'relu', className: 'QActivation', kind: 'activation', activation: 'relu', inputShape: [8, 8, 1], outputShape: [8, 8, 1], params: 0, inbound: ['in'], precision: { result: relu6 } },
+      { name: 'pool', className: 'MaxPooling2D', kind: 'pooling2d', inputShape: [8, 8, 1], outputShape: [4, 4, 1], poolSize: [2, 2], params: 0, inbound: ['relu'], ...pool },
+      { ...dense('fc', 16, 4, 'pool'), inputShape: [16] },
+    ];
+    const fcInput = (pool: Partial<Layer>) => buildDesign(layers(pool), config({ ioType: 'io_stream' }), { toolchain: VITIS_2023 }).layers.find((l) => l.name === 'fc')!.inputWidth;
+    // A Vivado HLS 2019.2 project's reports name it: pooling2d_cl<array<ap_ufixed<6,0>>, array<ap_fixed<16,6>>>.
+    expect(fcInput({ precision: { result: wide } })).toBe(16);
+    expect(fcInput({ precision: { result: wide }, autoPrecision: ['result'] })).toBe(6);
+  });
+
+  it("shares an io_stream softmax's lookups and products over its reuse factor, as the pipeline's II", () => {
+    const layers: Layer[] = [input(13), { name: 'sm', className: 'Softmax', kind: 'activation', activation: 'softmax', inputShape: [13], outputShape: [13], params: 0, inbound: ['in'] }];
+    const softmaxAt = (reuseFactor: number, ioType: HlsConfig['ioType'] = 'io_stream') =>
+      buildDesign(layers, config({ strategy: 'resource', reuseFactor, ioType }), { toolchain: { hlsTool: 'vivado_hls', hlsToolVersion: '2019.2' } }).layers[1]!;
+    // 13 outputs at RF 256: one multiplier, II 13; one exp table copy serves the 13 lookups, plus the inverse table.
+    const shared = softmaxAt(256);
+    expect(shared.operators.dsp).toBe(1);
+    expect(shared.operators.bram18k).toBe(2);
+    expect(shared.interval).toBe(13);
+    // RF 4: ceil(13 / 4) = 4 multipliers, II floor(13 / 4) = 3.
+    expect(softmaxAt(4).operators.dsp).toBe(4);
+    expect(softmaxAt(4).interval).toBe(3);
+    // RF 1 and io_parallel: every product and lookup of its own.
+    for (const full of [softmaxAt(1), softmaxAt(256, 'io_parallel')]) {
+      expect(full.operators.dsp).toBe(13);
+      expect(full.operators.bram18k).toBe(13);
+    }
+    expect(shared.cycles).toBeGreaterThan(softmaxAt(1).cycles);
+  });
+
   it('gives an element-wise layer a cycle (and registers) of its own only where its logic does not fit in the clock period', () => {
     const relu = (clockPeriodNs: number) =>
       buildDesign(

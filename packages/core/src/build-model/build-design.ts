@@ -1,6 +1,6 @@
 import { feasibilityNotes } from './feasibility.js';
 import { findDevice, type Device } from '../boards.js';
-import { layerRule } from '../layer-kinds/index.js';
+import { layerRule, type LayerKind } from '../layer-kinds/index.js';
 import { hasWeights, layerFamily } from '../layers.js';
 import { DEFAULT_PRECISION, fixed, type Precision } from '../precision.js';
 import { product } from '../keras/shape-helpers.js';
@@ -87,6 +87,8 @@ const DEFAULT_TABLE: Precision = fixed(18, 8);
  * design's totals and top-level schedule. Pure and deterministic: features, baselines and
  * `hlsest explain` all call this.
  */
+const OWN_RESULT_TYPE: ReadonlySet<LayerKind> = new Set(['activation', 'input', 'batchnorm', 'merge', 'pooling1d', 'pooling2d', 'global_pooling1d', 'global_pooling2d']);
+
 export function buildDesign(layers: readonly Layer[], config: HlsConfig, options: BuildOptions = {}): DesignBuild {
   const device = findDevice(config.part);
   const rules = hls4mlRules(options.toolchain?.hls4mlVersion);
@@ -106,8 +108,11 @@ export function buildDesign(layers: readonly Layer[], config: HlsConfig, options
     const inputBeats = firstKnown(layer.inbound, beatsOf) ?? streamBeats(layer.inputShape);
     // io_stream Flatten works in place (hls4ml `inplace_stream_flatten`): its stream is its producer's.
     beatsOf.set(layer.name, layer.kind === 'flatten' ? inputBeats : streamBeats(layer.outputShape));
-    // Weight layers and activations produce their configured type; the rest pass theirs through.
-    const own = hasWeights(layer.kind) || layer.kind === 'activation' || layer.kind === 'input' || layer.kind === 'batchnorm' || layer.kind === 'merge';
+    // Weight layers, activations and pooling produce their configured type (pooling's
+    // `add_output_variable` asks the config for `result`, hls4ml/model/layers.py, v0.8–v1.x; only
+    // an `auto` one is inferred from the input); the rest pass theirs through (ZeroPadding2D and
+    // Resize hand `inp.type.precision` on).
+    const own = hasWeights(layer.kind) || OWN_RESULT_TYPE.has(layer.kind);
     const result = inferred.result ?? (own ? (layer.precision?.result ?? config.precision) : input);
     resultOf.set(layer.name, result);
     const weight = layer.precision?.weight ?? config.precision ?? DEFAULT_PRECISION;

@@ -12,6 +12,8 @@ export interface PassiveSpec {
   readonly depth: number;
   /** io_stream: stream elements the layer reads (default: its input positions). */
   readonly beats?: number;
+  /** io_stream: cycles between beats, where the layer shares its logic over several (default 1). */
+  readonly beatInterval?: number;
   /** The layer costs nothing: hls4ml removes it or makes it a wire (Flatten, Dropout, Reshape in io_parallel). */
   readonly free?: boolean;
   readonly tableBits?: number;
@@ -30,7 +32,7 @@ export function buildPassiveLayer(layer: Layer, ctx: BuildContext, spec: Passive
   const timing = spec.free
     ? { cycles: 0, interval: 1 }
     : ctx.stream
-      ? { cycles: beats + spec.depth, interval: Math.max(1, beats) }
+      ? { cycles: beats * (spec.beatInterval ?? 1) + spec.depth, interval: Math.max(1, beats * (spec.beatInterval ?? 1)) }
       : { cycles: spec.depth, interval: 1 };
   return {
     name: layer.name,

@@ -141,6 +141,13 @@ function buildSoftmax(layer: Layer, ctx: BuildContext, n: number): LayerBuild {
   // One exp lookup per input (a table copy each), a sum tree, one inverse lookup and n products.
   // C-synthesis reports one 18 Kb block per output for the stable softmax's tables (Vitis 2021.1, argykokk-mlp).
   const expBram = bram18kForRom(tableWidth, tableSize);
+  // io_stream shares a beat's lookups and products over the layer's reuse factor: ceil(n / RF)
+  // multipliers in a pipeline of II n / ceil(n / RF) (nnet_activation_stream.h `softmax_stable`,
+  // `softmax_latency`: multiplier_limit and the ALLOCATION on mul). Over II cycles a dual-port table
+  // serves 2·II lookups. A Vivado HLS 2019.2 design (13 outputs, RF 256) reports 1 DSP and 2 blocks.
+  const multipliers = ctx.stream ? Math.ceil(n / (layer.reuseFactor ?? ctx.config.reuseFactor)) : n;
+  const interval = Math.floor(n / multipliers);
+  const tableBlocks = interval > 1 ? (Math.ceil(n / (2 * interval)) + 1) * expBram : n * expBram;
   const maxTree = implementation === 'latency' ? 0 : (n - 1) * inW;
   // The fitted constants price the stable softmax's two reduction trees (max, then sum); the
   // latency one builds only the sum's (nnet_activation.h `softmax_latency`). No report in the
@@ -149,16 +156,17 @@ function buildSoftmax(layer: Layer, ctx: BuildContext, n: number): LayerBuild {
   const depth = t.softmaxCycles + Math.ceil((t.softmaxLevelNs * levels * trees) / ctx.config.clockPeriodNs);
   return buildPassiveLayer(layer, ctx, {
     operators: {
-      dsp: n,
+      dsp: multipliers,
       // Its registers: n table-width values at every stage of a 6–20-cycle pipeline. ArgyKokk's
       // softmax layers (2–16 outputs, Vitis HLS 2021.1) report 0.8–1.1 FF per such bit.
       pipelineBits: n * tableWidth * depth,
       adderBits: maxTree + (n - 1) * tableWidth + (implementation === 'latency' ? 0 : n * inW),
       inputBits: n * inW,
       accumulatorBits: n * (tableWidth + ctx.result.width),
-      bram18k: n * expBram,
+      bram18k: tableBlocks,
     },
     depth,
+    beatInterval: interval,
     tableBits: (n + 1) * tableSize * tableWidth,
   });
 }
