@@ -32,7 +32,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   epochs: 300,
   // Measured on the flat rows held out by architecture (five seeds): at 256 rows a step and a
   // patience of 25, members stopped after 27–64 epochs with the LUT correction unfinished (3.07 %);
-  // 128 and 100 give 2.75 %, FF 0.67 → 0.50 %, DSP 0.72 → 0.47 %, for 3–4× the fitting time.
+  // 128 and 100 give 2.74 %, FF 0.67 → 0.50 %, DSP 0.72 → 0.47 %, at 7.5× the fitting time.
   batchSize: 128,
   learningRate: 3e-3,
   patience: 100,
