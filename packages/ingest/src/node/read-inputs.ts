@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { HlsestError, isHlsestError, parseHls4mlConfigText, parseKerasModel, type Network } from '@hlsest/core';
 import { assembleProject, type LoadedProject, type ProjectDefaults } from '../parse/assemble-project.js';
 import { csvRowToDraft, missingColumns, type CsvMapping } from '../parse/csv-mapping.js';
-import { chooseTopReports, discoverProjects, findSharedModel, type ProjectPlan } from '../parse/discover-projects.js';
+import { chooseTopReports, discoverProjects, findSharedModel, type ProjectPlan, type TopReports } from '../parse/discover-projects.js';
 import type { DraftResult, RecordDraft, Rejection } from '../parse/draft.js';
 import { waRecordToDraft } from '../parse/wa-record.js';
 import { baselineToDraft } from '../parse/hls4ml-baseline.js';
@@ -206,7 +206,7 @@ async function loadProject(
     const config = await text(plan.configPath);
     const top = renamedTop(plan, config?.text) ?? plan;
     const instancePath = top.instanceReportPath !== top.hlsReportPath ? top.instanceReportPath : undefined;
-    const [hlsReport, synthReport, instanceReport] = await Promise.all([text(top.hlsReportPath), text(plan.synthReportPath), text(instancePath)]);
+    const [hlsReport, synthReport, instanceReport] = await Promise.all([text(top.hlsReportPath), text(top.synthReportPath), text(instancePath)]);
     return {
       ok: true,
       project: {
@@ -225,15 +225,15 @@ async function loadProject(
 }
 
 /** The top's reports again when the config names the project otherwise than hls4ml's default (the plan assumed `myproject`). */
-function renamedTop(plan: ProjectPlan, configText: string | undefined): ReturnType<typeof chooseTopReports> | undefined {
-  if (!plan.csynthReports || configText === undefined) return undefined;
+function renamedTop(plan: ProjectPlan, configText: string | undefined): TopReports | undefined {
+  if (!plan.reports || configText === undefined) return undefined;
   let projectName: string | undefined;
   try {
     projectName = parseHls4mlConfigText(configText).files?.projectName;
   } catch {
     return undefined; // the assembler reports the broken config with its file name
   }
-  return projectName && projectName !== 'myproject' ? chooseTopReports(plan.csynthReports, projectName) : undefined;
+  return projectName && projectName !== 'myproject' ? chooseTopReports(plan.reports, projectName) : undefined;
 }
 
 function projectItem(loaded: Loaded, subset: string, defaults: ProjectDefaults | undefined): InputItem {

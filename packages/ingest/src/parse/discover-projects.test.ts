@@ -26,10 +26,11 @@ describe('discoverProjects', () => {
         // The RPT beside it carries the per-layer instance table the XML lacks.
         instanceReportPath: 'a/myproject_prj/solution1/syn/report/myproject_csynth.rpt',
         synthReportPath: 'a/vivado_synth.rpt',
-        csynthReports: [
+        reports: [
           'a/myproject_prj/solution1/syn/report/csynth.xml',
           'a/myproject_prj/solution1/syn/report/myproject_csynth.rpt',
           'a/myproject_prj/solution1/syn/report/myproject_csynth.xml',
+          'a/vivado_synth.rpt',
         ],
       },
     ]);
@@ -48,6 +49,20 @@ describe('discoverProjects', () => {
     // A ProjectName of its own (read from the config); without one the tool's copy of the top's report.
     expect(chooseTopReports(reports([...modules, 'jets']), 'jets')).toEqual({ hlsReportPath: `${dir}/jets_csynth.xml`, instanceReportPath: `${dir}/jets_csynth.rpt` });
     expect(chooseTopReports([...reports(modules), `${dir}/csynth.xml`, `${dir}/csynth.rpt`])).toEqual({ hlsReportPath: `${dir}/csynth.xml`, instanceReportPath: `${dir}/csynth.rpt` });
+  });
+
+  it("takes the model's utilization report among a block design's, whose other IPs have their own", () => {
+    const runs = 'p/myproject_vivado_accelerator/project_1.runs';
+    const blockDesign = [
+      `${runs}/design_1_axi_dma_0_0_synth_1/design_1_axi_dma_0_0_utilization_synth.rpt`,
+      `${runs}/design_1_myproject_axi_0_0_synth_1/design_1_myproject_axi_0_0_utilization_synth.rpt`,
+      `${runs}/design_1_zynq_ultra_ps_e_0_0_synth_1/design_1_zynq_ultra_ps_e_0_0_utilization_synth.rpt`,
+      `${runs}/synth_1/design_1_wrapper_utilization_synth.rpt`,
+    ];
+    expect(chooseTopReports(blockDesign).synthReportPath).toBe(blockDesign[1]);
+    expect(chooseTopReports(blockDesign, 'poker').synthReportPath).toBe(blockDesign[3]);
+    // hls4ml's own Vivado synthesis report first.
+    expect(chooseTopReports([...blockDesign, 'p/vivado_synth.rpt']).synthReportPath).toBe('p/vivado_synth.rpt');
   });
 
   it('pairs csynth/ and vsynth/ folders under their parent and splits a folder of loose logs', async () => {

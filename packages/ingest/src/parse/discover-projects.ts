@@ -15,8 +15,8 @@ export interface ProjectPlan {
   /** The top report in text form, whose "Detail: Instance" tables give per-layer numbers (when the main one is XML). */
   readonly instanceReportPath?: string;
   readonly synthReportPath?: string;
-  /** Every csynth report of the design, for choosing the top again once the config names the project (`chooseTopReports`). */
-  readonly csynthReports?: readonly string[];
+  /** Every csynth and utilization report of the design, for choosing again once the config names the project (`chooseTopReports`). */
+  readonly reports?: readonly string[];
 }
 
 const CONFIG = /(^|\/)hls4ml_config\.ya?ml$/;
@@ -53,12 +53,12 @@ export async function discoverProjects(paths: readonly string[], isHlsLog: (path
   for (const [root, members] of groups) {
     const configPath = members.find((p) => CONFIG.test(p));
     const modelPath = shallowest(members.filter((p) => KERAS_JSON.test(p) && !p.includes('/models/'))) ?? shallowest(members.filter((p) => KERAS_H5.test(p)));
-    const synthReportPath = shallowest(members.filter((p) => UTILIZATION.test(p)));
-    const csynthReports = members.filter((p) => CSYNTH_XML.test(p) || CSYNTH_RPT.test(p));
-    const top = chooseTopReports(csynthReports);
+    const reports = members.filter((p) => CSYNTH_XML.test(p) || CSYNTH_RPT.test(p) || UTILIZATION.test(p));
+    const top = chooseTopReports(reports);
+    const synthReportPath = top.synthReportPath;
     if (top.hlsReportPath || configPath) {
       if (top.hlsReportPath || synthReportPath)
-        plans.push({ ...plan(root, configPath, modelPath, top.hlsReportPath, synthReportPath), ...(top.instanceReportPath && { instanceReportPath: top.instanceReportPath }), ...(csynthReports.length > 1 && { csynthReports }) });
+        plans.push({ ...plan(root, configPath, modelPath, top.hlsReportPath, synthReportPath), ...(top.instanceReportPath && { instanceReportPath: top.instanceReportPath }), ...(reports.length > 1 && { reports }) });
       continue;
     }
     const logs: string[] = [];
@@ -82,7 +82,7 @@ export async function discoverProjects(paths: readonly string[], isHlsLog: (path
  * from `<ProjectName>_csynth.rpt`. Without those names: the tool's own copy of the top's report
  * (`csynth.xml`), then the shallowest report, XML before RPT.
  */
-export function chooseTopReports(reports: readonly string[], projectName = 'myproject'): { hlsReportPath?: string; instanceReportPath?: string } {
+export function chooseTopReports(reports: readonly string[], projectName = 'myproject'): TopReports {
   const named = (stem: string, ext: 'xml' | 'rpt') => shallowest(reports.filter((p) => basename(p) === `${stem}_csynth.${ext}`));
   const anyOf = (stem: string) => named(stem, 'xml') ?? named(stem, 'rpt');
   const unnamed = (ext: 'xml' | 'rpt') => shallowest(reports.filter((p) => basename(p) === `csynth.${ext}`));
@@ -93,10 +93,27 @@ export function chooseTopReports(reports: readonly string[], projectName = 'mypr
     shallowest(reports.filter((p) => CSYNTH_XML.test(p))) ??
     unnamed('rpt') ??
     shallowest(reports.filter((p) => CSYNTH_RPT.test(p)));
-  if (!hlsReportPath) return {};
+  // Vivado writes a utilization report for every IP of a block design (the DMA's, the PS's, each
+  // in its out-of-context run `<ip>_synth_1/`): the model's is hls4ml's `vivado_synth.rpt` or the
+  // one named after the project, else the design's own rather than another IP's.
+  const synth = reports.filter((p) => UTILIZATION.test(p));
+  const otherIp = (p: string) => /(^|\/)[\w-]+_\d+_synth_\d+\//.test(p);
+  const synthReportPath =
+    shallowest(synth.filter((p) => basename(p) === 'vivado_synth.rpt')) ??
+    shallowest(synth.filter((p) => basename(p).includes(projectName))) ??
+    shallowest(synth.filter((p) => !otherIp(p))) ??
+    shallowest(synth);
+  const withSynth = synthReportPath ? { synthReportPath } : {};
+  if (!hlsReportPath) return withSynth;
   const sibling = hlsReportPath.endsWith('.rpt') ? hlsReportPath : reports.find((p) => p === hlsReportPath.replace(/\.xml$/, '.rpt'));
   const instanceReportPath = named(projectName, 'rpt') ?? sibling;
-  return { hlsReportPath, ...(instanceReportPath && { instanceReportPath }) };
+  return { hlsReportPath, ...(instanceReportPath && { instanceReportPath }), ...withSynth };
+}
+
+export interface TopReports {
+  readonly hlsReportPath?: string;
+  readonly instanceReportPath?: string;
+  readonly synthReportPath?: string;
 }
 
 function plan(root: string, configPath?: string, modelPath?: string, hlsReportPath?: string, synthReportPath?: string): ProjectPlan {
