@@ -73,8 +73,8 @@ export async function discoverProjects(paths: readonly string[], isHlsLog: (path
 }
 
 /**
- * The design's report and the report whose instance table lists its layers, among a project's
- * csynth reports. The tool writes one for every module, and a module's name can sort before the
+ * Among a project's reports: the design's C-synthesis report, the one whose instance table lists
+ * its layers, and its post-synthesis utilization report. C-synthesis writes one for every module, and a module's name can sort before the
  * top's (`Block_myproject_axi_exit54_proc`, `dense_latency_…`). hls4ml reads
  * `<ProjectName>_csynth`, or `<ProjectName>_axi_csynth` for an accelerator backend
  * (`_parse_project_script` and `parse_vivado_report` in hls4ml/report/vivado_report.py), so that is
