@@ -264,6 +264,14 @@ describe('buildDesign, other structures', () => {
     expect(softmaxAt(10)).toBeLessThan(softmaxAt(5));
   });
 
+  it('says that an accelerator backend\'s AXI wrapper is not in the estimate', () => {
+    const layers = [input(16), dense('fc1', 16, 8, 'in')];
+    const notesFor = (backend: HlsConfig['backend']) => buildDesign(layers, config({ ...(backend && { backend }) }), { toolchain: VITIS_2023 }).notes.join(' ');
+    expect(notesFor('vivado_accelerator')).toMatch(/VivadoAccelerator: .*AXI wrapper .* not priced/);
+    expect(notesFor('vivado')).not.toMatch(/AXI wrapper/);
+    expect(notesFor(undefined)).not.toMatch(/AXI wrapper/);
+  });
+
   it('gives a pooling layer its configured result type, and the input type only where that is auto', () => {
     const relu6 = parsePrecision('ufixed<6,0>');
     const wide = parsePrecision('fixed<16,6>');

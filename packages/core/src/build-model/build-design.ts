@@ -289,6 +289,11 @@ function summarize(builds: LayerBuild[], config: HlsConfig, device: Device | und
       : sumCycles + (sumCycles > 0 ? t.dataflowCycles : 0);
   const notes = [...graphNotes, ...feasibilityNotes(builds, config)];
   if (unmodelled.size) notes.push(`not modelled: ${[...unmodelled].join(', ')}`);
+  // hls4ml reports the `<project>_axi` top for these backends (vivado_report.py `_parse_project_script`);
+  // its loops and FIFOs around the model are not priced (a public Vivado HLS 2019.2 CNN: +12 BRAM18K, +4.6k LUTs).
+  if (config.backend === 'vivado_accelerator' || config.backend === 'vitis_accelerator') {
+    notes.push(`${config.backend === 'vivado_accelerator' ? 'VivadoAccelerator' : 'VitisAccelerator'}: these are the model's numbers; the AXI wrapper hls4ml's report includes (an input FIFO of every input beat in io_stream, a type conversion per value) is not priced`);
+  }
   return {
     device,
     layers: builds,
