@@ -63,13 +63,15 @@ export function sweep(
       for (let r = 0; r < sizes[4]; r++) {
         const key = (s * sizes[3] + p) * sizes[4] + r;
         const overrides: ConfigOverrides = { strategy: grid.strategies[s]!, precision: grid.precisions[p]!, reuseFactor: grid.reuseFactors[r]!, ioType: grid.ioTypes[0]!, clockPeriodNs: clocks[0]!, part: parts[0]! };
-        networks[key] = networkFeatures(configureNetwork(layers, file, overrides).layers);
-        const applied = buildDesign(networks[key].layers, designConfig(file, overrides), { toolchain }).layers.flatMap((l) => (l.reuse ? [l.reuse.applied] : []));
+        const configured = networkFeatures(configureNetwork(layers, file, overrides).layers);
+        networks[key] = configured;
+        const built = (ioType: IoType) => buildDesign(configured.layers, designConfig(file, { ...overrides, ioType }), { toolchain }).layers;
+        const asked = built(grid.ioTypes[0]!);
+        const applied = asked.flatMap((l) => (l.reuse ? [l.reuse.applied] : []));
         // An io_stream softmax shares its products over the requested RF itself (no applied value):
         // its beat interval tells such builds apart.
-        const shared = grid.ioTypes.includes('io_stream')
-          ? buildDesign(networks[key].layers, designConfig(file, { ...overrides, ioType: 'io_stream' }), { toolchain }).layers.map((l) => (l.reuse ? '' : l.interval))
-          : [];
+        const streamed = !grid.ioTypes.includes('io_stream') ? [] : grid.ioTypes[0] === 'io_stream' ? asked : built('io_stream');
+        const shared = streamed.map((l) => (l.reuse ? '' : l.interval));
         const signature = `${applied.join(',')}|${shared.join(',')}`;
         const first = seen.get(signature);
         if (first === undefined) {

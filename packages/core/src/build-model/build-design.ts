@@ -80,6 +80,9 @@ export interface BuildOptions {
 /** hls4ml's default lookup-table type (`table_t`, `fpga_backend.py`). */
 const DEFAULT_TABLE: Precision = fixed(18, 8);
 
+/** Kinds besides weight layers whose output takes its own configured type (`buildDesign`). */
+const OWN_RESULT_TYPE: ReadonlySet<LayerKind> = new Set(['activation', 'input', 'batchnorm', 'merge', 'pooling1d', 'pooling2d', 'global_pooling1d', 'global_pooling2d']);
+
 /**
  * Applies hls4ml's rules (see ../shared/HLS4ML_PRIMER.md) to a configured network: hls4ml's
  * graph after its optimizer passes, then one build per node from its kind's rule (reuse factor,
@@ -87,8 +90,6 @@ const DEFAULT_TABLE: Precision = fixed(18, 8);
  * design's totals and top-level schedule. Pure and deterministic: features, baselines and
  * `hlsest explain` all call this.
  */
-const OWN_RESULT_TYPE: ReadonlySet<LayerKind> = new Set(['activation', 'input', 'batchnorm', 'merge', 'pooling1d', 'pooling2d', 'global_pooling1d', 'global_pooling2d']);
-
 export function buildDesign(layers: readonly Layer[], config: HlsConfig, options: BuildOptions = {}): DesignBuild {
   const device = findDevice(config.part);
   const rules = hls4mlRules(options.toolchain?.hls4mlVersion);

@@ -29,10 +29,11 @@ export function buildPassiveLayer(layer: Layer, ctx: BuildContext, spec: Passive
   const operators: Operators = { ...NO_OPERATORS, ...spec.operators };
   const priceClass = ctx.stream ? 'streamed' : 'passive';
   const beats = spec.beats ?? streamBeats(layer.inputShape);
+  const beatCycles = beats * (spec.beatInterval ?? 1);
   const timing = spec.free
     ? { cycles: 0, interval: 1 }
     : ctx.stream
-      ? { cycles: beats * (spec.beatInterval ?? 1) + spec.depth, interval: Math.max(1, beats * (spec.beatInterval ?? 1)) }
+      ? { cycles: beatCycles + spec.depth, interval: Math.max(1, beatCycles) }
       : { cycles: spec.depth, interval: 1 };
   return {
     name: layer.name,

@@ -74,8 +74,9 @@ export async function discoverProjects(paths: readonly string[], isHlsLog: (path
 
 /**
  * Among a project's reports: the design's C-synthesis report, the one whose instance table lists
- * its layers, and its post-synthesis utilization report. C-synthesis writes one for every module, and a module's name can sort before the
- * top's (`Block_myproject_axi_exit54_proc`, `dense_latency_…`). hls4ml reads
+ * its layers, and its post-synthesis utilization report. C-synthesis writes a report for every
+ * module, and a module's name can sort before the top's (`Block_myproject_axi_exit54_proc`,
+ * `dense_latency_…`). hls4ml reads
  * `<ProjectName>_csynth`, or `<ProjectName>_axi_csynth` for an accelerator backend
  * (`_parse_project_script` and `parse_vivado_report` in hls4ml/report/vivado_report.py), so that is
  * the design's; the wrapper's instance table holds the model as one instance, so the layers come
